@@ -1,0 +1,108 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CardRenderer } from '../cards/card.renderer';
+import { InstallationService } from '../rules/installations/installation.service';
+import type { Clock } from '../rules/ports/clock';
+import type { AppConfig } from './config/app-config';
+import { createLogger, type Logger } from './logging/logger';
+import { createHttpServer } from './server/http.server';
+import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
+import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
+import { openCosmosStore } from './storage/cosmos.store';
+import { renderStaticCards } from './teams/card-replies';
+import { DedupeMiddleware } from './teams/dedupe.middleware';
+import { JobcenterBot } from './teams/jobcenter.bot';
+import { createTurnErrorHandler } from './teams/turn-error.handler';
+
+export interface RunningApp {
+  port: number;
+  messagesUrl: string;
+  /** Finishes turns in flight, then closes storage (flushing the embedded store). */
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const CLAIM_RETENTION_MS = 7 * 24 * 3600 * 1000;
+const CLAIM_PURGE_INTERVAL_MS = 3600 * 1000;
+
+function createAdapter(config: AppConfig): CloudAdapter {
+  const identity = config.identity;
+  // Without an app id the SDK turns authentication off, which is what local mode means.
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    identity === undefined
+      ? {}
+      : {
+          MicrosoftAppId: identity.appId,
+          MicrosoftAppPassword: identity.appPassword,
+          MicrosoftAppType: identity.appType,
+          MicrosoftAppTenantId: identity.tenantId,
+        },
+  );
+  return new CloudAdapter(auth);
+}
+
+/** The composition root: the one place that creates the adapters and wires them together. */
+export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir });
+  try {
+    const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);
+    const renderer = new CardRenderer();
+    const bot = new JobcenterBot({
+      installations: new InstallationService(new CosmosInstallationRepository(store.containers.installations)),
+      renderer,
+      cards: renderStaticCards(renderer),
+      clock,
+      logger,
+    });
+    const adapter = createAdapter(config);
+    adapter.use(new DedupeMiddleware(processedActivities, clock, logger));
+    adapter.onTurnError = createTurnErrorHandler(logger);
+
+    const http = createHttpServer({
+      adapter,
+      logic: (context) => bot.run(context),
+      healthChecks: [store.health],
+      allowedTenantIds: config.allowedTenantIds,
+      logger,
+    });
+    const port = await http.listen(config.port, config.host);
+
+    // The embedded store has no TTL, so old claims are purged here (a real account expires them too).
+    const purge = setInterval(() => {
+      processedActivities
+        .purgeOlderThan(new Date(clock.now().getTime() - CLAIM_RETENTION_MS))
+        .catch((error: unknown) => logger.warn({ errorType: (error as Error).name }, 'claim purge failed'));
+    }, CLAIM_PURGE_INTERVAL_MS);
+    purge.unref();
+
+    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const messagesUrl = `http://${host}:${port}/api/messages`;
+    logger.info(
+      { port, host: config.host, embeddedStorage: store.embedded, auth: config.identity !== undefined },
+      'bot listening',
+    );
+    let stopping: Promise<void> | undefined;
+    return {
+      port,
+      messagesUrl,
+      stop() {
+        stopping ??= (async () => {
+          clearInterval(purge);
+          await http.close(SHUTDOWN_GRACE_MS);
+          await store.close();
+          logger.info('bot stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { HealthCheck } from '../../rules/ports/health-check';
+import type { Logger } from '../logging/logger';
+import { checkIncomingActivity } from './incoming-activity.guard';
+
+export interface HttpServerDeps {
+  adapter: CloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  healthChecks: readonly HealthCheck[];
+  /** Lower-case tenant ids accepted; empty accepts any (local mode only). */
+  allowedTenantIds: readonly string[];
+  logger: Logger;
+}
+
+export interface BotHttpServer {
+  readonly server: Server;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting requests and waits (up to `graceMs`) for turns in flight to finish. */
+  close(graceMs: number): Promise<void>;
+}
+
+/** Largest activity accepted. Teams messages are limited to ~28 KB; card submits are far smaller. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The restify server: `POST /api/messages` through the botbuilder adapter, and `GET /healthz`. */
+export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
+  const server = restify.createServer({ name: 'jobcenter-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const verdict = checkIncomingActivity(req.body, deps.allowedTenantIds);
+    if (verdict.kind === 'rejected') {
+      deps.logger.warn({ status: verdict.status, reason: verdict.reason }, 'activity refused');
+      res.send(verdict.status, { error: verdict.reason });
+      return;
+    }
+    inFlight += 1;
+    try {
+      await deps.adapter.process(req, res, deps.logic);
+    } catch (error) {
+      // The adapter throws when it cannot read the activity (it validates it with zod) or when
+      // authentication fails; neither must take the server down.
+      const status = isValidationError(error) ? 400 : isAuthError(error) ? 401 : 500;
+      deps.logger.warn({ status, errorType: (error as Error).name }, 'activity not processed');
+      if (!res.headersSent) res.send(status, { error: status === 400 ? 'invalid activity' : 'not processed' });
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const results = await Promise.allSettled(deps.healthChecks.map((check) => check.check()));
+    const failed = results.flatMap((result, index) =>
+      result.status === 'rejected' ? [deps.healthChecks[index]?.name ?? 'unknown'] : [],
+    );
+    if (failed.length === 0) {
+      res.send(200, { status: 'ok' });
+    } else {
+      deps.logger.warn({ failed }, 'health check failed');
+      res.send(503, { status: 'unhealthy', failed });
+    }
+  });
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address !== null ? address.port : port);
+        });
+      });
+    },
+    async close(graceMs) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      // Idle keep-alive connections would otherwise hold close() open.
+      server.server.closeIdleConnections();
+      await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
+    },
+  };
+}
+
+function isValidationError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ZodError' || error instanceof TypeError);
+}
+
+function isAuthError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AuthenticationError';
+}

@@ -1,0 +1,20 @@
+/**
+ * The Cosmos containers the bot uses, with their partition keys and time-to-live. Created on start;
+ * the Azure template (deployment/infra) must declare the same.
+ */
+export interface ContainerDefinition {
+  id: string;
+  partitionKeyPath: string;
+  /** Seconds; -1 lets items carry their own ttl; undefined disables TTL. The embedded server ignores TTL. */
+  defaultTtl: number | undefined;
+}
+
+export const CONTAINERS = {
+  // Partitioned by tenant, not team: a personal chat belongs to no team, and proactive sends look
+  // installations up per tenant.
+  installations: { id: 'installations', partitionKeyPath: '/tenantId', defaultTtl: undefined },
+  // Claims only matter while Teams may still retry, so a week is plenty.
+  processedActivities: { id: 'processedActivities', partitionKeyPath: '/conversationId', defaultTtl: 7 * 24 * 3600 },
+} as const satisfies Record<string, ContainerDefinition>;
+
+export type ContainerName = keyof typeof CONTAINERS;

@@ -1,0 +1,154 @@
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import { parseCommand } from '../../rules/commands/command.parser';
+import type { InstallationService } from '../../rules/installations/installation.service';
+import type { Clock } from '../../rules/ports/clock';
+import type { Logger } from '../logging/logger';
+import { routeCardAction, type CardActionTable } from './card-action.router';
+import { cardInvokeResponse, cardMessage, noticeCard, type StaticCards } from './card-replies';
+import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
+
+export interface JobcenterBotDeps {
+  installations: InstallationService;
+  renderer: CardRenderer;
+  cards: StaticCards;
+  clock: Clock;
+  logger: Logger;
+}
+
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/**
+ * The Teams activity handler. It translates activities into calls on the domain and answers with
+ * cards; decisions belong to `rules/`.
+ */
+export class JobcenterBot extends TeamsActivityHandler {
+  private readonly actions: CardActionTable;
+
+  constructor(private readonly deps: JobcenterBotDeps) {
+    super();
+    this.actions = {
+      'help.show': () => Promise.resolve(deps.cards.help),
+    };
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.greetOnce(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id)) {
+        await this.greetOnce(context);
+      }
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (context.activity.membersRemoved?.some((member) => member.id === context.activity.recipient.id)) {
+        await this.forget(context);
+      }
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+  }
+
+  /**
+   * Every turn refreshes the stored conversation reference; install and removal events are left to
+   * their handlers, which add or delete it.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    if (botMembershipChange(context) === undefined) {
+      await this.deps.installations.seen(installationOf(context, this.deps.clock.now()));
+    }
+    await super.run(context);
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(context);
+    return cardInvokeResponse(await this.answerCardAction(context, context.activity.value));
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
+    const parsed = parseCommand(text);
+    if (parsed.kind === 'empty' && activity.value !== undefined) {
+      await context.sendActivity(cardMessage(await this.answerCardAction(context, activity.value)));
+      return;
+    }
+    if (parsed.kind !== 'command') {
+      await context.sendActivity(cardMessage(this.deps.cards.helpForUnknown));
+      return;
+    }
+    if (parsed.command.id === 'hjaelp') {
+      await context.sendActivity(cardMessage(this.deps.cards.help));
+      return;
+    }
+    await context.sendActivity(
+      cardMessage(
+        noticeCard(
+          this.deps.renderer,
+          'info',
+          `${capitalize(parsed.command.keyword)} kommer snart`,
+          'Den del af botten er ikke taget i brug endnu. Skriv **hjælp** for at se, hvad du kan nu.',
+        ),
+      ),
+    );
+  }
+
+  private async answerCardAction(context: TurnContext, value: unknown): Promise<AdaptiveCardJson> {
+    const route = routeCardAction(this.actions, value);
+    switch (route.kind) {
+      case 'handler':
+        return route.handler(context, route.data);
+      case 'unknown':
+        this.deps.logger.warn({ verb: route.verb }, 'unknown card verb');
+        return noticeCard(
+          this.deps.renderer,
+          'error',
+          'Ukendt handling',
+          'Kortet bad om en handling, botten ikke kender. Kortet kan være fra en ældre version – skriv **hjælp** og start forfra.',
+        );
+      case 'malformed':
+        return noticeCard(
+          this.deps.renderer,
+          'error',
+          'Kortet kunne ikke læses',
+          'Svaret fra kortet mangler feltet "verb" eller har et forkert format. Intet er gemt eller ændret. Skriv **hjælp** og prøv igen.',
+        );
+    }
+  }
+
+  private async greetOnce(context: TurnContext): Promise<void> {
+    const { sendWelcome } = await this.deps.installations.installed(installationOf(context, this.deps.clock.now()));
+    if (sendWelcome) await context.sendActivity(cardMessage(this.deps.cards.welcome));
+  }
+
+  private async forget(context: TurnContext): Promise<void> {
+    const tenantId = tenantIdOf(context.activity) ?? LOCAL_TENANT_ID;
+    await this.deps.installations.uninstalled(tenantId, context.activity.conversation.id);
+  }
+}
+
+/** Whether this turn adds or removes the bot itself. */
+function botMembershipChange(context: TurnContext): 'added' | 'removed' | undefined {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.InstallationUpdate) {
+    return activity.action?.startsWith('remove') === true ? 'removed' : 'added';
+  }
+  if (activity.type === ActivityTypes.ConversationUpdate) {
+    const isBot = (member: { id: string }) => member.id === activity.recipient.id;
+    if (activity.membersAdded?.some(isBot) === true) return 'added';
+    if (activity.membersRemoved?.some(isBot) === true) return 'removed';
+  }
+  return undefined;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('da-DK') + text.slice(1);
+}

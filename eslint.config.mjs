@@ -1,0 +1,70 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** The arrows of the architecture: the domain and the cards never reach the chat SDK, the server or storage. */
+const LAYER_RULE = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['**/bot', '**/bot/**', 'bot/**'],
+          message: 'rules/ and cards/ must not import bot/ (see architecture spec: the domain is free of adapters).',
+        },
+        {
+          group: [
+            'botbuilder',
+            'botbuilder/*',
+            'botbuilder-*',
+            'botframework-*',
+            'restify',
+            'restify/*',
+            '@azure/cosmos',
+            '@azure/cosmos/*',
+          ],
+          message: 'rules/ and cards/ must not import the chat SDK, the HTTP server or the storage SDK.',
+        },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.data/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  { files: ['rules/**/*.ts', 'cards/**/*.ts'], rules: LAYER_RULE },
+  {
+    // The domain gets time and configuration passed in, so it stays deterministic and testable.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'rules/ must not read the environment; pass values in.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'rules/ gets a Clock passed in.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'rules/ gets a Clock passed in.',
+        },
+      ],
+    },
+  },
+  { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-unused-expressions': 'off', 'no-console': 'off' } },
+);

@@ -1,0 +1,99 @@
+/** The text commands the bot understands (architecture spec, "Interfaces"), in the order help lists them. */
+export type CommandId =
+  'hjaelp' | 'screening' | 'ny_stilling' | 'stillinger' | 'maal' | 'ugerapport' | 'ressourceberegner' | 'indstillinger';
+
+/** Who a command is mainly for; the help card groups by it. */
+export type Audience = 'alle' | 'sagsbehandler' | 'virksomhedskonsulent' | 'leder';
+
+export interface CommandDescription {
+  id: CommandId;
+  /** What the user types (Danish, lower case). */
+  keyword: string;
+  /** Other spellings accepted, e.g. without the Danish letters. */
+  aliases: readonly string[];
+  audience: Audience;
+  /** One line in Danish for the help card. */
+  summary: string;
+  /** False while the feature is still being built; help says so and the command answers so. */
+  available: boolean;
+  /**
+   * Whether the command stores or changes something. A repeated delivery of such a command must be
+   * recognised on every instance (a stored claim); a read-only answer only needs the local memory.
+   */
+  changesState: boolean;
+}
+
+export const COMMANDS: readonly CommandDescription[] = [
+  {
+    id: 'hjaelp',
+    keyword: 'hjælp',
+    aliases: ['hjaelp', 'help', '?'],
+    audience: 'alle',
+    summary: 'Viser denne oversigt over kommandoer.',
+    available: true,
+    changesState: false,
+  },
+  {
+    id: 'screening',
+    keyword: 'screening',
+    aliases: [],
+    audience: 'sagsbehandler',
+    summary: 'Screen en nyledig borger ved første samtale og få en anbefalet indsats med begrundelse.',
+    available: false,
+    changesState: false,
+  },
+  {
+    id: 'ny_stilling',
+    keyword: 'ny stilling',
+    aliases: ['ny-stilling'],
+    audience: 'virksomhedskonsulent',
+    summary: 'Registrér en jobåbning eller en virksomhedskontakt.',
+    available: false,
+    changesState: false,
+  },
+  {
+    id: 'stillinger',
+    keyword: 'stillinger',
+    aliases: [],
+    audience: 'virksomhedskonsulent',
+    summary: 'Vis tavlen med åbne stillinger – gule efter en uge, røde efter to.',
+    available: false,
+    changesState: false,
+  },
+  {
+    id: 'maal',
+    keyword: 'mål',
+    aliases: ['maal'],
+    audience: 'alle',
+    summary: 'Registrér ugens tal for dine indikatorer.',
+    available: false,
+    changesState: false,
+  },
+  {
+    id: 'ugerapport',
+    keyword: 'ugerapport',
+    aliases: [],
+    audience: 'leder',
+    summary: 'Se ugens mål mod resultater, screeninger og stillinger.',
+    available: false,
+    changesState: false,
+  },
+  {
+    id: 'ressourceberegner',
+    keyword: 'ressourceberegner',
+    aliases: [],
+    audience: 'leder',
+    summary: 'Beregn hvor mange årsværk en indsats kræver.',
+    available: false,
+    changesState: false,
+  },
+  {
+    id: 'indstillinger',
+    keyword: 'indstillinger',
+    aliases: [],
+    audience: 'leder',
+    summary: 'Se og ret teamets indstillinger.',
+    available: false,
+    changesState: false,
+  },
+];

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../../bot/config/app-config';
+
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it is local mode on 127.0.0.1:3978 with embedded storage', () => {
+    const config = loadConfig({});
+    assert.equal(config.identity, undefined);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 3978);
+    assert.equal(config.cosmos.endpoint, undefined);
+    assert.equal(config.cosmos.database, 'jobcenter');
+    assert.equal(config.dataDir, '.data');
+    assert.equal(config.logLevel, 'info');
+  });
+
+  it('when an app id, password and tenant are set, then auth is on, all interfaces listen and the tenant is allowed', () => {
+    const config = loadConfig({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: TENANT,
+    });
+    assert.equal(config.identity?.appType, 'SingleTenant');
+    assert.equal(config.host, '0.0.0.0');
+    assert.deepEqual(config.allowedTenantIds, [TENANT]);
+  });
+
+  const invalid: [Record<string, string>, string][] = [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MICROSOFT_APP_ID: 'not-a-guid' }, 'MICROSOFT_APP_ID'],
+    [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: TENANT }, 'MICROSOFT_APP_PASSWORD'],
+    [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x' }, 'MICROSOFT_APP_TENANT_ID'],
+    [
+      {
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'x',
+        MICROSOFT_APP_TENANT_ID: TENANT,
+        MICROSOFT_APP_TYPE: 'MultiTenant',
+      },
+      'MICROSOFT_APP_TYPE',
+    ],
+    [{ MICROSOFT_APP_PASSWORD: 'x' }, 'MICROSOFT_APP_PASSWORD'],
+    [{ ALLOWED_TENANT_IDS: 'contoso' }, 'ALLOWED_TENANT_IDS'],
+    [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
+    [{ COSMOS_ENDPOINT: 'ftp://x' }, 'COSMOS_ENDPOINT'],
+    [{ COSMOS_KEY: 'k' }, 'COSMOS_KEY'],
+    [{ COSMOS_DATABASE: 'bad name!' }, 'COSMOS_DATABASE'],
+  ];
+  for (const [env, variable] of invalid) {
+    it(`when ${JSON.stringify(env)}, then the error names ${variable}`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) =>
+          error instanceof ConfigError && error.variable === variable && error.message.startsWith(variable),
+      );
+    });
+  }
+});

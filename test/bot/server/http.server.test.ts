@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { cardOf, cardText } from '../../support/bot-under-test';
+import { expectRepliesMessage, postActivity, startTestBot } from '../../support/running-bot';
+
+type Replies = {
+  activities: { type: string; text?: string; attachments?: { contentType: string; content: unknown }[] }[];
+};
+
+describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function () {
+  this.timeout(60_000);
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('when "hjælp" is posted with expectReplies, then the help card is in the response body', async () => {
+    const { status, json } = await postActivity(bot.baseUrl, expectRepliesMessage('hjælp'));
+    assert.equal(status, 200);
+    const replies = (json as Replies).activities;
+    assert.equal(replies.length, 1);
+    assert.match(cardText(cardOf(replies[0] as never)), /^Hjælp/);
+  });
+
+  it('when gibberish is posted, then the help card comes back', async () => {
+    const { status, json } = await postActivity(bot.baseUrl, expectRepliesMessage('xyzzy 42'));
+    assert.equal(status, 200);
+    assert.match(cardText(cardOf((json as Replies).activities[0] as never)), /Den kommando kender jeg ikke/);
+  });
+
+  it('when the same activity id is posted twice, then only the first gets replies', async () => {
+    const activity = expectRepliesMessage('hjælp');
+    const first = await postActivity(bot.baseUrl, activity);
+    const second = await postActivity(bot.baseUrl, activity);
+    assert.equal((first.json as Replies).activities.length, 1);
+    assert.equal(second.status, 200);
+    assert.deepEqual((second.json as Replies).activities, []);
+  });
+
+  const malformed: [string, unknown, boolean][] = [
+    ['a malformed JSON body', '{"type": "message", ', true],
+    ['a JSON array', [], false],
+    ['a missing activity type', { text: 'hjælp', conversation: { id: 'x' } }, false],
+    ['an empty activity type', { type: ' ', conversation: { id: 'x' } }, false],
+    ['a missing conversation', { type: 'message', text: 'hjælp' }, false],
+    ['a type of the wrong kind', { type: 42, conversation: { id: 'x' } }, false],
+    ['a sender of the wrong kind', { ...expectRepliesMessage('hjælp'), from: 'nobody' }, false],
+    ['a recipient of the wrong kind', { ...expectRepliesMessage('hjælp'), recipient: 7 }, false],
+    ['a text of the wrong kind', { ...expectRepliesMessage('hjælp'), text: { evil: true } }, false],
+  ];
+  for (const [what, body, raw] of malformed) {
+    it(`when the body is ${what}, then the answer is 4xx and the server stays up`, async () => {
+      const { status } = await postActivity(bot.baseUrl, body, raw);
+      assert.ok(status >= 400 && status < 500, `status ${status}`);
+      const health = await fetch(`${bot.baseUrl}/healthz`);
+      assert.equal(health.status, 200);
+    });
+  }
+
+  it('when /healthz is asked, then it answers ok after checking storage', async () => {
+    const response = await fetch(`${bot.baseUrl}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  it('when a GET is sent to /api/messages, then it is refused without a crash', async () => {
+    const response = await fetch(`${bot.baseUrl}/api/messages`);
+    assert.ok(response.status >= 400 && response.status < 500);
+  });
+});
+
+describe('HTTP server with an app id (auth on)', function () {
+  this.timeout(60_000);
+  const tenant = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  before(async () => {
+    bot = await startTestBot({
+      MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555',
+      MICROSOFT_APP_PASSWORD: 'not-used-offline',
+      MICROSOFT_APP_TENANT_ID: tenant,
+    });
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('when an activity comes from a tenant outside the allow-list, then it is refused with 403', async () => {
+    const { status } = await postActivity(
+      bot.baseUrl,
+      expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: '99999999-9999-9999-9999-999999999999' } }),
+    );
+    assert.equal(status, 403);
+  });
+
+  it('when an activity from the allowed tenant has no token, then the adapter refuses it with 401', async () => {
+    const { status } = await postActivity(
+      bot.baseUrl,
+      expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: tenant } }),
+    );
+    assert.equal(status, 401);
+  });
+});

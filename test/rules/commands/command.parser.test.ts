@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { parseCommand } from '../../../rules/commands/command.parser';
+
+describe('parseCommand', () => {
+  const cases: [string | undefined, string | undefined, string][] = [
+    ['hjælp', 'hjaelp', ''],
+    ['HJÆLP', 'hjaelp', ''],
+    ['  Hjælp  ', 'hjaelp', ''],
+    ['hjaelp', 'hjaelp', ''],
+    ['help', 'hjaelp', ''],
+    ['hja\u0308lp', undefined, ''], // a decomposed "æ" does not exist; stays unknown rather than guessing
+    ['Ny   Stilling', 'ny_stilling', ''],
+    ['ugerapport uge 7 2026', 'ugerapport', 'uge 7 2026'],
+    ['mål', 'maal', ''],
+    ['ma\u030al', 'maal', ''], // "å" typed as a + combining ring folds to "å" by NFC
+    ['stillingerne', undefined, ''],
+    ['asdfghjkl', undefined, ''],
+  ];
+  for (const [text, expected, args] of cases) {
+    it(`when the text is ${JSON.stringify(text)}, then the command is ${expected ?? 'unknown'}`, () => {
+      const parsed = parseCommand(text);
+      if (expected === undefined) {
+        assert.equal(parsed.kind, 'unknown');
+      } else {
+        assert.equal(parsed.kind, 'command');
+        assert.ok(parsed.kind === 'command');
+        assert.equal(parsed.command.id, expected);
+        assert.equal(parsed.args, args);
+      }
+    });
+  }
+
+  it('when the text is empty or only spaces, then it is empty, not unknown', () => {
+    assert.equal(parseCommand('   ').kind, 'empty');
+    assert.equal(parseCommand(undefined).kind, 'empty');
+  });
+});

@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import { TestAdapter, type Activity } from 'botbuilder';
+import type sinon from 'sinon';
+import { CardRenderer } from '../../cards/card.renderer';
+import { InstallationService } from '../../rules/installations/installation.service';
+import { createLogger } from '../../bot/logging/logger';
+import { renderStaticCards } from '../../bot/teams/card-replies';
+import { DedupeMiddleware } from '../../bot/teams/dedupe.middleware';
+import { JobcenterBot } from '../../bot/teams/jobcenter.bot';
+import { createTurnErrorHandler } from '../../bot/teams/turn-error.handler';
+import { InMemoryInstallationRepository, InMemoryProcessedActivityRepository } from './in-memory.repositories';
+
+/** The bot wired as in the composition root, over in-memory repositories and a captured log. */
+export function botUnderTest(sandbox: sinon.SinonSandbox) {
+  const installations = new InMemoryInstallationRepository();
+  const processed = new InMemoryProcessedActivityRepository();
+  const logLines: string[] = [];
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        logLines.push(chunk.toString('utf8'));
+        callback();
+      },
+    }),
+  );
+  const clock = { now: sandbox.stub().returns(new Date('2026-02-03T08:30:00Z')) };
+  const renderer = new CardRenderer();
+  const bot = new JobcenterBot({
+    installations: new InstallationService(installations),
+    renderer,
+    cards: renderStaticCards(renderer),
+    clock,
+    logger,
+  });
+  const adapter = new TestAdapter((context) => bot.run(context));
+  adapter.use(new DedupeMiddleware(processed, clock, logger));
+  adapter.onTurnError = createTurnErrorHandler(logger);
+  return { adapter, bot, installations, processed, logLines, clock };
+}
+
+/** The Adaptive Card of a reply, or undefined when the reply carries none. */
+export function cardOf(activity: Partial<Activity> | undefined): Record<string, unknown> | undefined {
+  const attachment = activity?.attachments?.[0];
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') return undefined;
+  return attachment.content as Record<string, unknown>;
+}
+
+/** All text shown on a card, for assertions that read like what a user sees. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title') && typeof value === 'string') texts.push(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(card);
+  return texts.join('\n');
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startApp, type RunningApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config/app-config';
+import { createLogger } from '../../bot/logging/logger';
+
+/** The real bot over HTTP on an ephemeral loopback port, with embedded storage in a fresh folder. */
+export async function startTestBot(
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningApp & { dataDir: string; baseUrl: string }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-bot-test-'));
+  const app = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }), { logger: createLogger('silent') });
+  return {
+    ...app,
+    dataDir,
+    baseUrl: `http://127.0.0.1:${app.port}`,
+    async stop() {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+
+/** A Teams-shaped personal-chat message that asks for the replies in the HTTP response. */
+export function expectRepliesMessage(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter += 1;
+  return {
+    type: 'message',
+    id: `test-${process.pid}-${Date.now()}-${counter}`,
+    text,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/never-called',
+    deliveryMode: 'expectReplies',
+    from: { id: 'user-1', name: 'Sagsbehandler' },
+    recipient: { id: 'bot-1', name: 'Jobcenterbot' },
+    conversation: { id: 'a:conversation-1', conversationType: 'personal', tenantId: 'local' },
+    ...overrides,
+  };
+}
+
+export async function postActivity(
+  baseUrl: string,
+  body: unknown,
+  raw = false,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ? String(body) : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: response.status, json };
+}
