@@ -4,6 +4,8 @@ import { InstallationService } from '../rules/installations/installation.service
 import type { Clock } from '../rules/ports/clock';
 import type { AppConfig } from './config/app-config';
 import { createLogger, type Logger } from './logging/logger';
+import { assertRuleFolderValid } from './cli/rules-check.command';
+import { rulesDataDir } from './project-paths';
 import { createHttpServer } from './server/http.server';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
@@ -23,6 +25,8 @@ export interface RunningApp {
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Folder of the rule files validated at start (default: the project's rules/data). */
+  rulesDir?: string;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -49,6 +53,8 @@ function createAdapter(config: AppConfig): CloudAdapter {
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? { now: () => new Date() };
+  // A broken rule file stops the start, before anything listens.
+  await assertRuleFolderValid(overrides.rulesDir ?? rulesDataDir());
   const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir });
   try {
     const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { rulesDataDir } from '../project-paths';
 import { checkRuleFolder } from './rules-check.command';
 
 /** Exit codes: 0 success, 2 invalid input (reason on stderr), 1 anything unexpected. */
@@ -17,18 +18,11 @@ const USAGE = [
   '  rules check [mappe]   Kontrollér regel- og datafilerne (standard: rules/data)',
 ].join('\n');
 
-/** The project root, found from the compiled file's location (dist/bot/cli → root). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
 /** Runs one CLI command and resolves its exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, sub, ...rest] = args;
   if (command === 'rules' && sub === 'check') {
-    const folder = path.resolve(rest[0] ?? path.join(projectRoot(), 'rules', 'data'));
+    const folder = path.resolve(rest[0] ?? rulesDataDir());
     if (!existsSync(folder)) {
       io.err(`Mappen findes ikke: ${folder}`);
       return EXIT_INVALID;

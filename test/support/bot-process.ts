@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** The compiled bot entry point (`npm run start:bot` without the build). */
+export const MAIN_SCRIPT = path.join(__dirname, '..', '..', 'bot', 'main.js');
+
+export interface BotProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  stderr: () => string;
+}
+
+/** Starts the bot as its own process and resolves once it listens. */
+export function spawnBot(env: NodeJS.ProcessEnv): Promise<BotProcess> {
+  const child = spawn(process.execPath, [MAIN_SCRIPT], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start: ${stderr}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Bot listening: (http:\/\/[^/\s]+)\/api\/messages/.exec(stdout);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: match[1], stderr: () => stderr });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${String(code)} before listening: ${stderr}`));
+    });
+  });
+}
+
+/** Resolves with the exit code (or signal) once the process has ended. */
+export function exited(child: ChildProcess): Promise<number | string> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+}
