@@ -48,7 +48,18 @@ describe('Agents Playground in a browser, talking to the bot in local mode', fun
   before(async function () {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'playground-e2e-'));
     app = await startApp(
-      loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }),
+      loadConfig({
+        ...process.env,
+        // Local mode and the embedded store, whatever the developer's shell exports: the Playground has no auth.
+        MICROSOFT_APP_ID: '',
+        MICROSOFT_APP_PASSWORD: '',
+        MICROSOFT_APP_TENANT_ID: '',
+        COSMOS_ENDPOINT: '',
+        COSMOS_KEY: '',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      }),
     );
     playground = await startPlayground({
       messagesUrl: app.messagesUrl,
