@@ -55,7 +55,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const clock = overrides.clock ?? { now: () => new Date() };
   // A broken rule file stops the start, before anything listens.
   await assertRuleFolderValid(overrides.rulesDir ?? rulesDataDir());
-  const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir });
+  const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir, logger });
   try {
     const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);
     const renderer = new CardRenderer();

@@ -2,12 +2,13 @@ import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import type { CosmosConfig } from '../config/app-config';
 import type { HealthCheck } from '../../rules/ports/health-check';
 import { CONTAINERS, type ContainerName } from './container.definitions';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos.server';
+import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosLogger } from './embedded-cosmos.server';
 
 export interface CosmosStoreOptions {
   cosmos: CosmosConfig;
   /** Folder of the embedded server's data, used only when no endpoint is configured. */
   dataDir: string;
+  logger?: EmbeddedCosmosLogger;
 }
 
 /** An open connection to the bot's Cosmos database with its containers created. */
@@ -32,7 +33,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   let endpoint = options.cosmos.endpoint;
   let key = options.cosmos.key;
   if (endpoint === undefined) {
-    embedded = await startEmbeddedCosmos({ dataDir: options.dataDir });
+    embedded = await startEmbeddedCosmos({ dataDir: options.dataDir, logger: options.logger });
     endpoint = embedded.endpoint;
     key = embedded.key;
   }
