@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describeIntensiveShare, intensiveShare } from '../../../rules/screening-case/intensive-share';
+
+describe('intensiveShare', () => {
+  const s = (strategy: string, finalTrack: string) => ({ strategy, finalTrack });
+
+  it('when 3 of 10 selektion-group screenings end in selektion and the cap is 30 %, then the share is at the cap, not above', () => {
+    const screenings = [
+      ...Array.from({ length: 3 }, () => s('selektion', 'selektion')),
+      ...Array.from({ length: 7 }, () => s('selektion', 'doedvaegt')),
+      s('catch-all', 'catch-all'),
+    ];
+    const value = intensiveShare(screenings, 0.3);
+    assert.deepEqual(value, { intensive: 3, eligible: 10, share: 0.3, cap: 0.3, aboveCap: false });
+    assert.match(describeIntensiveShare(value, 90), /30 % \(3 af 10\) – inden for teamets loft på 30 %/);
+  });
+
+  it('when 4 of 10 end in selektion, then it is above the cap and the text warns', () => {
+    const screenings = [
+      ...Array.from({ length: 4 }, () => s('selektion', 'selektion')),
+      ...Array.from({ length: 6 }, () => s('selektion', 'doedvaegt')),
+    ];
+    const value = intensiveShare(screenings, 0.3);
+    assert.equal(value.aboveCap, true);
+    assert.match(describeIntensiveShare(value, 90), /40 % \(4 af 10\) – over teamets loft på 30 %/);
+  });
+
+  it('when catch-all screenings end in selektion by override, then they do not count (their group is not selektion)', () => {
+    const value = intensiveShare([s('catch-all', 'selektion'), s('selektion', 'doedvaegt')], 0.3);
+    assert.deepEqual([value.intensive, value.eligible, value.share], [0, 1, 0]);
+  });
+
+  it('when there are no eligible screenings, then the share is undefined and not above the cap', () => {
+    const value = intensiveShare([], 0.3);
+    assert.equal(value.share, undefined);
+    assert.equal(value.aboveCap, false);
+    assert.match(describeIntensiveShare(value, 90), /ingen screeninger/);
+  });
+});
