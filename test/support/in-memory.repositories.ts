@@ -1,6 +1,11 @@
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
+import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
 import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
+import type { ScreeningRepository } from '../../rules/ports/screening.repository';
+import type { SettingsVersion, TeamSettingsRepository } from '../../rules/ports/team-settings.repository';
+import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
+import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
 
 /** In-memory installations for flow tests; the contract suite holds it to the same rules as Cosmos. */
 export class InMemoryInstallationRepository implements InstallationRepository {
@@ -56,5 +61,115 @@ export class InMemoryProcessedActivityRepository implements ProcessedActivityRep
       }
     }
     return Promise.resolve(purged);
+  }
+}
+
+export class InMemoryScreeningRepository implements ScreeningRepository {
+  private readonly items = new Map<string, Versioned<ScreeningRecord>>();
+  private nextEtag = 1;
+
+  private key(teamId: string, id: string): string {
+    return `${teamId}|${id}`;
+  }
+
+  private store(record: ScreeningRecord): Versioned<ScreeningRecord> {
+    const stored = { value: structuredClone(record), etag: `"${this.nextEtag++}"` };
+    this.items.set(this.key(record.teamId, record.id), stored);
+    return structuredClone(stored);
+  }
+
+  create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>> {
+    if (this.items.has(this.key(record.teamId, record.id)))
+      return Promise.reject(Object.assign(new Error('conflict'), { code: 409 }));
+    return Promise.resolve(this.store(record));
+  }
+
+  get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
+    const item = this.items.get(this.key(teamId, id));
+    return Promise.resolve(item === undefined ? undefined : structuredClone(item));
+  }
+
+  replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'> {
+    const existing = this.items.get(this.key(record.teamId, record.id));
+    if (existing?.etag !== etag) return Promise.resolve('conflict');
+    return Promise.resolve(this.store(record));
+  }
+
+  private values(teamId: string): ScreeningRecord[] {
+    return [...this.items.values()]
+      .map((item) => structuredClone(item.value))
+      .filter((record) => record.teamId === teamId);
+  }
+
+  listUnfinished(teamId: string, caseworkerId: string): Promise<ScreeningRecord[]> {
+    return Promise.resolve(
+      this.values(teamId)
+        .filter((record) => record.caseworkerId === caseworkerId && record.status !== 'decided')
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    );
+  }
+
+  listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]> {
+    return Promise.resolve(this.values(teamId).filter((record) => record.caseReference === caseReference));
+  }
+
+  listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]> {
+    return Promise.resolve(
+      this.values(teamId)
+        .filter((record) => record.status === 'decided' && (record.decision?.decidedAt ?? '') >= since)
+        .map((record) => ({ strategy: record.summary?.strategy ?? '', finalTrack: record.decision?.finalTrack ?? '' })),
+    );
+  }
+
+  listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
+    return Promise.resolve(
+      this.values(teamId)
+        .filter((record) => record.createdAt < before && record.answers !== undefined)
+        .map((record) => record.id),
+    );
+  }
+
+  delete(teamId: string, id: string): Promise<void> {
+    this.items.delete(this.key(teamId, id));
+    return Promise.resolve();
+  }
+}
+
+export class InMemoryAuditTrail implements AuditTrail {
+  readonly events: AuditEvent[] = [];
+
+  record(event: AuditEvent): Promise<void> {
+    this.events.push(structuredClone(event));
+    return Promise.resolve();
+  }
+
+  listFor(teamId: string, entityId: string): Promise<AuditEvent[]> {
+    return Promise.resolve(
+      this.events
+        .filter((event) => event.teamId === teamId && event.entityId === entityId)
+        .sort((a, b) => a.at.localeCompare(b.at)),
+    );
+  }
+}
+
+export class InMemoryTeamSettingsRepository<T> implements TeamSettingsRepository<T> {
+  private readonly versions: SettingsVersion<T>[] = [];
+
+  current(teamId: string): Promise<SettingsVersion<T> | undefined> {
+    const mine = this.versions.filter((entry) => entry.teamId === teamId).sort((a, b) => b.version - a.version);
+    return Promise.resolve(mine[0] === undefined ? undefined : structuredClone(mine[0]));
+  }
+
+  get(teamId: string, version: number): Promise<SettingsVersion<T> | undefined> {
+    const found = this.versions.find((entry) => entry.teamId === teamId && entry.version === version);
+    return Promise.resolve(found === undefined ? undefined : structuredClone(found));
+  }
+
+  add(next: SettingsVersion<T>): Promise<'added' | 'conflict'> {
+    if (this.versions.some((entry) => entry.teamId === next.teamId && entry.version === next.version)) {
+      return Promise.resolve('conflict');
+    }
+    this.versions.push(structuredClone(next));
+    return Promise.resolve('added');
   }
 }

@@ -9,14 +9,27 @@ import type { ProcessedActivityRepository } from '../../../rules/ports/processed
 import { CosmosInstallationRepository } from '../../../bot/storage/cosmos-installation.repository';
 import { CosmosProcessedActivityRepository } from '../../../bot/storage/cosmos-processed-activity.repository';
 import { openCosmosStore, type CosmosStore } from '../../../bot/storage/cosmos.store';
+import type { AuditTrail } from '../../../rules/ports/audit-trail';
+import type { ScreeningRepository } from '../../../rules/ports/screening.repository';
+import type { TeamSettingsRepository } from '../../../rules/ports/team-settings.repository';
+import type { ScreeningRecord } from '../../../rules/screening-case/screening-record';
+import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
+import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
+import { CosmosTeamSettingsRepository } from '../../../bot/storage/cosmos-team-settings.repository';
 import {
+  InMemoryAuditTrail,
   InMemoryInstallationRepository,
   InMemoryProcessedActivityRepository,
+  InMemoryScreeningRepository,
+  InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
 
 interface Subject {
   installations(): InstallationRepository;
   processed(): ProcessedActivityRepository;
+  screenings(): ScreeningRepository;
+  audit(): AuditTrail;
+  settings(): TeamSettingsRepository<{ cap: number }>;
   close(): Promise<void>;
 }
 
@@ -26,6 +39,9 @@ function cosmosSubject(store: CosmosStore, cleanup: () => void): Subject {
   return {
     installations: () => new CosmosInstallationRepository(store.containers.installations),
     processed: () => new CosmosProcessedActivityRepository(store.containers.processedActivities),
+    screenings: () => new CosmosScreeningRepository(store.containers.screenings),
+    audit: () => new CosmosAuditTrail(store.containers.auditEvents),
+    settings: () => new CosmosTeamSettingsRepository<{ cap: number }>(store.containers.teamSettings),
     async close() {
       await store.close();
       cleanup();
@@ -39,9 +55,15 @@ const subjects: [string, SubjectFactory][] = [
     () => {
       const installations = new InMemoryInstallationRepository();
       const processed = new InMemoryProcessedActivityRepository();
+      const screenings = new InMemoryScreeningRepository();
+      const audit = new InMemoryAuditTrail();
+      const settings = new InMemoryTeamSettingsRepository<{ cap: number }>();
       return Promise.resolve({
         installations: () => installations,
         processed: () => processed,
+        screenings: () => screenings,
+        audit: () => audit,
+        settings: () => settings,
         close: () => Promise.resolve(),
       });
     },
@@ -75,6 +97,37 @@ if (realEndpoint !== undefined && realEndpoint !== '') {
       return cosmosSubject(store, () => undefined);
     },
   ]);
+}
+
+function screening(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
+  return {
+    id: randomUUID(),
+    teamId: 'team-a',
+    caseworkerId: 'cw-1',
+    caseReference: 'J-1',
+    status: 'in_progress',
+    sectionIndex: 0,
+    answers: {},
+    result: undefined,
+    summary: undefined,
+    decision: undefined,
+    settingsVersion: 1,
+    rulesetVersion: undefined,
+    createdAt: '2026-02-03T08:00:00.000Z',
+    updatedAt: '2026-02-03T08:00:00.000Z',
+    answersErasedAt: undefined,
+    ...overrides,
+  };
+}
+
+function summary() {
+  return {
+    recommendedTrack: 'selektion',
+    strategy: 'selektion',
+    targetGroup: 'jobklare-30plus',
+    riskLevel: 'hoej',
+    bestArchetype: null,
+  };
 }
 
 function installation(overrides: Partial<Installation> = {}): Installation {
@@ -167,6 +220,95 @@ for (const [name, factory] of subjects) {
       assert.ok((await repo.purgeOlderThan(new Date('2026-02-01T00:00:00Z'))) >= 1);
       assert.equal(await repo.claim('conv-p', 'old', new Date('2026-03-02T00:00:00Z')), true);
       assert.equal(await repo.claim('conv-p', 'new', new Date('2026-03-02T00:00:00Z')), false);
+    });
+
+    it('when a screening is replaced with a stale etag, then it is a conflict and the first change stays', async () => {
+      const repo = subject.screenings();
+      const created = await repo.create(screening());
+      const first = await repo.replace({ ...created.value, sectionIndex: 1 }, created.etag);
+      assert.notEqual(first, 'conflict');
+      assert.equal(await repo.replace({ ...created.value, sectionIndex: 5 }, created.etag), 'conflict');
+      assert.equal((await repo.get(created.value.teamId, created.value.id))?.value.sectionIndex, 1);
+    });
+
+    it('when answers are removed by a replace, then the record no longer holds them but keeps its summary', async () => {
+      const repo = subject.screenings();
+      const created = await repo.create(screening({ summary: summary(), answers: { age: 52 } }));
+      await repo.replace(
+        { ...created.value, answers: undefined, result: undefined, answersErasedAt: '2026-06-01T00:00:00.000Z' },
+        created.etag,
+      );
+      const stored = await repo.get(created.value.teamId, created.value.id);
+      assert.equal(stored?.value.answers, undefined);
+      assert.equal(stored?.value.summary?.strategy, 'selektion');
+    });
+
+    it("when screenings are listed, then only the team's own are seen, by caseworker, reference, decision date and age", async () => {
+      const repo = subject.screenings();
+      const teamId = `team-${randomUUID()}`;
+      const mine = await repo.create(
+        screening({ teamId, caseworkerId: 'cw-1', caseReference: 'J-1', createdAt: '2026-01-01T00:00:00.000Z' }),
+      );
+      await repo.create(screening({ teamId, caseworkerId: 'cw-2', caseReference: 'J-2' }));
+      await repo.create(
+        screening({
+          teamId,
+          caseworkerId: 'cw-1',
+          caseReference: 'J-3',
+          status: 'decided',
+          summary: summary(),
+          decision: {
+            kind: 'accepted',
+            finalTrack: 'selektion',
+            reasonCode: undefined,
+            reasonText: undefined,
+            decidedBy: 'cw-1',
+            decidedAt: '2026-03-01T00:00:00.000Z',
+          },
+        }),
+      );
+      await repo.create(screening({ teamId: `other-${teamId}`, caseworkerId: 'cw-1', caseReference: 'J-1' }));
+      assert.deepEqual(
+        (await repo.listUnfinished(teamId, 'cw-1')).map((r) => r.id),
+        [mine.value.id],
+      );
+      assert.deepEqual(
+        (await repo.listByReference(teamId, 'J-1')).map((r) => r.id),
+        [mine.value.id],
+      );
+      assert.deepEqual(await repo.listDecidedSince(teamId, '2026-02-01T00:00:00.000Z'), [
+        { strategy: 'selektion', finalTrack: 'selektion' },
+      ]);
+      assert.deepEqual(await repo.listDecidedSince(teamId, '2026-03-02T00:00:00.000Z'), []);
+      assert.deepEqual(await repo.listWithAnswersCreatedBefore(teamId, '2026-01-02T00:00:00.000Z'), [mine.value.id]);
+      await repo.delete(teamId, mine.value.id);
+      assert.equal(await repo.get(teamId, mine.value.id), undefined);
+      await repo.delete(teamId, mine.value.id);
+    });
+
+    it('when audit events are recorded, then they are listed per team and record in time order', async () => {
+      const audit = subject.audit();
+      const teamId = `team-${randomUUID()}`;
+      const event = { teamId, actorId: 'cw-1', entity: 'screening' as const, entityId: 's-1', detail: 'x' };
+      await audit.record({ ...event, at: '2026-01-02T00:00:00.000Z', action: 'update' });
+      await audit.record({ ...event, at: '2026-01-01T00:00:00.000Z', action: 'create' });
+      await audit.record({ ...event, teamId: `${teamId}-b`, at: '2026-01-01T00:00:00.000Z', action: 'read' });
+      assert.deepEqual(
+        (await audit.listFor(teamId, 's-1')).map((e) => e.action),
+        ['create', 'update'],
+      );
+    });
+
+    it('when two settings versions with the same number are added, then the second is a conflict and current is the newest', async () => {
+      const settings = subject.settings();
+      const teamId = `team-${randomUUID()}`;
+      assert.equal(await settings.current(teamId), undefined);
+      const base = { teamId, changedBy: 'leader-1', changedAt: '2026-01-01T00:00:00.000Z' };
+      assert.equal(await settings.add({ ...base, version: 2, settings: { cap: 0.3 } }), 'added');
+      assert.equal(await settings.add({ ...base, version: 2, settings: { cap: 0.5 } }), 'conflict');
+      assert.equal(await settings.add({ ...base, version: 3, settings: { cap: 0.4 } }), 'added');
+      assert.deepEqual((await settings.current(teamId))?.settings, { cap: 0.4 });
+      assert.deepEqual((await settings.get(teamId, 2))?.settings, { cap: 0.3 });
     });
   });
 }

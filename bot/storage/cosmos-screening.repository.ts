@@ -1,0 +1,126 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { ScreeningRepository } from '../../rules/ports/screening.repository';
+import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
+import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
+import { cosmosStatus } from './cosmos-errors';
+
+type ScreeningDocument = ScreeningRecord & ItemDefinition;
+
+/** Removes Cosmos' system fields and turns the stored nulls of absent fields back into undefined. */
+function toRecord(document: ScreeningDocument): ScreeningRecord {
+  return {
+    id: document.id,
+    teamId: document.teamId,
+    caseworkerId: document.caseworkerId,
+    caseReference: document.caseReference,
+    status: document.status,
+    sectionIndex: document.sectionIndex,
+    answers: document.answers ?? undefined,
+    result: document.result ?? undefined,
+    summary: document.summary ?? undefined,
+    decision: document.decision ?? undefined,
+    settingsVersion: document.settingsVersion,
+    rulesetVersion: document.rulesetVersion ?? undefined,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+    answersErasedAt: document.answersErasedAt ?? undefined,
+  };
+}
+
+function versioned(document: ScreeningDocument | undefined, etag: string | undefined): Versioned<ScreeningRecord> {
+  if (document === undefined || etag === undefined) throw new Error('Cosmos returned no document or etag');
+  return { value: toRecord(document), etag };
+}
+
+/**
+ * Screenings in Cosmos, partitioned by team. Every query names the team in its WHERE clause (the
+ * embedded server ignores the partition-key option), and changes are conditional on the etag.
+ */
+export class CosmosScreeningRepository implements ScreeningRepository {
+  constructor(private readonly container: Container) {}
+
+  async create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>> {
+    const { resource, etag } = await this.container.items.create<ScreeningDocument>(record);
+    return versioned(resource, etag);
+  }
+
+  async get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
+    const { resource, etag } = await this.container.item(id, teamId).read<ScreeningDocument>();
+    return resource === undefined ? undefined : versioned(resource, etag);
+  }
+
+  async replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'> {
+    try {
+      const response = await this.container
+        .item(record.id, record.teamId)
+        .replace<ScreeningDocument>(record, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return versioned(response.resource, response.etag);
+    } catch (error) {
+      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) return 'conflict';
+      throw error;
+    }
+  }
+
+  async listUnfinished(teamId: string, caseworkerId: string): Promise<ScreeningRecord[]> {
+    const { resources } = await this.container.items
+      .query<ScreeningDocument>({
+        query:
+          "SELECT * FROM c WHERE c.teamId = @teamId AND c.caseworkerId = @caseworkerId AND c.status != 'decided' ORDER BY c.updatedAt DESC",
+        parameters: [
+          { name: '@teamId', value: teamId },
+          { name: '@caseworkerId', value: caseworkerId },
+        ],
+      })
+      .fetchAll();
+    return resources.map(toRecord);
+  }
+
+  async listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]> {
+    const { resources } = await this.container.items
+      .query<ScreeningDocument>({
+        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.caseReference = @caseReference',
+        parameters: [
+          { name: '@teamId', value: teamId },
+          { name: '@caseReference', value: caseReference },
+        ],
+      })
+      .fetchAll();
+    return resources.map(toRecord);
+  }
+
+  async listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]> {
+    const { resources } = await this.container.items
+      .query<DecidedScreeningFacts>({
+        query:
+          "SELECT c.summary.strategy AS strategy, c.decision.finalTrack AS finalTrack FROM c WHERE c.teamId = @teamId AND c.status = 'decided' AND c.decision.decidedAt >= @since",
+        parameters: [
+          { name: '@teamId', value: teamId },
+          { name: '@since', value: since },
+        ],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  async listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<{ id: string }>({
+        query:
+          'SELECT c.id FROM c WHERE c.teamId = @teamId AND c.createdAt < @before AND IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)',
+        parameters: [
+          { name: '@teamId', value: teamId },
+          { name: '@before', value: before },
+        ],
+      })
+      .fetchAll();
+    return resources.map((resource) => resource.id);
+  }
+
+  async delete(teamId: string, id: string): Promise<void> {
+    try {
+      await this.container.item(id, teamId).delete();
+    } catch (error) {
+      if (cosmosStatus(error) !== 404) throw error;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { DecidedScreeningFacts } from '../screening-case/intensive-share';
+import type { ScreeningRecord, Versioned } from '../screening-case/screening-record';
+
+/** Stored screenings, partitioned by team. */
+export interface ScreeningRepository {
+  create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>>;
+  get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined>;
+  /**
+   * Replaces the record only if nobody changed it since `etag` was read; resolves 'conflict'
+   * otherwise, so a double submit or a race never applies twice.
+   */
+  replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'>;
+  /** Screenings of this caseworker not yet decided, newest first. */
+  listUnfinished(teamId: string, caseworkerId: string): Promise<ScreeningRecord[]>;
+  listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]>;
+  /** The facts the capacity rule needs, for screenings decided at or after `since` (ISO). */
+  listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]>;
+  /** Ids of screenings created before `before` (ISO) that still hold answers. */
+  listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]>;
+  /** Deletes the screening entirely (right to erasure). Absent ones are ignored. */
+  delete(teamId: string, id: string): Promise<void>;
+}
