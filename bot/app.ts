@@ -5,6 +5,9 @@ import type { Clock } from '../rules/ports/clock';
 import type { AppConfig } from './config/app-config';
 import { createLogger, type Logger } from './logging/logger';
 import { assertRuleFolderValid } from './cli/rules-check.command';
+import { createFeatures } from './features';
+import { startRetentionJob } from './retention.job';
+import { loadDefaultScreeningRuleset } from './screening-ruleset.loader';
 import { rulesDataDir } from './project-paths';
 import { createHttpServer } from './server/http.server';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
@@ -54,20 +57,25 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? { now: () => new Date() };
   // A broken rule file stops the start, before anything listens.
-  await assertRuleFolderValid(overrides.rulesDir ?? rulesDataDir());
+  const rulesDir = overrides.rulesDir ?? rulesDataDir();
+  await assertRuleFolderValid(rulesDir);
+  const ruleset = await loadDefaultScreeningRuleset(rulesDir);
   const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir, logger });
   try {
     const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);
     const renderer = new CardRenderer();
+    const features = createFeatures({ store, ruleset, renderer, clock });
     const bot = new JobcenterBot({
       installations: new InstallationService(new CosmosInstallationRepository(store.containers.installations)),
       renderer,
       cards: renderStaticCards(renderer),
       clock,
       logger,
+      commands: features.commands,
+      actions: features.actions,
     });
     const adapter = createAdapter(config);
-    adapter.use(new DedupeMiddleware(processedActivities, clock, logger));
+    adapter.use(new DedupeMiddleware(processedActivities, clock, logger, features.selfGuardedVerbs));
     adapter.onTurnError = createTurnErrorHandler(logger);
 
     const http = createHttpServer({
@@ -86,6 +94,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         .catch((error: unknown) => logger.warn({ errorType: (error as Error).name }, 'claim purge failed'));
     }, CLAIM_PURGE_INTERVAL_MS);
     purge.unref();
+    const retention = startRetentionJob(features.retention, logger);
 
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const messagesUrl = `http://${host}:${port}/api/messages`;
@@ -100,6 +109,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       stop() {
         stopping ??= (async () => {
           clearInterval(purge);
+          retention.stop();
           await http.close(SHUTDOWN_GRACE_MS);
           await store.close();
           logger.info('bot stopped');

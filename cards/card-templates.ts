@@ -1,8 +1,24 @@
 import help from './templates/help.json';
 import notice from './templates/notice.json';
+import screeningDecided from './templates/screening-decided.json';
+import screeningReference from './templates/screening-reference.json';
+import screeningResult from './templates/screening-result.json';
+import screeningResume from './templates/screening-resume.json';
+import screeningSection from './templates/screening-section.json';
+import settings from './templates/settings.json';
 import welcome from './templates/welcome.json';
 
 /** Every card template the bot can send, by name. Templates are JSON so they open in the Adaptive Cards Designer. */
-export const CARD_TEMPLATES = { help, notice, welcome } as const;
+export const CARD_TEMPLATES = {
+  help,
+  notice,
+  screeningDecided,
+  screeningReference,
+  screeningResult,
+  screeningResume,
+  screeningSection,
+  settings,
+  welcome,
+} as const;
 
 export type CardTemplateName = keyof typeof CARD_TEMPLATES;

@@ -29,8 +29,22 @@ export class CardRenderer {
   render(name: CardTemplateName, viewModel: object): AdaptiveCardJson {
     const template = this.templates.get(name);
     if (template === undefined) throw new CardRenderError(name, 'unknown template');
-    const card: unknown = template.expand({ $root: viewModel });
+    const card: unknown = withoutNulls(template.expand({ $root: viewModel }));
     if (card === null || typeof card !== 'object') throw new CardRenderError(name, 'expanded to nothing');
     return card as AdaptiveCardJson;
   }
+}
+
+/**
+ * Drops properties whose value is null. View models give null for "not set" (an unset value would be
+ * left as literal template text), and the card schema wants the property absent instead.
+ */
+function withoutNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutNulls);
+  if (node === null || typeof node !== 'object') return node;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (value !== null) result[key] = withoutNulls(value);
+  }
+  return result;
 }

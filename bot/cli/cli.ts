@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ScreeningRulesetError } from '../../rules/screening/screening-ruleset.parser';
+import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { rulesDataDir } from '../project-paths';
+import { loadDefaultScreeningRuleset } from '../screening-ruleset.loader';
+import { CliInputError } from './cli-input';
 import { checkRuleFolder } from './rules-check.command';
+import { describeFailure, rulesTestCommand } from './rules-test.command';
+import { screenCommand } from './screen.command';
 
 /** Exit codes: 0 success, 2 invalid input (reason on stderr), 1 anything unexpected. */
 const EXIT_INVALID = 2;
@@ -16,6 +23,8 @@ const USAGE = [
   '',
   'Kommandoer:',
   '  rules check [mappe]   Kontrollér regel- og datafilerne (standard: rules/data)',
+  '  rules test <fil>      Kør testtilfælde (JSON) mod screeningsreglerne',
+  '  screen <fil>          Screen ét sæt svar (JSON) med teamets standardindstillinger',
 ].join('\n');
 
 /** Runs one CLI command and resolves its exit code. */
@@ -32,8 +41,42 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     for (const problem of report.problems) io.err(`${problem.file} (${problem.location}): ${problem.message}`);
     return report.problems.length === 0 ? 0 : EXIT_INVALID;
   }
+  if (command === 'screen' || (command === 'rules' && sub === 'test')) {
+    const file = command === 'screen' ? sub : rest[0];
+    return runScreeningCommand(io, async (ruleset, evaluator) => {
+      if (command === 'screen') {
+        io.out(JSON.stringify(await screenCommand(ruleset, evaluator, file), null, 2));
+        return 0;
+      }
+      const report = await rulesTestCommand(ruleset, evaluator, file);
+      io.out(JSON.stringify(report, null, 2));
+      for (const failure of report.failures) io.err(describeFailure(failure));
+      return report.failed === 0 ? 0 : EXIT_INVALID;
+    });
+  }
   io.err(command === undefined ? USAGE : `Ukendt kommando: ${args.join(' ')}\n\n${USAGE}`);
   return EXIT_INVALID;
+}
+
+/** Loads the screening rules, runs a command with them, and turns input and rule-file errors into exit 2. */
+async function runScreeningCommand(
+  io: CliIo,
+  command: (ruleset: ScreeningRuleset, evaluator: ScreeningEvaluator) => Promise<number>,
+): Promise<number> {
+  try {
+    const ruleset = await loadDefaultScreeningRuleset();
+    return await command(ruleset, new ScreeningEvaluator(ruleset));
+  } catch (error) {
+    if (error instanceof CliInputError) {
+      io.err(error.message);
+      return EXIT_INVALID;
+    }
+    if (error instanceof ScreeningRulesetError) {
+      for (const problem of error.problems) io.err(`${problem.file} (${problem.location}): ${problem.message}`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
 }
 
 if (require.main === module) {

@@ -2,14 +2,34 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RuleFilesValidator, type RuleFilesReport } from '../../rules/validation/rule-files.validator';
 import { RULE_FILE_SCHEMAS } from '../../rules/validation/rule-file.schemas';
+import {
+  QUESTIONNAIRE_FILE,
+  SCREENING_RULES_FILE,
+  SECTORS_FILE,
+  checkScreeningRuleset,
+} from '../../rules/screening/screening-ruleset.parser';
 
-/** Reads every `*.json` in the folder and validates it. */
+/**
+ * Reads every `*.json` in the folder and validates it. When the screening files are all there and match their
+ * schemas, their cross-references are checked too (facts, criteria, sections, ranges).
+ */
 export async function checkRuleFolder(folder: string): Promise<RuleFilesReport> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
   const files = await Promise.all(
     names.map(async (name) => ({ name, content: await readFile(path.join(folder, name), 'utf8') })),
   );
-  return new RuleFilesValidator(RULE_FILE_SCHEMAS).validate(files);
+  const report = new RuleFilesValidator(RULE_FILE_SCHEMAS).validate(files);
+  const screening = [QUESTIONNAIRE_FILE, SCREENING_RULES_FILE, SECTORS_FILE];
+  const content = (name: string): unknown => JSON.parse(files.find((file) => file.name === name)?.content ?? '');
+  if (report.problems.length === 0 && screening.every((name) => names.includes(name))) {
+    const { problems } = checkScreeningRuleset({
+      questionnaire: content(QUESTIONNAIRE_FILE),
+      rules: content(SCREENING_RULES_FILE),
+      sectors: content(SECTORS_FILE),
+    });
+    return { checked: report.checked, problems };
+  }
+  return report;
 }
 
 /** Thrown at start-up when a rule file is broken: names the file, the place inside it and what is wrong. */

@@ -20,6 +20,8 @@ export const CONTAINERS = {
   // Append-only; kept as long as the municipality's own records policy says, so no TTL.
   auditEvents: { id: 'auditEvents', partitionKeyPath: '/teamId', defaultTtl: undefined },
   teamSettings: { id: 'teamSettings', partitionKeyPath: '/teamId', defaultTtl: undefined },
+  // One roster document per team (its leaders).
+  teamRosters: { id: 'teamRosters', partitionKeyPath: '/teamId', defaultTtl: undefined },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -24,6 +24,7 @@ function toRecord(document: ScreeningDocument): ScreeningRecord {
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
     answersErasedAt: document.answersErasedAt ?? undefined,
+    history: document.history ?? [],
   };
 }
 
@@ -114,6 +115,15 @@ export class CosmosScreeningRepository implements ScreeningRepository {
       })
       .fetchAll();
     return resources.map((resource) => resource.id);
+  }
+
+  async listTeamsWithAnswers(): Promise<string[]> {
+    // Cross-partition on purpose: the job visits every team. DISTINCT is avoided (the embedded server
+    // lacks it), so teams are de-duplicated here.
+    const { resources } = await this.container.items
+      .query<{ teamId: string }>('SELECT c.teamId FROM c WHERE IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)')
+      .fetchAll();
+    return [...new Set(resources.map((resource) => resource.teamId))];
   }
 
   async delete(teamId: string, id: string): Promise<void> {

@@ -18,10 +18,15 @@ const DEDUPLICATED_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, 
 export class DedupeMiddleware implements Middleware {
   private readonly recent = new RecentActivities();
 
+  /**
+   * @param selfGuardedVerbs card verbs whose use case already refuses a repeat (a version or step check
+   *   on the record it changes), so a second stored claim would only cost a write.
+   */
   constructor(
     private readonly processed: ProcessedActivityRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly selfGuardedVerbs: ReadonlySet<string> = new Set(),
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -33,7 +38,7 @@ export class DedupeMiddleware implements Middleware {
     }
     const key = `${activity.conversation.id}\u0000${id}`;
     let first = this.recent.firstSighting(key);
-    if (first && needsStoredClaim(activity)) {
+    if (first && needsStoredClaim(activity, this.selfGuardedVerbs)) {
       try {
         first = await this.processed.claim(activity.conversation.id, id, this.clock.now());
       } catch (error) {
@@ -60,8 +65,17 @@ export class DedupeMiddleware implements Middleware {
   }
 }
 
-function needsStoredClaim(activity: Activity): boolean {
-  if (activity.type === ActivityTypes.Invoke || activity.value !== undefined) return true;
+function verbOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as { verb?: unknown; action?: { verb?: unknown } };
+  return record.action?.verb ?? record.verb;
+}
+
+function needsStoredClaim(activity: Activity, selfGuardedVerbs: ReadonlySet<string>): boolean {
+  if (activity.type === ActivityTypes.Invoke || activity.value !== undefined) {
+    const verb = verbOf(activity.value);
+    return !(typeof verb === 'string' && selfGuardedVerbs.has(verb));
+  }
   const parsed = parseCommand(typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '');
   return parsed.kind === 'command' && parsed.command.changesState;
 }

@@ -1,5 +1,6 @@
 import { ActivityTypes, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
 import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import type { CommandId } from '../../rules/commands/command.catalog';
 import { parseCommand } from '../../rules/commands/command.parser';
 import type { InstallationService } from '../../rules/installations/installation.service';
 import type { Clock } from '../../rules/ports/clock';
@@ -8,8 +9,15 @@ import { routeCardAction, type CardActionTable } from './card-action.router';
 import { cardInvokeResponse, cardMessage, noticeCard, type StaticCards } from './card-replies';
 import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
 
+/** What a text command answers with. */
+export type CommandHandler = (context: TurnContext, args: string) => Promise<AdaptiveCardJson>;
+
 export interface JobcenterBotDeps {
   installations: InstallationService;
+  /** Handlers of the commands that are built; the others answer that they are coming. */
+  commands?: Partial<Record<CommandId, CommandHandler>>;
+  /** Card verbs beyond the bot's own (feature handlers). */
+  actions?: CardActionTable;
   renderer: CardRenderer;
   cards: StaticCards;
   clock: Clock;
@@ -29,6 +37,7 @@ export class JobcenterBot extends TeamsActivityHandler {
     super();
     this.actions = {
       'help.show': () => Promise.resolve(deps.cards.help),
+      ...deps.actions,
     };
 
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -87,6 +96,11 @@ export class JobcenterBot extends TeamsActivityHandler {
     }
     if (parsed.command.id === 'hjaelp') {
       await context.sendActivity(cardMessage(this.deps.cards.help));
+      return;
+    }
+    const handler = this.deps.commands?.[parsed.command.id];
+    if (handler !== undefined) {
+      await context.sendActivity(cardMessage(await handler(context, parsed.args)));
       return;
     }
     await context.sendActivity(

@@ -1,6 +1,14 @@
 /** The text commands the bot understands (architecture spec, "Interfaces"), in the order help lists them. */
 export type CommandId =
-  'hjaelp' | 'screening' | 'ny_stilling' | 'stillinger' | 'maal' | 'ugerapport' | 'ressourceberegner' | 'indstillinger';
+  | 'hjaelp'
+  | 'screening'
+  | 'ny_stilling'
+  | 'stillinger'
+  | 'maal'
+  | 'ugerapport'
+  | 'ressourceberegner'
+  | 'indstillinger'
+  | 'slet_screening';
 
 /** Who a command is mainly for; the help card groups by it. */
 export type Audience = 'alle' | 'sagsbehandler' | 'virksomhedskonsulent' | 'leder';
@@ -39,8 +47,8 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: [],
     audience: 'sagsbehandler',
     summary: 'Screen en nyledig borger ved første samtale og få en anbefalet indsats med begrundelse.',
-    available: false,
-    changesState: false,
+    available: true,
+    changesState: true,
   },
   {
     id: 'ny_stilling',
@@ -92,8 +100,17 @@ export const COMMANDS: readonly CommandDescription[] = [
     keyword: 'indstillinger',
     aliases: [],
     audience: 'leder',
-    summary: 'Se og ret teamets indstillinger.',
-    available: false,
-    changesState: false,
+    summary: 'Se og ret teamets indstillinger (ledere).',
+    available: true,
+    changesState: true,
+  },
+  {
+    id: 'slet_screening',
+    keyword: 'slet screening',
+    aliases: [],
+    audience: 'leder',
+    summary: 'Slet en screening på borgerens anmodning: slet screening <sagsreference>.',
+    available: true,
+    changesState: true,
   },
 ];

@@ -3,9 +3,14 @@ import { COMMANDS, type CommandDescription } from './command.catalog';
 export type ParsedCommand =
   { kind: 'command'; command: CommandDescription; args: string } | { kind: 'unknown' } | { kind: 'empty' };
 
+/** Folds Unicode to NFC and collapses whitespace, keeping case. */
+function collapse(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
 /** Lower-cases, folds Unicode to NFC and collapses whitespace, so "  Ny   Stilling " is "ny stilling". */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('da-DK').replace(/\s+/gu, ' ').trim();
+  return collapse(text).toLocaleLowerCase('da-DK');
 }
 
 /**
@@ -13,7 +18,8 @@ export function normalizeText(text: string): string {
  * (e.g. "ugerapport uge 7"). Longer keywords win, so "ny stilling" is not read as something shorter.
  */
 export function parseCommand(text: string | undefined): ParsedCommand {
-  const normalized = normalizeText(text ?? '');
+  const original = collapse(text ?? '');
+  const normalized = original.toLocaleLowerCase('da-DK');
   if (normalized === '') return { kind: 'empty' };
   let best: { command: CommandDescription; length: number } | undefined;
   for (const command of COMMANDS) {
@@ -23,5 +29,7 @@ export function parseCommand(text: string | undefined): ParsedCommand {
     }
   }
   if (best === undefined) return { kind: 'unknown' };
-  return { kind: 'command', command: best.command, args: normalized.slice(best.length).trim() };
+  // Arguments keep their case (a case reference is matched exactly), unless lower-casing changed lengths.
+  const source = original.length === normalized.length ? original : normalized;
+  return { kind: 'command', command: best.command, args: source.slice(best.length).trim() };
 }

@@ -17,6 +17,8 @@ export interface ScreeningRepository {
   listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]>;
   /** Ids of screenings created before `before` (ISO) that still hold answers. */
   listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]>;
+  /** The teams that still hold answers (the retention job's work list). */
+  listTeamsWithAnswers(): Promise<string[]>;
   /** Deletes the screening entirely (right to erasure). Absent ones are ignored. */
   delete(teamId: string, id: string): Promise<void>;
 }

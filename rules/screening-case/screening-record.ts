@@ -59,6 +59,20 @@ export interface ScreeningRecord {
   createdAt: string;
   updatedAt: string;
   answersErasedAt: string | undefined;
+  /** Every create and change, oldest first (no answers in it, so it outlives the retention period). */
+  history: ScreeningHistoryEntry[];
+}
+
+/**
+ * One change of a screening, kept in the screening itself so the change and its audit entry are
+ * written together (one write, never one without the other). Reads and deletions, which change no
+ * record, go to the separate audit trail.
+ */
+export interface ScreeningHistoryEntry {
+  at: string;
+  actorId: string;
+  action: 'create' | 'update';
+  detail: string;
 }
 
 /** A stored record with the storage's concurrency token, needed to change it. */

@@ -81,9 +81,11 @@ export class ScreeningService {
     private readonly newId: () => string,
   ) {}
 
-  /** Unfinished screenings of this caseworker, newest first (offered for resumption). */
-  async unfinished(actor: Actor): Promise<ScreeningRecord[]> {
-    return this.screenings.listUnfinished(actor.teamId, actor.userId);
+  /** This caseworker's newest unfinished screening, offered for resumption, with its number of sections. */
+  async unfinished(actor: Actor): Promise<{ screening: ScreeningRecord; sectionCount: number } | undefined> {
+    const [newest] = await this.screenings.listUnfinished(actor.teamId, actor.userId);
+    if (newest === undefined) return undefined;
+    return { screening: newest, sectionCount: this.rules.sections(await this.settingsOf(newest)).length };
   }
 
   async start(actor: Actor, rawReference: unknown): Promise<StartOutcome> {
@@ -114,8 +116,8 @@ export class ScreeningService {
       createdAt: now,
       updatedAt: now,
       answersErasedAt: undefined,
+      history: [{ at: now, actorId: actor.userId, action: 'create', detail: 'started' }],
     });
-    await this.record(actor, 'create', created.value.id, 'started');
     return { kind: 'started', step: await this.stepFor(created.value, settings) };
   }
 
@@ -163,7 +165,14 @@ export class ScreeningService {
     const answers = { ...answersSoFar, ...parsed.answers };
     const nextIndex = screening.sectionIndex + 1;
     const now = this.clock.now().toISOString();
-    let next: ScreeningRecord = { ...screening, answers, sectionIndex: nextIndex, updatedAt: now };
+    const detail = nextIndex >= sections.length ? 'evaluated' : `section-${section.id}-answered`;
+    let next: ScreeningRecord = {
+      ...screening,
+      answers,
+      sectionIndex: nextIndex,
+      updatedAt: now,
+      history: [...screening.history, { at: now, actorId: actor.userId, action: 'update', detail }],
+    };
     if (nextIndex >= sections.length) {
       const result = await this.rules.evaluate(answers, settings);
       next = {
@@ -182,12 +191,6 @@ export class ScreeningService {
     }
     const saved = await this.screenings.replace(next, etag);
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
-    await this.record(
-      actor,
-      'update',
-      screening.id,
-      next.status === 'awaiting_decision' ? 'evaluated' : 'section-answered',
-    );
     return { kind: 'step', step: await this.stepFor(saved.value, settings) };
   }
 
@@ -248,12 +251,33 @@ export class ScreeningService {
           decidedBy: actor.userId,
           decidedAt: now,
         },
+        history: [
+          ...screening.history,
+          {
+            at: now,
+            actorId: actor.userId,
+            action: 'update',
+            detail: input.decision === 'override' ? 'overridden' : 'accepted',
+          },
+        ],
       },
       etag,
     );
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
-    await this.record(actor, 'update', screening.id, input.decision === 'override' ? 'overridden' : 'accepted');
     return { kind: 'step', step: await this.stepFor(saved.value, settings) };
+  }
+
+  /**
+   * The whole audit trail of a screening: its own history of creates and changes, then the reads and
+   * deletions from the audit trail, in time order.
+   */
+  async auditTrail(
+    teamId: string,
+    screeningId: string,
+  ): Promise<{ at: string; actorId: string; action: string; detail: string }[]> {
+    const stored = await this.screenings.get(teamId, screeningId);
+    const events = await this.audit.listFor(teamId, screeningId);
+    return [...(stored?.value.history ?? []), ...events].sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /** Right to erasure: a leader deletes every screening with this reference in the team. */
@@ -282,19 +306,20 @@ export class ScreeningService {
       if (loaded === undefined) continue;
       const now = this.clock.now().toISOString();
       const saved = await this.screenings.replace(
-        { ...loaded.value, answers: undefined, result: undefined, answersErasedAt: now, updatedAt: now },
+        {
+          ...loaded.value,
+          answers: undefined,
+          result: undefined,
+          answersErasedAt: now,
+          updatedAt: now,
+          history: [
+            ...loaded.value.history,
+            { at: now, actorId: 'system', action: 'update', detail: 'retention-erased' },
+          ],
+        },
         loaded.etag,
       );
       if (saved === 'conflict') continue; // changed meanwhile; the next run takes it
-      await this.audit.record({
-        teamId,
-        at: now,
-        actorId: 'system',
-        action: 'update',
-        entity: 'screening',
-        entityId: id,
-        detail: 'retention-erased',
-      });
       erased += 1;
     }
     return erased;

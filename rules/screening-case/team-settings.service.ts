@@ -37,6 +37,7 @@ export class TeamSettingsService {
     private readonly defaults: TeamScreeningSettings,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly sectorIds: ReadonlySet<string>,
   ) {}
 
   async current(teamId: string): Promise<TeamScreeningSettings> {
@@ -75,10 +76,20 @@ export class TeamSettingsService {
     return true;
   }
 
-  async update(teamId: string, actorId: string, change: SettingsChange): Promise<SettingsUpdateOutcome> {
+  /**
+   * Saves a change as a new version. `basedOnVersion` is the version the leader's form showed: if
+   * someone saved in between, nothing is saved and the outcome is 'conflict'.
+   */
+  async update(
+    teamId: string,
+    actorId: string,
+    basedOnVersion: unknown,
+    change: SettingsChange,
+  ): Promise<SettingsUpdateOutcome> {
     if (!(await this.isLeader(teamId, actorId))) return { kind: 'forbidden' };
     const current = await this.current(teamId);
-    const errors = validateChange(change, current);
+    if (basedOnVersion !== current.version) return { kind: 'conflict' };
+    const errors = validateChange(change, this.sectorIds);
     if (errors.length > 0) return { kind: 'invalid', errors };
     const wasSensitive = current.criteria[SENSITIVE_CRITERION]?.enabled === true;
     const sensitive = change.sensitiveCriterionEnabled ?? wasSensitive;
@@ -119,7 +130,7 @@ export class TeamSettingsService {
   }
 }
 
-function validateChange(change: SettingsChange, current: TeamScreeningSettings): { field: string; message: string }[] {
+function validateChange(change: SettingsChange, sectorIds: ReadonlySet<string>): { field: string; message: string }[] {
   const errors: { field: string; message: string }[] = [];
   const wholeBetween = (field: string, label: string, value: number | undefined, min: number, max: number) => {
     if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
@@ -131,10 +142,13 @@ function validateChange(change: SettingsChange, current: TeamScreeningSettings):
   }
   wholeBetween('capacityWindowDays', 'Periode for intensiv andel (dage)', change.capacityWindowDays, 7, 365);
   wholeBetween('retentionDays', 'Opbevaring af svar (dage)', change.retentionDays, 1, 3650);
-  if (change.affectedSectors !== undefined && current.affectedSectors !== undefined) {
-    const unique = new Set(change.affectedSectors);
-    if (unique.size !== change.affectedSectors.length) {
-      errors.push({ field: 'affectedSectors', message: 'Konjunkturramte brancher må ikke gentages.' });
+  if (change.affectedSectors !== undefined) {
+    const unknown = change.affectedSectors.filter((id) => !sectorIds.has(id));
+    if (unknown.length > 0) {
+      errors.push({
+        field: 'affectedSectors',
+        message: `Konjunkturramte brancher: ukendt branche (${unknown.join(', ')}).`,
+      });
     }
   }
   return errors;

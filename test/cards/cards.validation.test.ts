@@ -3,10 +3,169 @@ import { CardRenderer } from '../../cards/card.renderer';
 import { CARD_TEMPLATES } from '../../cards/card-templates';
 import { renderStaticCards, noticeCard } from '../../bot/teams/card-replies';
 import { cardProblems } from '../support/card-validator';
+import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
+import {
+  buildDecidedViewModel,
+  buildReferenceViewModel,
+  buildResultViewModel,
+  buildResumeViewModel,
+  buildSectionViewModel,
+} from '../../cards/view-models/screening/screening.view-models';
+import { buildSettingsViewModel } from '../../cards/view-models/settings.view-model';
+import { screeningRulesFrom } from '../../rules/screening-case/default-screening-rules';
+import { intensiveShare } from '../../rules/screening-case/intensive-share';
+import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
+import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import type { ScreeningRuleset } from '../../rules/screening/screening.types';
+import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
+
+/** A 52-year-old with five risk criteria (as in the flow test). */
+const ANSWERS = {
+  age: 52,
+  benefit: 'dagpenge',
+  education: 'erhvervsfaglig',
+  yearsExperience: 25,
+  lastSector: 'industri',
+  unstableAttachment: false,
+  willingToCommute: 'begraenset',
+  willingToChangeSector: 'nej',
+  seesSkillsElsewhere: false,
+  activeNetwork: false,
+  applicationsPerWeek: 3,
+  searchBreadth: 'bredt',
+  clarity: 'afklaret',
+  beliefInProspects: 'middel',
+  personalBarriers: false,
+  behaviourBarriers: false,
+  danishProficiency: 'god',
+  motivation: 'hoej',
+  caseworkerAssessment: 'usikker',
+};
+
+function record(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
+  return {
+    id: 's-1',
+    teamId: 'team-1',
+    caseworkerId: 'cw-1',
+    caseReference: 'J-2026-17',
+    status: 'in_progress',
+    sectionIndex: 1,
+    answers: {},
+    result: undefined,
+    summary: {
+      recommendedTrack: 'selektion',
+      strategy: 'selektion',
+      targetGroup: 'jobklare-30plus',
+      riskLevel: 'hoej',
+      bestArchetype: null,
+    },
+    decision: undefined,
+    settingsVersion: 1,
+    rulesetVersion: '1',
+    createdAt: '2026-02-03T08:00:00.000Z',
+    updatedAt: '2026-02-03T08:00:00.000Z',
+    answersErasedAt: undefined,
+    history: [],
+    ...overrides,
+  };
+}
 
 describe('cards', () => {
   const renderer = new CardRenderer();
   const cards = renderStaticCards(renderer);
+  let ruleset: ScreeningRuleset;
+  const screeningCards: Record<string, unknown> = {};
+  before(async () => {
+    ruleset = await loadDefaultScreeningRuleset();
+    const settings = defaultTeamScreeningSettings(ruleset);
+    const rules = screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset));
+    const result = await rules.evaluate(ANSWERS, settings);
+    const above = intensiveShare([{ strategy: 'selektion', finalTrack: 'selektion' }], 0.3);
+    const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
+    const sections = rules.sections(settings);
+    sections.forEach((section, index) => {
+      screeningCards[`screeningSection ${section.id}`] = renderer.render(
+        'screeningSection',
+        buildSectionViewModel({
+          screening: record(),
+          title: section.title,
+          intro: section.intro,
+          sectionIndex: index,
+          sectionCount: sections.length,
+          questions: rules.visibleQuestions(settings, section.id, ANSWERS),
+          values: index === 0 ? { age: 'abc', benefit: 'dagpenge' } : ANSWERS,
+          errors:
+            index === 0
+              ? [{ questionId: 'age', label: 'Alder', message: 'Alder skal være et helt tal mellem 16 og 80.' }]
+              : [],
+          sectors: sectorOptions,
+        }),
+      );
+    });
+    screeningCards.screeningReference = renderer.render('screeningReference', buildReferenceViewModel('', ''));
+    screeningCards['screeningReference with error'] = renderer.render(
+      'screeningReference',
+      buildReferenceViewModel('Sagsreference må højst være 40 tegn.', 'x'.repeat(41)),
+    );
+    const awaiting = record({ status: 'awaiting_decision', answers: ANSWERS });
+    screeningCards.screeningResult = renderer.render(
+      'screeningResult',
+      buildResultViewModel({ screening: awaiting, result, capacity: above, windowDays: 90, errors: [], typed: {} }),
+    );
+    screeningCards['screeningResult with errors'] = renderer.render(
+      'screeningResult',
+      buildResultViewModel({
+        screening: awaiting,
+        result,
+        capacity: above,
+        windowDays: 90,
+        errors: ['Årsag: vælg en årsag til at fravige anbefalingen.'],
+        typed: { finalTrack: 'doedvaegt', reasonText: 'tekst' },
+      }),
+    );
+    const decision = {
+      kind: 'overridden' as const,
+      finalTrack: 'doedvaegt',
+      reasonCode: 'andet' as const,
+      reasonText: 'Begrundelse',
+      decidedBy: 'cw-1',
+      decidedAt: '2026-02-03T09:00:00.000Z',
+    };
+    screeningCards.screeningDecided = renderer.render(
+      'screeningDecided',
+      buildDecidedViewModel({ screening: record({ status: 'decided', decision }), capacity: above, windowDays: 90 }),
+    );
+    screeningCards.screeningResume = renderer.render(
+      'screeningResume',
+      buildResumeViewModel(record(), sections.length),
+    );
+    screeningCards.settings = renderer.render(
+      'settings',
+      buildSettingsViewModel({
+        settings,
+        sectors: ruleset.sectors,
+        canEdit: true,
+        notices: ['Gemt som version 2.'],
+        noticeKind: 'info',
+      }),
+    );
+    screeningCards['settings read-only'] = renderer.render(
+      'settings',
+      buildSettingsViewModel({ settings, sectors: ruleset.sectors, canEdit: false, notices: [], noticeKind: 'info' }),
+    );
+  });
+
+  it('when every screening and settings card variant is rendered, then the validator finds nothing wrong in any', () => {
+    assert.ok(Object.keys(screeningCards).length >= 12);
+    for (const [name, card] of Object.entries(screeningCards)) assert.deepEqual(cardProblems(card), [], name);
+  });
+
+  it('when a section card is shown again with errors, then the typed values are in the form', () => {
+    const card = JSON.stringify(screeningCards['screeningSection borgeren']);
+    assert.match(card, /"id":"benefit"[^}]*"value":"dagpenge"/);
+    assert.match(card, /Alder skal være et helt tal/);
+  });
+
   const everyCard: Record<string, unknown> = {
     help: cards.help,
     helpForUnknown: cards.helpForUnknown,
@@ -46,7 +205,8 @@ describe('cards', () => {
 
   it('when the templates are listed, then each is schema 1.5 and each is rendered above', () => {
     for (const template of Object.values(CARD_TEMPLATES)) assert.equal(template.version, '1.5');
-    const covered = new Set(Object.keys(everyCard).map((name) => name.replace(/(ForUnknown|Info|Warning|Error)$/, '')));
+    const names = [...Object.keys(everyCard), ...Object.keys(screeningCards)];
+    const covered = new Set(names.map((name) => name.replace(/(ForUnknown|Info|Warning|Error)$/, '').split(' ')[0]));
     assert.deepEqual([...covered].sort(), Object.keys(CARD_TEMPLATES).sort());
   });
 

@@ -3,6 +3,7 @@ import type { InstallationRepository } from '../../rules/ports/installation.repo
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
 import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
 import type { ScreeningRepository } from '../../rules/ports/screening.repository';
+import type { TeamRosterRepository } from '../../rules/ports/team-roster.repository';
 import type { SettingsVersion, TeamSettingsRepository } from '../../rules/ports/team-settings.repository';
 import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
@@ -129,6 +130,13 @@ export class InMemoryScreeningRepository implements ScreeningRepository {
     );
   }
 
+  listTeamsWithAnswers(): Promise<string[]> {
+    const teams = [...this.items.values()]
+      .filter((item) => item.value.answers !== undefined)
+      .map((item) => item.value.teamId);
+    return Promise.resolve([...new Set(teams)]);
+  }
+
   delete(teamId: string, id: string): Promise<void> {
     this.items.delete(this.key(teamId, id));
     return Promise.resolve();
@@ -171,5 +179,19 @@ export class InMemoryTeamSettingsRepository<T> implements TeamSettingsRepository
     }
     this.versions.push(structuredClone(next));
     return Promise.resolve('added');
+  }
+}
+
+export class InMemoryTeamRosterRepository implements TeamRosterRepository {
+  private readonly rosters = new Map<string, string[]>();
+
+  leaders(teamId: string): Promise<string[]> {
+    return Promise.resolve([...(this.rosters.get(teamId) ?? [])]);
+  }
+
+  addLeader(teamId: string, userId: string): Promise<boolean> {
+    const leaders = this.rosters.get(teamId) ?? [];
+    if (!leaders.includes(userId)) this.rosters.set(teamId, [...leaders, userId]);
+    return Promise.resolve(true);
   }
 }

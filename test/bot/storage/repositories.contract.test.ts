@@ -15,12 +15,15 @@ import type { TeamSettingsRepository } from '../../../rules/ports/team-settings.
 import type { ScreeningRecord } from '../../../rules/screening-case/screening-record';
 import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
 import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
+import { CosmosTeamRosterRepository } from '../../../bot/storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from '../../../bot/storage/cosmos-team-settings.repository';
+import type { TeamRosterRepository } from '../../../rules/ports/team-roster.repository';
 import {
   InMemoryAuditTrail,
   InMemoryInstallationRepository,
   InMemoryProcessedActivityRepository,
   InMemoryScreeningRepository,
+  InMemoryTeamRosterRepository,
   InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
 
@@ -30,6 +33,7 @@ interface Subject {
   screenings(): ScreeningRepository;
   audit(): AuditTrail;
   settings(): TeamSettingsRepository<{ cap: number }>;
+  roster(): TeamRosterRepository;
   close(): Promise<void>;
 }
 
@@ -42,6 +46,7 @@ function cosmosSubject(store: CosmosStore, cleanup: () => void): Subject {
     screenings: () => new CosmosScreeningRepository(store.containers.screenings),
     audit: () => new CosmosAuditTrail(store.containers.auditEvents),
     settings: () => new CosmosTeamSettingsRepository<{ cap: number }>(store.containers.teamSettings),
+    roster: () => new CosmosTeamRosterRepository(store.containers.teamRosters),
     async close() {
       await store.close();
       cleanup();
@@ -58,7 +63,9 @@ const subjects: [string, SubjectFactory][] = [
       const screenings = new InMemoryScreeningRepository();
       const audit = new InMemoryAuditTrail();
       const settings = new InMemoryTeamSettingsRepository<{ cap: number }>();
+      const roster = new InMemoryTeamRosterRepository();
       return Promise.resolve({
+        roster: () => roster,
         installations: () => installations,
         processed: () => processed,
         screenings: () => screenings,
@@ -116,6 +123,7 @@ function screening(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
     createdAt: '2026-02-03T08:00:00.000Z',
     updatedAt: '2026-02-03T08:00:00.000Z',
     answersErasedAt: undefined,
+    history: [],
     ...overrides,
   };
 }
@@ -297,6 +305,17 @@ for (const [name, factory] of subjects) {
         (await audit.listFor(teamId, 's-1')).map((e) => e.action),
         ['create', 'update'],
       );
+    });
+
+    it('when leaders are added to a team roster, then each is listed once and other teams are unaffected', async () => {
+      const roster = subject.roster();
+      const teamId = `team-${randomUUID()}`;
+      assert.deepEqual(await roster.leaders(teamId), []);
+      assert.equal(await roster.addLeader(teamId, 'leader-1', '2026-01-01T00:00:00.000Z'), true);
+      assert.equal(await roster.addLeader(teamId, 'leader-2', '2026-01-01T00:00:00.000Z'), true);
+      assert.equal(await roster.addLeader(teamId, 'leader-1', '2026-01-01T00:00:00.000Z'), true);
+      assert.deepEqual(await roster.leaders(teamId), ['leader-1', 'leader-2']);
+      assert.deepEqual(await roster.leaders(`${teamId}-b`), []);
     });
 
     it('when two settings versions with the same number are added, then the second is a conflict and current is the newest', async () => {

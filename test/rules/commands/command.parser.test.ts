@@ -11,6 +11,7 @@ describe('parseCommand', () => {
     ['hja\u0308lp', undefined, ''], // a decomposed "æ" does not exist; stays unknown rather than guessing
     ['Ny   Stilling', 'ny_stilling', ''],
     ['ugerapport uge 7 2026', 'ugerapport', 'uge 7 2026'],
+    ['Slet screening J-2026-17', 'slet_screening', 'J-2026-17'],
     ['mål', 'maal', ''],
     ['ma\u030al', 'maal', ''], // "å" typed as a + combining ring folds to "å" by NFC
     ['stillingerne', undefined, ''],

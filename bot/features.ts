@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { CardRenderer } from '../cards/card.renderer';
+import type { Clock } from '../rules/ports/clock';
+import { screeningRulesFrom } from '../rules/screening-case/default-screening-rules';
+import { ScreeningService } from '../rules/screening-case/screening.service';
+import { TeamSettingsService } from '../rules/screening-case/team-settings.service';
+import { ScreeningEvaluator } from '../rules/screening/screening.evaluator';
+import type { ScreeningRuleset, TeamScreeningSettings } from '../rules/screening/screening.types';
+import { defaultTeamScreeningSettings } from '../rules/screening/team-screening-settings';
+import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
+import { CosmosScreeningRepository } from './storage/cosmos-screening.repository';
+import { CosmosTeamRosterRepository } from './storage/cosmos-team-roster.repository';
+import { CosmosTeamSettingsRepository } from './storage/cosmos-team-settings.repository';
+import type { CosmosStore } from './storage/cosmos.store';
+import type { CardActionTable } from './teams/card-action.router';
+import type { CommandHandler } from './teams/jobcenter.bot';
+import { ScreeningCards } from './teams/screening.cards';
+import { screeningHandlers } from './teams/screening.handlers';
+import { settingsHandlers } from './teams/settings.handlers';
+import type { CommandId } from '../rules/commands/command.catalog';
+
+export interface FeatureDeps {
+  store: Pick<CosmosStore, 'containers'>;
+  ruleset: ScreeningRuleset;
+  renderer: CardRenderer;
+  clock: Clock;
+}
+
+export interface Features {
+  commands: Partial<Record<CommandId, CommandHandler>>;
+  actions: CardActionTable;
+  /** Verbs whose use cases refuse repeats themselves (see DedupeMiddleware). */
+  selfGuardedVerbs: ReadonlySet<string>;
+  /** The use case the daily retention job runs, and how it finds the teams to run it for. */
+  retention: { service: ScreeningService; teams: () => Promise<string[]> };
+}
+
+/** Wires the features (screening, settings) onto storage: part of the composition root. */
+export function createFeatures({ store, ruleset, renderer, clock }: FeatureDeps): Features {
+  const audit = new CosmosAuditTrail(store.containers.auditEvents);
+  const screenings = new CosmosScreeningRepository(store.containers.screenings);
+  const settings = new TeamSettingsService(
+    new CosmosTeamSettingsRepository<TeamScreeningSettings>(store.containers.teamSettings),
+    new CosmosTeamRosterRepository(store.containers.teamRosters),
+    defaultTeamScreeningSettings(ruleset),
+    audit,
+    clock,
+    new Set(ruleset.sectors.map((sector) => sector.id)),
+  );
+  const screening = new ScreeningService(
+    screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+    screenings,
+    settings,
+    audit,
+    clock,
+    randomUUID,
+  );
+  const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
+  const screeningFeature = screeningHandlers(screening, new ScreeningCards(renderer, sectorOptions), renderer);
+  const settingsFeature = settingsHandlers(settings, renderer, ruleset.sectors);
+  return {
+    commands: { ...screeningFeature.commands, ...settingsFeature.commands },
+    actions: { ...screeningFeature.actions, ...settingsFeature.actions },
+    // Section submits check the step and the etag, decisions the status, settings the version: a
+    // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.
+    selfGuardedVerbs: new Set([
+      'help.show',
+      'screening.new',
+      'screening.resume',
+      'screening.section',
+      'screening.accept',
+      'screening.override',
+      'settings.save',
+    ]),
+    retention: { service: screening, teams: () => screenings.listTeamsWithAnswers() },
+  };
+}

@@ -1,0 +1,79 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import type { ScreeningService } from '../../rules/screening-case/screening.service';
+import type { CardActionTable } from './card-action.router';
+import { noticeCard } from './card-replies';
+import type { CommandHandler } from './jobcenter.bot';
+import type { ScreeningCards } from './screening.cards';
+import { actorOf } from './turn-actor';
+
+export interface ScreeningHandlers {
+  commands: { screening: CommandHandler; slet_screening: CommandHandler };
+  actions: CardActionTable;
+}
+
+/** The screening feature's commands and card verbs: each parses the turn, calls the use case, renders. */
+export function screeningHandlers(
+  service: ScreeningService,
+  cards: ScreeningCards,
+  renderer: CardRenderer,
+): ScreeningHandlers {
+  const startOrResume = async (context: TurnContext): Promise<AdaptiveCardJson> => {
+    const unfinished = await service.unfinished(actorOf(context));
+    return unfinished === undefined ? cards.reference() : cards.resume(unfinished.screening, unfinished.sectionCount);
+  };
+  return {
+    commands: {
+      screening: startOrResume,
+      slet_screening: async (context, args) => {
+        const outcome = await service.erase(actorOf(context), args);
+        switch (outcome.kind) {
+          case 'forbidden':
+            return noticeCard(renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan slette en screening.');
+          case 'invalid':
+            return noticeCard(
+              renderer,
+              'error',
+              'Sagsreference',
+              `${outcome.message} Skriv fx: slet screening J-2026-17`,
+            );
+          case 'erased':
+            return outcome.count === 0
+              ? noticeCard(renderer, 'warning', 'Intet slettet', 'Teamet har ingen screening med den sagsreference.')
+              : noticeCard(
+                  renderer,
+                  'info',
+                  'Screening slettet',
+                  `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet fra lageret. Sletningen er registreret i revisionssporet.`,
+                );
+        }
+      },
+    },
+    actions: {
+      'screening.new': () => Promise.resolve(cards.reference()),
+      'screening.start': async (context, data) => {
+        const outcome = await service.start(actorOf(context), data.caseReference);
+        if (outcome.kind === 'started') return cards.step(outcome.step);
+        return cards.reference(
+          outcome.message,
+          outcome.keepTyped && typeof data.caseReference === 'string' ? data.caseReference : '',
+        );
+      },
+      'screening.resume': async (context, data) =>
+        cards.outcome(await service.resume(actorOf(context), data.screeningId)),
+      'screening.section': async (context, data) =>
+        cards.outcome(await service.submitSection(actorOf(context), data.screeningId, data.sectionIndex, data)),
+      'screening.accept': async (context, data) =>
+        cards.outcome(await service.decide(actorOf(context), data.screeningId, { decision: 'accept' })),
+      'screening.override': async (context, data) =>
+        cards.outcome(
+          await service.decide(actorOf(context), data.screeningId, {
+            decision: 'override',
+            finalTrack: data.finalTrack,
+            reasonCode: data.reasonCode,
+            reasonText: data.reasonText,
+          }),
+        ),
+    },
+  };
+}

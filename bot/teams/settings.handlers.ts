@@ -1,0 +1,112 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import { buildSettingsViewModel } from '../../cards/view-models/settings.view-model';
+import type { SettingsChange, TeamSettingsService } from '../../rules/screening-case/team-settings.service';
+import type { CardActionTable } from './card-action.router';
+import type { CommandHandler } from './jobcenter.bot';
+import { actorOf } from './turn-actor';
+
+type Sectors = readonly { id: string; label: string }[];
+
+/** Reads the settings form. Numbers arrive as strings; a bad one is reported by its Danish field name. */
+export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
+  change: SettingsChange;
+  errors: string[];
+} {
+  const errors: string[] = [];
+  const change: SettingsChange = {};
+  const number = (key: string, label: string): number | undefined => {
+    const raw = data[key];
+    if (raw === undefined || raw === '') return undefined;
+    const value =
+      typeof raw === 'number'
+        ? raw
+        : typeof raw === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(raw)
+          ? Number(raw.replace(',', '.'))
+          : NaN;
+    if (!Number.isFinite(value)) errors.push(`${label} skal være et tal.`);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const percent = number('intensiveSharePercent', 'Loft for intensiv andel');
+  if (percent !== undefined) change.intensiveShareCap = percent / 100;
+  const window = number('capacityWindowDays', 'Periode for intensiv andel (dage)');
+  if (window !== undefined) change.capacityWindowDays = window;
+  const retention = number('retentionDays', 'Opbevaring af svar (dage)');
+  if (retention !== undefined) change.retentionDays = retention;
+  const sectors = data.affectedSectors;
+  if (typeof sectors === 'string')
+    change.affectedSectors = sectors
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+  else if (sectors !== undefined) errors.push('Konjunkturramte brancher har et forkert format.');
+  const sensitive = data.sensitiveCriterion;
+  if (sensitive === 'true' || sensitive === true) change.sensitiveCriterionEnabled = true;
+  else if (sensitive === 'false' || sensitive === false) change.sensitiveCriterionEnabled = false;
+  else if (sensitive !== undefined) errors.push('Kriteriet "anden etnisk baggrund" skal være slået til eller fra.');
+  return { change, errors };
+}
+
+/** `indstillinger` and the settings form's save. */
+export function settingsHandlers(service: TeamSettingsService, renderer: CardRenderer, sectors: Sectors) {
+  const card = async (
+    context: TurnContext,
+    notices: string[],
+    noticeKind: 'info' | 'warning' | 'error',
+    typed?: Readonly<Record<string, unknown>>,
+  ): Promise<AdaptiveCardJson> => {
+    const { teamId, userId } = actorOf(context);
+    const settings = await service.current(teamId);
+    const canEdit = await service.isLeader(teamId, userId);
+    return renderer.render(
+      'settings',
+      buildSettingsViewModel({ settings, sectors, canEdit, notices, noticeKind, typed }),
+    );
+  };
+  const show: CommandHandler = async (context) => {
+    const { teamId, userId } = actorOf(context);
+    const wasLeader = await service.isLeader(teamId, userId);
+    const isLeader = wasLeader || (await service.claimLeadershipIfVacant(teamId, userId));
+    const notices =
+      isLeader && !wasLeader
+        ? ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan ændre indstillingerne.']
+        : isLeader
+          ? []
+          : ['Kun teamets ledere kan ændre indstillingerne.'];
+    return card(context, notices, 'info');
+  };
+  const actions: CardActionTable = {
+    'settings.save': async (context, data) => {
+      const { teamId, userId } = actorOf(context);
+      const { change, errors } = parseSettingsSubmit(data);
+      if (errors.length > 0) return card(context, errors, 'error', data);
+      const outcome = await service.update(teamId, userId, data.version, change);
+      switch (outcome.kind) {
+        case 'saved':
+          return card(
+            context,
+            [`Gemt som version ${outcome.settings.version}.`, ...outcome.warnings],
+            outcome.warnings.length > 0 ? 'warning' : 'info',
+          );
+        case 'invalid':
+          return card(
+            context,
+            outcome.errors.map((error) => error.message),
+            'error',
+            data,
+          );
+        case 'conflict':
+          return card(
+            context,
+            [
+              'Indstillingerne er ændret af en anden, siden kortet blev vist. Intet er gemt – her er de nyeste; ret igen.',
+            ],
+            'warning',
+          );
+        case 'forbidden':
+          return card(context, ['Kun teamets ledere kan ændre indstillingerne. Intet er gemt.'], 'error');
+      }
+    },
+  };
+  return { commands: { indstillinger: show }, actions };
+}

@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startApp } from '../../../bot/app';
+import { loadConfig } from '../../../bot/config/app-config';
+import { createLogger } from '../../../bot/logging/logger';
+import { cardText } from '../../support/bot-under-test';
+import { actionData, cardInputs } from '../../support/card-inputs';
+import { cardProblems } from '../../support/card-validator';
+import { startTestBot } from '../../support/running-bot';
+
+type Card = Record<string, unknown>;
+
+/** Answers as a caseworker would click them: a 52-year-old skilled worker without network or mobility. */
+const ANSWERS: Record<string, string> = {
+  age: '52',
+  benefit: 'dagpenge',
+  education: 'erhvervsfaglig',
+  yearsExperience: '25',
+  lastSector: 'industri',
+  unstableAttachment: 'nej',
+  willingToCommute: 'begraenset',
+  willingToChangeSector: 'nej',
+  seesSkillsElsewhere: 'nej',
+  activeNetwork: 'nej',
+  applicationsPerWeek: '3',
+  searchBreadth: 'bredt',
+  clarity: 'afklaret',
+  beliefInProspects: 'middel',
+  personalBarriers: 'nej',
+  behaviourBarriers: 'nej',
+  danishProficiency: 'god',
+  motivation: 'hoej',
+  caseworkerAssessment: 'usikker',
+};
+
+describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)', function () {
+  this.timeout(60_000);
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let counter = 0;
+  const seen: Card[] = [];
+
+  async function send(body: Record<string, unknown>, userId = 'cw-1'): Promise<Card> {
+    counter += 1;
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `flow-${counter}`,
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/unused',
+        deliveryMode: 'expectReplies',
+        from: { id: userId },
+        recipient: { id: 'bot' },
+        conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: 'tenant-flow' },
+        ...body,
+      }),
+    });
+    assert.equal(response.status, 200);
+    const { activities } = (await response.json()) as {
+      activities: { attachments?: { content: Card }[]; text?: string }[];
+    };
+    const card = activities[0]?.attachments?.[0]?.content;
+    assert.ok(card !== undefined, `no card in reply: ${JSON.stringify(activities)}`);
+    seen.push(card);
+    return card;
+  }
+
+  const text = (value: string, userId?: string) => send({ type: 'message', text: value }, userId);
+  const submit = (value: Record<string, unknown>, userId?: string) => send({ type: 'message', value }, userId);
+  const execute = (verb: string, data: Record<string, unknown>, userId?: string) =>
+    send(
+      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } },
+      userId,
+    ).catch(async () => submit({ ...data, verb }, userId));
+
+  /** Fills a section card the way the client would: its action data plus the answers for its inputs. */
+  function filled(card: Card, overrides: Record<string, string> = {}): Record<string, unknown> {
+    const data = actionData(card, 'screening.section');
+    assert.ok(data !== undefined, 'section card has a screening.section action');
+    const values: Record<string, unknown> = { ...data };
+    for (const input of cardInputs(card)) {
+      const answer = overrides[input.id] ?? ANSWERS[input.id];
+      assert.ok(answer !== undefined, `no test answer for question ${input.id}`);
+      values[input.id] = answer;
+    }
+    return values;
+  }
+
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('when a caseworker completes a screening, then every step behaves as specified and the result explains itself', async () => {
+    const start = await text('screening');
+    assert.match(cardText(start), /Ny screening/);
+
+    const refused = await submit({ ...actionData(start, 'screening.start'), caseReference: '010190-1234' });
+    assert.match(cardText(refused), /ligner et CPR-nummer/);
+    assert.ok(
+      !JSON.stringify(refused).includes('1234'),
+      'the CPR-shaped reference is neither echoed nor kept in the form',
+    );
+
+    let card = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-2026-1' });
+    assert.match(cardText(card), /Afsnit 1 af 5/);
+
+    const wrong = await submit(filled(card, { age: 'abc' }));
+    assert.match(cardText(wrong), /Alder skal være et helt tal mellem 16 og 80/);
+    const benefit = cardInputs(wrong).find((input) => input.id === 'benefit');
+    assert.equal(benefit?.node.value, 'dagpenge', 'what was typed is kept');
+
+    const sectionCards: Card[] = [];
+    for (let section = 1; section <= 5; section += 1) {
+      assert.match(cardText(card), new RegExp(`Afsnit ${section} af 5`));
+      sectionCards.push(card);
+      card = await submit(filled(card));
+    }
+    const result = card;
+    const resultText = cardText(result);
+    assert.match(resultText, /Anbefalet indsats\nSelektion/);
+    assert.match(resultText, /Risikoscore 5/);
+    assert.match(resultText, /Intensiv andel de seneste 90 dage: 100 % \(1 af 1\)/);
+    assert.match(resultText, /Regelsæt \S+ · teamindstillinger version 1/);
+    assert.match(resultText, /alder/i);
+
+    const again = await submit(filled(sectionCards[4] as Card));
+    assert.match(cardText(again), /Allerede gemt\n.*intet blev ændret/s);
+    const stale = await submit(filled(sectionCards[0] as Card));
+    assert.match(cardText(stale), /Allerede gemt/);
+
+    const noReason = await submit({
+      ...actionData(result, 'screening.override'),
+      finalTrack: 'doedvaegt',
+      reasonCode: '',
+      reasonText: '',
+    });
+    assert.match(cardText(noReason), /Årsag: vælg en årsag/);
+    assert.match(cardText(noReason), /Begrundelse: skriv en kort begrundelse/);
+    const sameTrack = await submit({
+      ...actionData(result, 'screening.override'),
+      finalTrack: 'selektion',
+      reasonCode: 'andet',
+      reasonText: 'fordi',
+    });
+    assert.match(cardText(sameTrack), /vælg et andet spor end det anbefalede/);
+
+    const decided = await submit({
+      ...actionData(result, 'screening.override'),
+      finalTrack: 'doedvaegt',
+      reasonCode: 'faglig_vurdering',
+      reasonText: 'Har selv aftale om job fra næste måned',
+    });
+    const decidedText = cardText(decided);
+    assert.match(decidedText, /Screening gemt/);
+    assert.match(JSON.stringify(decided), /Anbefalingen er fraveget/);
+    assert.match(JSON.stringify(decided), /Faglig vurdering/);
+    assert.match(decidedText, /Intensiv andel de seneste 90 dage: 0 % \(0 af 1\)/);
+
+    const decideAgain = await submit({ ...actionData(result, 'screening.accept') });
+    assert.match(cardText(decideAgain), /allerede afgjort/);
+  });
+
+  it("when another caseworker submits someone else's card, then it is refused and nothing changes", async () => {
+    const start = await text('screening', 'cw-2');
+    const card = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-2026-2' }, 'cw-2');
+    const foreign = await submit(filled(card), 'cw-3');
+    assert.match(cardText(foreign), /Ikke din screening/);
+    const own = await submit(filled(card), 'cw-2');
+    assert.match(cardText(own), /Afsnit 2 af 5/);
+  });
+
+  it('when the caseworker uses Action.Execute, then the invoke response carries the next card', async () => {
+    const start = await text('screening', 'cw-4');
+    const card = await execute(
+      'screening.start',
+      { ...actionData(start, 'screening.start'), caseReference: 'J-2026-4' },
+      'cw-4',
+    );
+    assert.match(cardText(card), /Afsnit 1 af 5/);
+  });
+
+  it('when a leader erases a screening by its reference, then it is gone; a non-leader cannot', async () => {
+    const start = await text('screening', 'cw-5');
+    await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-ERASE' }, 'cw-5');
+    const settings = await text('indstillinger', 'leader-1');
+    assert.match(cardText(settings), /registreret som leder/);
+    const denied = await text('slet screening J-ERASE', 'cw-5');
+    assert.match(cardText(denied), /Kun for ledere/);
+    const erased = await text('slet screening J-ERASE', 'leader-1');
+    assert.match(cardText(erased), /Screeningen er slettet/);
+    const resumed = await text('screening', 'cw-5');
+    assert.match(cardText(resumed), /Ny screening/, 'nothing left to resume');
+  });
+
+  it('when every card of the flow is validated, then none has a problem', () => {
+    assert.ok(seen.length > 15);
+    for (const card of seen) assert.deepEqual(cardProblems(card), [], cardText(card).slice(0, 80));
+  });
+});
+
+describe('screening resumption after a restart', function () {
+  this.timeout(60_000);
+
+  it('when the bot restarts mid-screening, then "screening" offers to resume and continues at the next section', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-resume-'));
+    const start = () => startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir }), { logger: createLogger('silent') });
+    const base = {
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      from: { id: 'cw-r' },
+      recipient: { id: 'b' },
+      conversation: { id: 'a:r', conversationType: 'personal', tenantId: 't-r' },
+    };
+    const post = async (url: string, id: string, body: Record<string, unknown>): Promise<Card> => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...base, id, ...body }),
+      });
+      const json = (await response.json()) as { activities: { attachments: { content: Card }[] }[] };
+      return json.activities[0]?.attachments[0]?.content as Card;
+    };
+    try {
+      const first = await start();
+      const begin = await post(first.messagesUrl, 'r1', { type: 'message', text: 'screening' });
+      const section1 = await post(first.messagesUrl, 'r2', {
+        type: 'message',
+        value: { ...actionData(begin, 'screening.start'), caseReference: 'J-R' },
+      });
+      const values: Record<string, unknown> = { ...actionData(section1, 'screening.section') };
+      for (const input of cardInputs(section1)) values[input.id] = ANSWERS[input.id];
+      await post(first.messagesUrl, 'r3', { type: 'message', value: values });
+      await first.stop();
+
+      const second = await start();
+      try {
+        const offer = await post(second.messagesUrl, 'r4', { type: 'message', text: 'screening' });
+        assert.match(cardText(offer), /Du har en påbegyndt screening\nSagsreference J-R, .*Afsnit 2 af 5 mangler/);
+        const resumed = await post(second.messagesUrl, 'r5', {
+          type: 'message',
+          value: actionData(offer, 'screening.resume'),
+        });
+        assert.match(cardText(resumed), /Afsnit 2 af 5/);
+        const age = cardInputs(resumed).find((input) => input.id === 'yearsExperience');
+        assert.ok(age !== undefined, 'the second section asks its own questions');
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
