@@ -38,16 +38,31 @@ function versioned(document: ScreeningDocument | undefined, etag: string | undef
  * embedded server ignores the partition-key option), and changes are conditional on the etag.
  */
 export class CosmosScreeningRepository implements ScreeningRepository {
-  constructor(private readonly container: Container) {}
+  /** What this instance last wrote or read per screening, bounded; see {@link getForChange}. */
+  private readonly recent = new Map<string, Versioned<ScreeningRecord>>();
+
+  constructor(
+    private readonly container: Container,
+    private readonly recentCapacity = 2000,
+  ) {}
 
   async create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>> {
     const { resource, etag } = await this.container.items.create<ScreeningDocument>(record);
-    return versioned(resource, etag);
+    return this.remember(versioned(resource, etag));
+  }
+
+  async getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
+    const known = this.recent.get(cacheKey(teamId, id));
+    return known === undefined ? this.get(teamId, id) : structuredClone(known);
   }
 
   async get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
     const { resource, etag } = await this.container.item(id, teamId).read<ScreeningDocument>();
-    return resource === undefined ? undefined : versioned(resource, etag);
+    if (resource === undefined) {
+      this.recent.delete(cacheKey(teamId, id));
+      return undefined;
+    }
+    return this.remember(versioned(resource, etag));
   }
 
   async replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'> {
@@ -55,9 +70,12 @@ export class CosmosScreeningRepository implements ScreeningRepository {
       const response = await this.container
         .item(record.id, record.teamId)
         .replace<ScreeningDocument>(record, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return versioned(response.resource, response.etag);
+      return this.remember(versioned(response.resource, response.etag));
     } catch (error) {
-      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) return 'conflict';
+      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) {
+        this.recent.delete(cacheKey(record.teamId, record.id));
+        return 'conflict';
+      }
       throw error;
     }
   }
@@ -127,10 +145,26 @@ export class CosmosScreeningRepository implements ScreeningRepository {
   }
 
   async delete(teamId: string, id: string): Promise<void> {
+    this.recent.delete(cacheKey(teamId, id));
     try {
       await this.container.item(id, teamId).delete();
     } catch (error) {
       if (cosmosStatus(error) !== 404) throw error;
     }
   }
+
+  private remember(entry: Versioned<ScreeningRecord>): Versioned<ScreeningRecord> {
+    const key = cacheKey(entry.value.teamId, entry.value.id);
+    this.recent.delete(key);
+    this.recent.set(key, structuredClone(entry));
+    if (this.recent.size > this.recentCapacity) {
+      const oldest = this.recent.keys().next().value;
+      if (oldest !== undefined) this.recent.delete(oldest);
+    }
+    return entry;
+  }
+}
+
+function cacheKey(teamId: string, id: string): string {
+  return `${teamId}\u0000${id}`;
 }

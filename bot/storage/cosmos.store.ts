@@ -44,9 +44,10 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   const client = new CosmosClient({
     endpoint: resolvedEndpoint,
     key,
-    // The embedded server has no regional endpoints to discover, and a real account pinned to one
-    // region needs none either.
-    connectionPolicy: { enableEndpointDiscovery: embedded === undefined },
+    // Only an Azure account has regional endpoints to discover; a Cosmos-compatible server elsewhere
+    // (embedded, or standalone shared by several bot processes) answers discovery with https
+    // addresses it does not serve.
+    connectionPolicy: { enableEndpointDiscovery: isAzureCosmosHost(resolvedEndpoint) },
   });
   try {
     const { database } = await client.databases.createIfNotExists({ id: options.cosmos.database });
@@ -97,4 +98,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+function isAzureCosmosHost(endpoint: string): boolean {
+  return new URL(endpoint).hostname.endsWith('.documents.azure.com');
 }

@@ -6,6 +6,12 @@ export interface ScreeningRepository {
   create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>>;
   get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined>;
   /**
+   * Like `get`, for a record about to be changed: may answer from this instance's memory of what it
+   * last wrote. A copy that another instance has since changed makes the `replace` a 'conflict', so a
+   * stale copy can never cause a lost update; it only saves the read on the common path.
+   */
+  getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined>;
+  /**
    * Replaces the record only if nobody changed it since `etag` was read; resolves 'conflict'
    * otherwise, so a double submit or a race never applies twice.
    */

@@ -29,6 +29,9 @@ export function intensiveShare(screenings: readonly DecidedScreeningFacts[], cap
   return { intensive, eligible: eligible.length, share, cap, aboveCap: share !== undefined && share > cap };
 }
 
+/** Below this many eligible screenings the share swings with every one, and the text says so. */
+const FEW_SCREENINGS = 10;
+
 /** Danish, for the result card: "Intensiv andel de seneste 90 dage: 35 % (7 af 20) – over loftet på 30 %." */
 export function describeIntensiveShare(value: IntensiveShare, windowDays: number): string {
   const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
@@ -36,7 +39,9 @@ export function describeIntensiveShare(value: IntensiveShare, windowDays: number
     return `Intensiv andel de seneste ${windowDays} dage: ingen screeninger i selektionsmålgrupper endnu (loft ${percent(value.cap)}).`;
   }
   const base = `Intensiv andel de seneste ${windowDays} dage: ${percent(value.share)} (${value.intensive} af ${value.eligible})`;
-  return value.aboveCap
+  const few = value.eligible < FEW_SCREENINGS ? ' Andelen er usikker, så længe teamet har få screeninger.' : '';
+  const verdict = value.aboveCap
     ? `${base} – over teamets loft på ${percent(value.cap)}. Overvej om flere kan klare sig med en mindre intensiv indsats.`
     : `${base} – inden for teamets loft på ${percent(value.cap)}.`;
+  return `${verdict}${few}`;
 }

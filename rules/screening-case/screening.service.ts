@@ -123,7 +123,7 @@ export class ScreeningService {
 
   /** Shows where an unfinished screening stands (resumption). */
   async resume(actor: Actor, screeningId: unknown): Promise<SubmitOutcome> {
-    const loaded = await this.load(actor, screeningId);
+    const loaded = await this.load(actor, screeningId, 'read');
     if ('kind' in loaded) return loaded;
     await this.record(actor, 'read', loaded.value.id, 'resumed');
     return { kind: 'step', step: await this.stepFor(loaded.value, await this.settingsOf(loaded.value)) };
@@ -328,9 +328,13 @@ export class ScreeningService {
   private async load(
     actor: Actor,
     screeningId: unknown,
+    purpose: 'change' | 'read' = 'change',
   ): Promise<Versioned<ScreeningRecord> | { kind: 'not-found' } | { kind: 'forbidden' }> {
     if (typeof screeningId !== 'string' || screeningId === '') return { kind: 'not-found' };
-    const loaded = await this.screenings.get(actor.teamId, screeningId);
+    const loaded =
+      purpose === 'change'
+        ? await this.screenings.getForChange(actor.teamId, screeningId)
+        : await this.screenings.get(actor.teamId, screeningId);
     if (loaded === undefined) return { kind: 'not-found' };
     // Only the caseworker who made it works on a screening; leaders see it through the summary.
     if (loaded.value.caseworkerId !== actor.userId) return { kind: 'forbidden' };

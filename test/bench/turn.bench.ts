@@ -42,7 +42,11 @@ async function startTarget(name: string): Promise<Target> {
   const child = fork(path.join(__dirname, 'bench-target.process.js'), [name], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const { port } = await request<{ port: number }>(child, '', 'port');
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`bench target ${name} exited with ${String(code)}`))),
+  );
+  const { port } = await Promise.race([request<{ port: number }>(child, '', 'port'), exited]);
+  exited.catch(() => undefined);
   return { name, child, port, nextId: 0 };
 }
 
@@ -116,8 +120,14 @@ async function rulesFigure(): Promise<string> {
 
 async function main(): Promise<void> {
   const bot = await startTarget('hjaelp');
+  const remote = await startTarget('remote-storage');
   const echo = await startTarget('echo');
-  const samples = { help: [] as number[], section: [] as number[], echo: [] as number[] };
+  const samples = {
+    help: [] as number[],
+    section: [] as number[],
+    remoteSection: [] as number[],
+    echo: [] as number[],
+  };
   let failed = false;
   try {
     for (let i = 0; i < WARMUP_TURNS; i += 1) {
@@ -128,8 +138,12 @@ async function main(): Promise<void> {
       await post(bot, { type: 'message', value: await preparedSubmit(bot, 'warm') }, 'warm');
     for (let round = 0; round < ROUNDS; round += 1) {
       const submits: Record<string, unknown>[] = [];
-      for (let i = 0; i < TURNS_PER_ROUND; i += 1) submits.push(await preparedSubmit(bot, `cw-${round}`));
-      const order = round % 2 === 0 ? ['echo', 'help', 'section'] : ['section', 'help', 'echo'];
+      const remoteSubmits: Record<string, unknown>[] = [];
+      for (let i = 0; i < TURNS_PER_ROUND; i += 1) {
+        submits.push(await preparedSubmit(bot, `cw-${round}`));
+        remoteSubmits.push(await preparedSubmit(remote, `cw-${round}`));
+      }
+      const order = round % 2 === 0 ? ['echo', 'help', 'section', 'remote'] : ['remote', 'section', 'help', 'echo'];
       for (const which of order) {
         if (which === 'echo') {
           samples.echo.push(
@@ -144,10 +158,12 @@ async function main(): Promise<void> {
             }),
           );
         } else {
-          samples.section.push(
-            await measured(bot, async () => {
-              for (const submit of submits) {
-                const card = await post(bot, { type: 'message', value: submit }, `cw-${round}`);
+          const [target, list, into] =
+            which === 'section' ? [bot, submits, samples.section] : [remote, remoteSubmits, samples.remoteSection];
+          into.push(
+            await measured(target, async () => {
+              for (const submit of list) {
+                const card = await post(target, { type: 'message', value: submit }, `cw-${round}`);
                 if (!JSON.stringify(card).includes('Afsnit 2 af')) throw new Error('section submit did not advance');
               }
             }),
@@ -165,14 +181,17 @@ async function main(): Promise<void> {
       line('bare echo turn (botbuilder):          ', samples.echo),
       line('hjælp turn (bot, incl. storage):      ', samples.help),
       line('screening section submit (bot):       ', samples.section),
+      line('  same, storage server in own process: ', samples.remoteSection),
       `ratio hjælp / echo:   ${(help / base).toFixed(2)} (target ≤ 1.5)`,
-      `ratio section / echo: ${(section / base).toFixed(2)} (target ≤ 2)`,
+      `ratio section / echo: ${(section / base).toFixed(2)} (target ≤ 2; embedded storage in the bot's process, its CPU counted)`,
+      `ratio section / echo with the storage server in its own process (as with a remote Cosmos account): ${(median(samples.remoteSection) / base).toFixed(2)}`,
       await rulesFigure(),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     failed = help / base > 1.5 || section / base > 2;
   } finally {
     bot.child.send('stop');
+    remote.child.send('stop');
     echo.child.send('stop');
   }
   if (failed) process.exitCode = 1;

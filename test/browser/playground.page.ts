@@ -3,8 +3,13 @@
  * Playground upgrade that moves things breaks here and not in every test. The page has no test ids; these
  * are the most stable hooks it has: the Lexical editor, ARIA labels, Fluent UI's OutputCard class for each
  * bot message and the Adaptive Cards renderer's own classes.
+ *
+ * Cards are drawn by the Adaptive Cards renderer with Fluent UI controls. A click on an Action.Execute
+ * button goes out as an `adaptiveCard/action` invoke, and the card the bot returns replaces the clicked
+ * card in place (no new message). The renderer checks isRequired first and sends nothing if it fails; its
+ * number box puts a typed number within min/max when left, and clears what is not a number (e.g. "1,5").
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 
 export const SELECTORS = {
   /** The message box: a Lexical rich-text editor, not an <input>, so it is typed into, not filled. */
@@ -13,8 +18,79 @@ export const SELECTORS = {
   /** One per message from the bot, text or card. */
   botMessage: '.fai-OutputCard',
   adaptiveCard: '.ac-adaptiveCard',
+  /** A card in the chat, not one opened by Action.ShowCard (the renderer draws that inside its parent card). */
+  topLevelCard: '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)',
   textBlock: '.ac-textBlock',
+  /** An input's label (a label element); its `for` is the id of the control the renderer drew for the input. */
+  inputLabel: 'label.ac-richTextBlock[for]',
 } as const;
+
+/**
+ * The Playground's own HTTP API, which its page calls when a card button is clicked: Action.Execute goes
+ * out as an `adaptiveCard/action` invoke, Action.Submit as a message with a `value`.
+ */
+const PLAYGROUND_API = {
+  invoke: /\/_conversation\/v1\/invoke$/,
+  messages: /\/_conversation\/v1\/conversations\/[^/]+\/messages$/,
+} as const;
+
+/** One card button click as the page sent it to the Playground, and what came back. */
+export interface CardActionSent {
+  /** `invoke`: sent as Action.Execute (`adaptiveCard/action`); `message`: sent as Action.Submit (a message with `value`). */
+  kind: 'invoke' | 'message';
+  verb: string | undefined;
+  /** The action's data merged with the card's input values, as sent. */
+  data: Readonly<Record<string, unknown>>;
+  status: number;
+  /** The bot's answer to an invoke: `application/vnd.microsoft.card.adaptive` when it returned a card. */
+  responseType: string | undefined;
+  /** The returned card's first text, to say what came back in a failure message. */
+  responseTitle: string | undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The first TextBlock's text of an Adaptive Card in JSON, if any. */
+function firstText(card: unknown): string | undefined {
+  const body = asRecord(card).body;
+  const first = Array.isArray(body) ? body.find((element) => asRecord(element).type === 'TextBlock') : undefined;
+  const text = asRecord(first).text;
+  return typeof text === 'string' ? text : undefined;
+}
+
+async function cardActionOf(response: Response): Promise<CardActionSent | undefined> {
+  const url = response.url();
+  const request = response.request();
+  if (request.method() !== 'POST') return undefined;
+  const body = asRecord(request.postDataJSON());
+  if (PLAYGROUND_API.invoke.test(url)) {
+    if (body.name !== 'adaptiveCard/action') return undefined;
+    const action = asRecord(asRecord(body.value).action);
+    const answer = asRecord(await response.json().catch(() => undefined));
+    return {
+      kind: 'invoke',
+      verb: typeof action.verb === 'string' ? action.verb : undefined,
+      data: asRecord(action.data),
+      status: response.status(),
+      responseType: typeof answer.type === 'string' ? answer.type : undefined,
+      responseTitle: firstText(answer.value),
+    };
+  }
+  if (PLAYGROUND_API.messages.test(url) && body.value !== undefined) {
+    const data = asRecord(body.value);
+    return {
+      kind: 'message',
+      verb: typeof data.verb === 'string' ? data.verb : undefined,
+      data,
+      status: response.status(),
+      responseType: undefined,
+      responseTitle: undefined,
+    };
+  }
+  return undefined;
+}
 
 const INSTALL_EVENTS = ['installationUpdate', 'conversationUpdate'] as const;
 
@@ -59,6 +135,85 @@ export class PlaygroundPage {
 
   botMessages(containing: string | RegExp): Locator {
     return this.page.locator(SELECTORS.botMessage).filter({ hasText: containing });
+  }
+
+  /** The newest card in the chat. An Action.Execute answer replaces its card in place, so this follows both. */
+  lastCard(): Locator {
+    return this.page.locator(SELECTORS.topLevelCard).last();
+  }
+
+  /** Waits until the newest card contains `text` (e.g. the answer to a click has been drawn), and returns it. */
+  async waitForLastCard(text: string | RegExp): Promise<Locator> {
+    await this.lastCard().filter({ hasText: text }).waitFor({ state: 'visible' });
+    return this.lastCard();
+  }
+
+  /** Clicks the card's button titled exactly `title`. */
+  async clickCardAction(card: Locator, title: string): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /**
+   * Records every card button click the page sends from now on (see {@link CardActionSent}); the returned
+   * array fills as the answers arrive.
+   */
+  recordCardActions(): CardActionSent[] {
+    const sent: CardActionSent[] = [];
+    this.page.on('response', (response) => {
+      void cardActionOf(response).then(
+        (action) => {
+          if (action !== undefined) sent.push(action);
+        },
+        () => undefined,
+      );
+    });
+    return sent;
+  }
+
+  /**
+   * Fills every input of a card as a person would, found by its visible label: `answerFor` gets the label
+   * (without the required marker) and gives what to type or pick, as shown on the card: a number, or a
+   * choice's title. Handles what the Playground's renderer (Fluent UI) draws: Input.Number as a spin button,
+   * an expanded Input.ChoiceSet as radio buttons, a compact one as a combobox, Input.Text as a text box.
+   * Checks afterwards that the card shows what was entered (the spin button clears or clamps what it does
+   * not accept when left). Returns the labels filled, in card order.
+   */
+  async fillAdaptiveCardInputs(card: Locator, answerFor: (label: string) => string | undefined): Promise<string[]> {
+    const filled: string[] = [];
+    for (const label of await card.locator(SELECTORS.inputLabel).all()) {
+      const text = (await label.innerText()).replace(/\s*\*\s*$/, '').trim();
+      const answer = answerFor(text);
+      if (answer === undefined) throw new Error(`no answer for the card's input "${text}"`);
+      const id = await label.getAttribute('for');
+      if (id === null) throw new Error(`the label "${text}" names no control`);
+      await this.fillInput(card.locator(`[id="${id}"]`), answer, text);
+      filled.push(text);
+    }
+    return filled;
+  }
+
+  private async fillInput(control: Locator, answer: string, label: string): Promise<void> {
+    const role = await control.getAttribute('role');
+    const tag = await control.evaluate((element) => element.tagName.toLowerCase());
+    let shown: string;
+    if (role === 'radiogroup') {
+      const radio = control.getByRole('radio', { name: answer, exact: true });
+      await radio.check();
+      shown = (await radio.isChecked()) ? answer : '(not checked)';
+    } else if (role === 'combobox') {
+      await control.click();
+      // The list opens in a popup outside the card.
+      await this.page.getByRole('option', { name: answer, exact: true }).click();
+      shown = await control.inputValue();
+    } else if (role === 'spinbutton' || tag === 'input' || tag === 'textarea') {
+      await control.fill(answer);
+      // Leaving the field commits it; a spin button then clears or clamps what it does not accept.
+      await control.press('Tab');
+      shown = await control.inputValue();
+    } else {
+      throw new Error(`"${label}": no way to fill a <${tag} role="${role ?? ''}">`);
+    }
+    if (shown !== answer) throw new Error(`"${label}": entered "${answer}", the card shows "${shown}"`);
   }
 
   /** Adaptive Cards whose title is exactly `title` (Playwright's text match is otherwise a substring, any case). */

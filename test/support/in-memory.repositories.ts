@@ -90,6 +90,10 @@ export class InMemoryScreeningRepository implements ScreeningRepository {
     return Promise.resolve(item === undefined ? undefined : structuredClone(item));
   }
 
+  getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
+    return this.get(teamId, id);
+  }
+
   replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'> {
     const existing = this.items.get(this.key(record.teamId, record.id));
     if (existing?.etag !== etag) return Promise.resolve('conflict');

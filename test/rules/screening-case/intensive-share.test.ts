@@ -23,6 +23,11 @@ describe('intensiveShare', () => {
     const value = intensiveShare(screenings, 0.3);
     assert.equal(value.aboveCap, true);
     assert.match(describeIntensiveShare(value, 90), /40 % \(4 af 10\) – over teamets loft på 30 %/);
+    assert.doesNotMatch(describeIntensiveShare(value, 90), /usikker/);
+    assert.match(
+      describeIntensiveShare(intensiveShare([s('selektion', 'selektion')], 0.3), 90),
+      /usikker, så længe teamet har få/,
+    );
   });
 
   it('when catch-all screenings end in selektion by override, then they do not count (their group is not selektion)', () => {

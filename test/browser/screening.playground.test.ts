@@ -1,0 +1,330 @@
+/**
+ * A whole screening as a caseworker does it in the Agents Playground: the real bot in local mode, Chromium
+ * on the Playground's page, and every answer typed or picked in the cards the Playground draws.
+ *
+ * Observed with Playground 0.2.28: a card button sends Action.Execute (an `adaptiveCard/action` invoke), and
+ * the card the bot returns replaces the clicked card in place; the Action.Submit fallback is not used. The
+ * tests always read the newest card, so they would follow a client that answers with a new message as well;
+ * only the last test pins down which of the two happened.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config/app-config';
+import { startPlayground, type RunningPlayground } from '../../bot/playground/playground.process';
+import { rulesDataDir } from '../../bot/project-paths';
+import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
+import { PlaygroundPage, SELECTORS, type CardActionSent } from './playground.page';
+
+const RESULT_SCREENSHOT = path.resolve('test-results', 'screening-result.png');
+const STEP_TIMEOUT_MS = 15_000;
+const SECTION_COUNT = 5;
+const CPR_SHAPED_REFERENCE = '010190-1234';
+const CASE_REFERENCE = 'J-2026-42';
+
+/** The answers of test/bot/teams/screening.flow.test.ts, as value ids: a 52-year-old skilled worker. */
+const ANSWERS: Readonly<Record<string, string>> = {
+  age: '52',
+  benefit: 'dagpenge',
+  education: 'erhvervsfaglig',
+  yearsExperience: '25',
+  lastSector: 'industri',
+  unstableAttachment: 'nej',
+  willingToCommute: 'begraenset',
+  willingToChangeSector: 'nej',
+  seesSkillsElsewhere: 'nej',
+  activeNetwork: 'nej',
+  applicationsPerWeek: '3',
+  searchBreadth: 'bredt',
+  clarity: 'afklaret',
+  beliefInProspects: 'middel',
+  personalBarriers: 'nej',
+  behaviourBarriers: 'nej',
+  danishProficiency: 'god',
+  motivation: 'hoej',
+  caseworkerAssessment: 'usikker',
+};
+
+/** What a yes/no question's radio buttons say. */
+const YES_NO_TITLES: Readonly<Record<string, string>> = { ja: 'Ja', nej: 'Nej' };
+/** The choice a sector question adds to the sectors of sectors.json. */
+const NO_SECTOR = { id: 'ingen', label: 'Ingen' };
+
+interface QuestionFile {
+  sections: { questions: { id: string; type: string; prompt: string; optionsFrom?: string; options?: Option[] }[] }[];
+}
+interface Option {
+  id: string;
+  label: string;
+}
+interface QuestionOnCard {
+  id: string;
+  prompt: string;
+  numeric: boolean;
+  /** Value id to the title shown on the card. */
+  titles: ReadonlyMap<string, string>;
+}
+
+/** The questions as the cards show them, from the rule files the bot reads. */
+async function questionsOnCards(): Promise<QuestionOnCard[]> {
+  const read = async <T>(file: string): Promise<T> =>
+    JSON.parse(await fs.readFile(path.join(rulesDataDir(), file), 'utf8')) as T;
+  const questionnaire = await read<QuestionFile>('questionnaire.json');
+  const { sectors } = await read<{ sectors: Option[] }>('sectors.json');
+  return questionnaire.sections.flatMap((section) =>
+    section.questions.map((question) => {
+      const options =
+        question.type === 'yesno'
+          ? Object.entries(YES_NO_TITLES).map(([id, label]) => ({ id, label }))
+          : question.optionsFrom === 'sectors'
+            ? [...sectors, NO_SECTOR]
+            : (question.options ?? []);
+      return {
+        id: question.id,
+        prompt: question.prompt,
+        numeric: question.type === 'integer' || question.type === 'number',
+        titles: new Map(options.map((option) => [option.id, option.label])),
+      };
+    }),
+  );
+}
+
+/** The question whose prompt labels a card input; numeric ones carry their range, e.g. "… (16–80)". */
+function questionLabelled(questions: readonly QuestionOnCard[], label: string): QuestionOnCard | undefined {
+  return questions.find((question) => label === question.prompt || label.startsWith(`${question.prompt} (`));
+}
+
+/**
+ * A card taller than the window would be captured with the chat's header drawn over its top, so the window
+ * is made tall enough for the whole card while the picture is taken.
+ */
+async function screenshotWhole(ui: PlaygroundPage, card: Locator, file: string): Promise<void> {
+  const viewport = ui.page.viewportSize();
+  const box = await card.boundingBox();
+  if (viewport !== null && box !== null && box.height + 400 > viewport.height) {
+    await ui.page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height) + 400 });
+  }
+  try {
+    await card.scrollIntoViewIfNeeded();
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await card.screenshot({ path: file });
+  } finally {
+    if (viewport !== null) await ui.page.setViewportSize(viewport);
+  }
+}
+
+describe('Screening in the Agents Playground, clicked through in a browser', function () {
+  let dataDir: string | undefined;
+  let app: RunningApp | undefined;
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let questions: QuestionOnCard[] = [];
+  /** Every card click the page sent, in the order the answers came back. */
+  let actionsSent: CardActionSent[] = [];
+  const questionsFilled: string[] = [];
+
+  function playgroundPage(): PlaygroundPage {
+    assert.ok(page && playground, 'before() did not finish');
+    return new PlaygroundPage(page);
+  }
+
+  function describeClicks(): string {
+    return actionsSent
+      .map(
+        (action) =>
+          `${action.kind} ${action.verb ?? '?'} ${JSON.stringify(action.data)} -> ${action.status} ${action.responseType ?? ''} "${action.responseTitle ?? ''}"`,
+      )
+      .join('\n');
+  }
+
+  /** Waits for the newest card to show `text`; on a timeout, says what the card shows and what was sent. */
+  async function expectLastCard(ui: PlaygroundPage, text: string | RegExp): Promise<Locator> {
+    try {
+      return await ui.waitForLastCard(text);
+    } catch (error) {
+      const shown = await ui
+        .lastCard()
+        .innerText({ timeout: 1_000 })
+        .catch(() => '(no card)');
+      assert.fail(
+        `the newest card never showed ${String(text)} (${String(error).split('\n')[0]})\n` +
+          `--- it shows:\n${shown}\n--- card clicks sent so far:\n${describeClicks()}`,
+      );
+    }
+  }
+
+  function answerFor(label: string): string | undefined {
+    const question = questionLabelled(questions, label);
+    const value = question === undefined ? undefined : ANSWERS[question.id];
+    if (question === undefined || value === undefined) return undefined;
+    questionsFilled.push(question.id);
+    return question.numeric ? value : question.titles.get(value);
+  }
+
+  before(async function () {
+    questions = await questionsOnCards();
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'playground-screening-'));
+    app = await startApp(
+      loadConfig({
+        ...process.env,
+        // Local mode and the embedded store, whatever the developer's shell exports: the Playground has no auth.
+        MICROSOFT_APP_ID: '',
+        MICROSOFT_APP_PASSWORD: '',
+        MICROSOFT_APP_TENANT_ID: '',
+        COSMOS_ENDPOINT: '',
+        COSMOS_KEY: '',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      }),
+    );
+    playground = await startPlayground({
+      messagesUrl: app.messagesUrl,
+      port: 0,
+      logFile: path.join(dataDir, 'agents-playground.log'),
+    });
+    browser = await launchChromium();
+    context = await newLoopbackOnlyContext(browser);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    page = await context.newPage();
+
+    const ui = new PlaygroundPage(page);
+    actionsSent = ui.recordCardActions();
+    await ui.open(playground.url);
+    const statuses = await ui.waitForInstallEventsAnswered();
+    assert.deepEqual(
+      statuses,
+      { installationUpdate: 200, conversationUpdate: 200 },
+      'the bot refused an install event',
+    );
+  });
+
+  after(async function () {
+    // Each step on its own, so one failure does not leave the others running and mocha hanging.
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await playground?.stop().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
+    if (dataDir !== undefined) await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('when the user types "screening", then a card asks for the case reference', async function () {
+    const ui = playgroundPage();
+    await ui.send('screening');
+    const card = await expectLastCard(ui, 'Ny screening');
+    assert.match(await card.innerText(), /Sagsreference/);
+  });
+
+  it('when a CPR-shaped reference is entered, then the card refuses it in Danish and keeps nothing of it', async function () {
+    const ui = playgroundPage();
+    await ui.fillAdaptiveCardInputs(ui.lastCard(), (label) =>
+      label === 'Sagsreference' ? CPR_SHAPED_REFERENCE : undefined,
+    );
+    await ui.clickCardAction(ui.lastCard(), 'Start screening');
+
+    const card = await expectLastCard(ui, /ligner et CPR-nummer/);
+    const text = await card.innerText();
+    assert.match(text, /Botten må ikke gemme CPR-numre/);
+    assert.ok(!text.includes('1234'), `the refusal echoes the CPR number:\n${text}`);
+    assert.equal(await card.locator('input').first().inputValue(), '', 'the CPR number is not kept in the box');
+  });
+
+  it('when a journal number is entered and "Start screening" is clicked, then section 1 of 5 is shown', async function () {
+    const ui = playgroundPage();
+    await ui.fillAdaptiveCardInputs(ui.lastCard(), (label) => (label === 'Sagsreference' ? CASE_REFERENCE : undefined));
+    await ui.clickCardAction(ui.lastCard(), 'Start screening');
+
+    const card = await expectLastCard(ui, `Afsnit 1 af ${SECTION_COUNT}`);
+    assert.match(await card.innerText(), new RegExp(`Screening · ${CASE_REFERENCE}`));
+  });
+
+  it('when the age is left empty or typed out of range, then the card does not send it', async function () {
+    const ui = playgroundPage();
+    const card = ui.lastCard();
+    const age = card.getByRole('spinbutton');
+    await age.fill('');
+    await ui.clickCardAction(card, 'Gem og fortsæt');
+    // The card's own isRequired check: the renderer shows the errorMessage and sends nothing (the last test
+    // checks that no section submit besides the five below reached the bot).
+    await expectLastCard(ui, 'Udfyld: Alder');
+    assert.match(await ui.lastCard().innerText(), new RegExp(`Afsnit 1 af ${SECTION_COUNT}`));
+
+    // Out of range: the Playground's number box (a Fluent UI spin button) puts the value in range when left.
+    await age.fill('200');
+    await age.press('Tab');
+    const shown = Number(await age.inputValue());
+    assert.ok(shown >= 16 && shown <= 80, `typed 200 as the age, the card would send ${shown}`);
+  });
+
+  it('when every section is filled in and saved, then the result card recommends Selektion and explains the risk score', async function () {
+    const ui = playgroundPage();
+    for (let section = 1; section <= SECTION_COUNT; section += 1) {
+      const card = await expectLastCard(ui, `Afsnit ${section} af ${SECTION_COUNT}`);
+      const filled = await ui.fillAdaptiveCardInputs(card, answerFor);
+      assert.ok(filled.length > 0, `section ${section} has no inputs`);
+      await ui.clickCardAction(card, section === SECTION_COUNT ? 'Gem og se anbefalingen' : 'Gem og fortsæt');
+    }
+    assert.deepEqual(
+      [...questionsFilled].sort(),
+      Object.keys(ANSWERS).sort(),
+      'the five cards asked exactly the questions answered',
+    );
+
+    const result = await expectLastCard(ui, 'Anbefalet indsats');
+    const text = await result.innerText();
+    assert.match(text, /Anbefalet indsats\s+Selektion/);
+    // Each explanation line is a Markdown list item ("- …"), drawn as a bullet.
+    assert.match(text, /^Risikoscore \d+ \([^)]+\): /m, `no risk score line in the explanation:\n${text}`);
+    assert.match(text, new RegExp(`Screening · ${CASE_REFERENCE} · Resultat`));
+    assert.doesNotMatch(text, /Ret venligst/);
+
+    await screenshotWhole(ui, result, RESULT_SCREENSHOT);
+  });
+
+  it('when the recommendation is accepted, then the card confirms "Screening gemt"', async function () {
+    const ui = playgroundPage();
+    await ui.clickCardAction(ui.lastCard(), 'Acceptér anbefalingen');
+
+    const card = await expectLastCard(ui, 'Screening gemt');
+    const text = await card.innerText();
+    assert.match(text, /Anbefalingen er accepteret/);
+    assert.match(text, new RegExp(CASE_REFERENCE));
+  });
+
+  it('when card buttons are clicked, then the Playground sends Action.Execute invokes and shows each returned card in place', async function () {
+    const ui = playgroundPage();
+    const clicks = describeClicks();
+    assert.deepEqual(
+      actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
+      [
+        'invoke screening.start',
+        'invoke screening.start',
+        ...Array.from({ length: SECTION_COUNT }, () => 'invoke screening.section'),
+        'invoke screening.accept',
+      ],
+      `card clicks sent:\n${clicks}`,
+    );
+    for (const action of actionsSent) {
+      assert.equal(action.status, 200, clicks);
+      assert.equal(action.responseType, 'application/vnd.microsoft.card.adaptive', clicks);
+    }
+    // The renderer sends each choice's value id, not its title.
+    const sentAnswers = Object.fromEntries(
+      actionsSent
+        .filter((action) => action.verb === 'screening.section')
+        .flatMap((action) => Object.entries(action.data).filter(([id]) => id in ANSWERS)),
+    );
+    assert.deepEqual(sentAnswers, ANSWERS);
+
+    // One screening card from "screening" to "Screening gemt": each answer replaced the card clicked.
+    const screeningCards = ui.page
+      .locator(SELECTORS.topLevelCard)
+      .filter({ hasText: new RegExp(`Ny screening|Screening · ${CASE_REFERENCE}`) });
+    assert.equal(await screeningCards.count(), 1);
+  });
+});
