@@ -50,6 +50,19 @@ export class ScreeningCards {
     }
   }
 
+  /** A screening shown again (`vis screening`): where it stands, without acting on it. */
+  view(step: ScreeningStep): AdaptiveCardJson {
+    if (step.kind === 'section') {
+      return noticeCard(
+        this.renderer,
+        'info',
+        `Screening ${step.screening.caseReference} er i gang`,
+        `Afsnit ${step.sectionIndex + 1} af ${step.sectionCount} mangler. Sagsbehandleren fortsætter med **screening**.`,
+      );
+    }
+    return this.step(step);
+  }
+
   outcome(outcome: SubmitOutcome): AdaptiveCardJson {
     switch (outcome.kind) {
       case 'step':

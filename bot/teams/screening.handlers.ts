@@ -8,7 +8,7 @@ import type { ScreeningCards } from './screening.cards';
 import { actorOf } from './turn-actor';
 
 export interface ScreeningHandlers {
-  commands: { screening: CommandHandler; slet_screening: CommandHandler };
+  commands: { screening: CommandHandler; vis_screening: CommandHandler; slet_screening: CommandHandler };
   actions: CardActionTable;
 }
 
@@ -25,6 +25,25 @@ export function screeningHandlers(
   return {
     commands: {
       screening: startOrResume,
+      vis_screening: async (context, args) => {
+        const outcome = await service.view(actorOf(context), args);
+        if (outcome.kind === 'invalid') {
+          return noticeCard(renderer, 'error', 'Sagsreference', `${outcome.message} Skriv fx: vis screening J-2026-17`);
+        }
+        // Newest first: several screenings may share a reference (e.g. a citizen screened again).
+        const [first] = [...outcome.steps].sort((a, b) => b.screening.updatedAt.localeCompare(a.screening.updatedAt));
+        if (first === undefined) {
+          return noticeCard(
+            renderer,
+            'warning',
+            'Ingen screening at vise',
+            outcome.hidden > 0
+              ? 'Screeningen med den sagsreference er en anden sagsbehandlers. Kun den sagsbehandler og teamets ledere kan se den.'
+              : 'Teamet har ingen screening med den sagsreference.',
+          );
+        }
+        return cards.view(first);
+      },
       slet_screening: async (context, args) => {
         const outcome = await service.erase(actorOf(context), args);
         switch (outcome.kind) {

@@ -8,6 +8,7 @@ export type CommandId =
   | 'ugerapport'
   | 'ressourceberegner'
   | 'indstillinger'
+  | 'vis_screening'
   | 'slet_screening';
 
 /** Who a command is mainly for; the help card groups by it. */
@@ -103,6 +104,15 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Se og ret teamets indstillinger (ledere).',
     available: true,
     changesState: true,
+  },
+  {
+    id: 'vis_screening',
+    keyword: 'vis screening',
+    aliases: [],
+    audience: 'sagsbehandler',
+    summary: 'Se en screening igen: vis screening <sagsreference> (din egen, eller teamets som leder).',
+    available: true,
+    changesState: false,
   },
   {
     id: 'slet_screening',

@@ -280,6 +280,27 @@ export class ScreeningService {
     return [...(stored?.value.history ?? []), ...events].sort((a, b) => a.at.localeCompare(b.at));
   }
 
+  /**
+   * Shows the screenings with a case reference to those allowed to see them: the caseworker who made
+   * each one, and the team's leaders. Every screening shown is a read in the audit trail.
+   */
+  async view(
+    actor: Actor,
+    rawReference: unknown,
+  ): Promise<{ kind: 'invalid'; message: string } | { kind: 'shown'; steps: ScreeningStep[]; hidden: number }> {
+    const check = checkCaseReference(rawReference);
+    if (!check.ok) return { kind: 'invalid', message: check.message };
+    const found = await this.screenings.listByReference(actor.teamId, check.reference);
+    const leader = found.length > 0 && (await this.settings.isLeader(actor.teamId, actor.userId));
+    const visible = found.filter((screening) => leader || screening.caseworkerId === actor.userId);
+    const steps: ScreeningStep[] = [];
+    for (const screening of visible) {
+      await this.record(actor, 'read', screening.id, leader ? 'viewed-by-leader' : 'viewed');
+      steps.push(await this.stepFor(screening, await this.settingsOf(screening)));
+    }
+    return { kind: 'shown', steps, hidden: found.length - visible.length };
+  }
+
   /** Right to erasure: a leader deletes every screening with this reference in the team. */
   async erase(
     actor: Actor,

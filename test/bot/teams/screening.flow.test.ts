@@ -163,6 +163,15 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
 
     const decideAgain = await submit({ ...actionData(result, 'screening.accept') });
     assert.match(cardText(decideAgain), /allerede afgjort/);
+
+    const own = await text('vis screening J-2026-1');
+    assert.match(cardText(own), /Screening gemt/);
+    const other = await text('vis screening J-2026-1', 'cw-other');
+    assert.match(cardText(other), /en anden sagsbehandlers/);
+    const claimed = await text('indstillinger', 'leader-view');
+    assert.match(cardText(claimed), /registreret som leder/);
+    const asLeader = await text('vis screening J-2026-1', 'leader-view');
+    assert.match(cardText(asLeader), /Screening gemt/);
   });
 
   it("when another caseworker submits someone else's card, then it is refused and nothing changes", async () => {
@@ -187,11 +196,12 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
   it('when a leader erases a screening by its reference, then it is gone; a non-leader cannot', async () => {
     const start = await text('screening', 'cw-5');
     await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-ERASE' }, 'cw-5');
-    const settings = await text('indstillinger', 'leader-1');
-    assert.match(cardText(settings), /registreret som leder/);
+    // The first to open the settings in a team without leaders becomes its leader.
+    const settings = await text('indstillinger', 'leader-view');
+    assert.match(cardText(settings), /Ret indstillingerne/);
     const denied = await text('slet screening J-ERASE', 'cw-5');
     assert.match(cardText(denied), /Kun for ledere/);
-    const erased = await text('slet screening J-ERASE', 'leader-1');
+    const erased = await text('slet screening J-ERASE', 'leader-view');
     assert.match(cardText(erased), /Screeningen er slettet/);
     const resumed = await text('screening', 'cw-5');
     assert.match(cardText(resumed), /Ny screening/, 'nothing left to resume');

@@ -115,11 +115,15 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       ],
     );
     await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    const viewed = await service.view(leader, 'J-1');
+    assert.ok(viewed.kind === 'shown' && viewed.steps[0]?.kind === 'decided');
+    const foreign = await service.view({ teamId: 'team-1', userId: 'cw-2' }, 'J-1');
+    assert.deepEqual(foreign.kind === 'shown' ? [foreign.steps.length, foreign.hidden] : [], [0, 1]);
     assert.deepEqual(await service.erase(leader, 'J-1'), { kind: 'erased', count: 1 });
     assert.equal(await screenings.get('team-1', result.screening.id), undefined);
     assert.deepEqual(
       (await audit.listFor('team-1', result.screening.id)).map((event) => `${event.action}:${event.actorId}`),
-      ['read:cw-1', 'delete:leader-1'],
+      ['read:cw-1', 'read:leader-1', 'delete:leader-1'],
     );
   });
 
