@@ -1,6 +1,7 @@
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
+import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/ports/job-run.repository';
 import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
 import type { ScreeningRepository } from '../../rules/ports/screening.repository';
 import type { TeamRosterRepository } from '../../rules/ports/team-roster.repository';
@@ -197,5 +198,31 @@ export class InMemoryTeamRosterRepository implements TeamRosterRepository {
     const leaders = this.rosters.get(teamId) ?? [];
     if (!leaders.includes(userId)) this.rosters.set(teamId, [...leaders, userId]);
     return Promise.resolve(true);
+  }
+}
+
+export class InMemoryJobRunRepository implements JobRunRepository {
+  private readonly runs = new Map<string, JobRun>();
+
+  claim(teamId: string, key: string, holder: string, now: string, leaseUntil: string): Promise<ClaimOutcome> {
+    const existing = this.runs.get(`${teamId}|${key}`);
+    if (existing?.doneAt !== undefined) return Promise.resolve('done');
+    if (existing !== undefined && existing.holder !== holder && existing.leaseUntil > now) {
+      return Promise.resolve('held-by-other');
+    }
+    this.runs.set(`${teamId}|${key}`, { key, teamId, holder, leaseUntil, doneAt: undefined });
+    return Promise.resolve('claimed');
+  }
+
+  complete(teamId: string, key: string, holder: string, at: string): Promise<boolean> {
+    const existing = this.runs.get(`${teamId}|${key}`);
+    if (existing === undefined || existing.holder !== holder) return Promise.resolve(false);
+    this.runs.set(`${teamId}|${key}`, { ...existing, doneAt: at });
+    return Promise.resolve(true);
+  }
+
+  get(teamId: string, key: string): Promise<JobRun | undefined> {
+    const run = this.runs.get(`${teamId}|${key}`);
+    return Promise.resolve(run === undefined ? undefined : { ...run });
   }
 }

@@ -15,12 +15,15 @@ import type { TeamSettingsRepository } from '../../../rules/ports/team-settings.
 import type { ScreeningRecord } from '../../../rules/screening-case/screening-record';
 import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
 import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
+import { CosmosJobRunRepository } from '../../../bot/storage/cosmos-job-run.repository';
+import type { JobRunRepository } from '../../../rules/ports/job-run.repository';
 import { CosmosTeamRosterRepository } from '../../../bot/storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from '../../../bot/storage/cosmos-team-settings.repository';
 import type { TeamRosterRepository } from '../../../rules/ports/team-roster.repository';
 import {
   InMemoryAuditTrail,
   InMemoryInstallationRepository,
+  InMemoryJobRunRepository,
   InMemoryProcessedActivityRepository,
   InMemoryScreeningRepository,
   InMemoryTeamRosterRepository,
@@ -34,6 +37,7 @@ interface Subject {
   audit(): AuditTrail;
   settings(): TeamSettingsRepository<{ cap: number }>;
   roster(): TeamRosterRepository;
+  jobRuns(): JobRunRepository;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,7 @@ function cosmosSubject(store: CosmosStore, cleanup: () => void): Subject {
     audit: () => new CosmosAuditTrail(store.containers.auditEvents),
     settings: () => new CosmosTeamSettingsRepository<{ cap: number }>(store.containers.teamSettings),
     roster: () => new CosmosTeamRosterRepository(store.containers.teamRosters),
+    jobRuns: () => new CosmosJobRunRepository(store.containers.jobRuns),
     async close() {
       await store.close();
       cleanup();
@@ -64,7 +69,9 @@ const subjects: [string, SubjectFactory][] = [
       const audit = new InMemoryAuditTrail();
       const settings = new InMemoryTeamSettingsRepository<{ cap: number }>();
       const roster = new InMemoryTeamRosterRepository();
+      const jobRuns = new InMemoryJobRunRepository();
       return Promise.resolve({
+        jobRuns: () => jobRuns,
         roster: () => roster,
         installations: () => installations,
         processed: () => processed,
@@ -305,6 +312,45 @@ for (const [name, factory] of subjects) {
         (await audit.listFor(teamId, 's-1')).map((e) => e.action),
         ['create', 'update'],
       );
+    });
+
+    it('when two instances claim the same job run at once, then exactly one gets it, and a done run is never claimed again', async () => {
+      const runs = subject.jobRuns();
+      const teamId = `team-${randomUUID()}`;
+      const key = `morning-post:${teamId}:2026-02-03`;
+      const at = '2026-02-03T07:30:00.000Z';
+      const until = '2026-02-03T07:35:00.000Z';
+      const outcomes = await Promise.all(['a', 'b', 'c'].map((holder) => runs.claim(teamId, key, holder, at, until)));
+      assert.equal(outcomes.filter((outcome) => outcome === 'claimed').length, 1);
+      const winner = ['a', 'b', 'c'][outcomes.indexOf('claimed')] ?? '';
+      assert.equal(await runs.complete(teamId, key, 'someone-else', at), false);
+      assert.equal(await runs.complete(teamId, key, winner, '2026-02-03T07:31:00.000Z'), true);
+      assert.equal(await runs.claim(teamId, key, 'a', '2026-02-03T09:00:00.000Z', '2026-02-03T09:05:00.000Z'), 'done');
+      assert.equal((await runs.get(teamId, key))?.doneAt, '2026-02-03T07:31:00.000Z');
+    });
+
+    it('when the holder of a run dies and its lease expires, then another instance takes over; before that it cannot', async () => {
+      const runs = subject.jobRuns();
+      const teamId = `team-${randomUUID()}`;
+      const key = `morning-post:${teamId}:2026-02-04`;
+      assert.equal(
+        await runs.claim(teamId, key, 'a', '2026-02-04T07:30:00.000Z', '2026-02-04T07:35:00.000Z'),
+        'claimed',
+      );
+      assert.equal(
+        await runs.claim(teamId, key, 'b', '2026-02-04T07:32:00.000Z', '2026-02-04T07:37:00.000Z'),
+        'held-by-other',
+      );
+      assert.equal(
+        await runs.claim(teamId, key, 'b', '2026-02-04T07:36:00.000Z', '2026-02-04T07:41:00.000Z'),
+        'claimed',
+      );
+      assert.equal(
+        await runs.complete(teamId, key, 'a', '2026-02-04T07:37:00.000Z'),
+        false,
+        'the old holder lost its lease',
+      );
+      assert.equal(await runs.complete(teamId, key, 'b', '2026-02-04T07:37:00.000Z'), true);
     });
 
     it('when leaders are added to a team roster, then each is listed once and other teams are unaffected', async () => {
