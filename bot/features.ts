@@ -7,7 +7,10 @@ import { TeamSettingsService } from '../rules/screening-case/team-settings.servi
 import { ScreeningEvaluator } from '../rules/screening/screening.evaluator';
 import type { ScreeningRuleset, TeamScreeningSettings } from '../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../rules/screening/team-screening-settings';
+import { OpeningsService } from '../rules/openings-case/openings.service';
 import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
+import { CosmosOpeningRepository } from './storage/cosmos-opening.repository';
+import { openingsHandlers } from './teams/openings.handlers';
 import { CosmosScreeningRepository } from './storage/cosmos-screening.repository';
 import { CosmosTeamRosterRepository } from './storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from './storage/cosmos-team-settings.repository';
@@ -58,9 +61,16 @@ export function createFeatures({ store, ruleset, renderer, clock }: FeatureDeps)
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
   const screeningFeature = screeningHandlers(screening, new ScreeningCards(renderer, sectorOptions), renderer);
   const settingsFeature = settingsHandlers(settings, renderer, ruleset.sectors);
+  const openings = new OpeningsService(
+    new CosmosOpeningRepository(store.containers.openings),
+    ruleset.sectors,
+    clock,
+    randomUUID,
+  );
+  const openingsFeature = openingsHandlers(openings, renderer, ruleset.sectors, clock);
   return {
-    commands: { ...screeningFeature.commands, ...settingsFeature.commands },
-    actions: { ...screeningFeature.actions, ...settingsFeature.actions },
+    commands: { ...screeningFeature.commands, ...settingsFeature.commands, ...openingsFeature.commands },
+    actions: { ...screeningFeature.actions, ...settingsFeature.actions, ...openingsFeature.actions },
     // Section submits check the step and the etag, decisions the status, settings the version: a
     // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.
     selfGuardedVerbs: new Set([

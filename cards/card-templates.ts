@@ -1,5 +1,7 @@
 import help from './templates/help.json';
 import notice from './templates/notice.json';
+import openingBoard from './templates/opening-board.json';
+import openingForm from './templates/opening-form.json';
 import screeningDecided from './templates/screening-decided.json';
 import screeningReference from './templates/screening-reference.json';
 import screeningResult from './templates/screening-result.json';
@@ -12,6 +14,8 @@ import welcome from './templates/welcome.json';
 export const CARD_TEMPLATES = {
   help,
   notice,
+  openingBoard,
+  openingForm,
   screeningDecided,
   screeningReference,
   screeningResult,

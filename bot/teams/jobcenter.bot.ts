@@ -10,7 +10,7 @@ import { cardInvokeResponse, cardMessage, noticeCard, type StaticCards } from '.
 import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
 
 /** What a text command answers with. */
-export type CommandHandler = (context: TurnContext, args: string) => Promise<AdaptiveCardJson>;
+export type CommandHandler = (context: TurnContext, args: string) => Promise<AdaptiveCardJson | AdaptiveCardJson[]>;
 
 export interface JobcenterBotDeps {
   installations: InstallationService;
@@ -100,7 +100,9 @@ export class JobcenterBot extends TeamsActivityHandler {
     }
     const handler = this.deps.commands?.[parsed.command.id];
     if (handler !== undefined) {
-      await context.sendActivity(cardMessage(await handler(context, parsed.args)));
+      const answer = await handler(context, parsed.args);
+      // A long answer (the board) comes as several messages, each within Teams' size limit.
+      for (const card of Array.isArray(answer) ? answer : [answer]) await context.sendActivity(cardMessage(card));
       return;
     }
     await context.sendActivity(

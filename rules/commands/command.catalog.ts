@@ -57,7 +57,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: ['ny-stilling'],
     audience: 'virksomhedskonsulent',
     summary: 'Registrér en jobåbning eller en virksomhedskontakt.',
-    available: false,
+    available: true,
     changesState: false,
   },
   {
@@ -66,7 +66,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: [],
     audience: 'virksomhedskonsulent',
     summary: 'Vis tavlen med åbne stillinger – gule efter en uge, røde efter to.',
-    available: false,
+    available: true,
     changesState: false,
   },
   {

@@ -114,7 +114,12 @@ export function buildOpeningBoard<T extends BoardOpening>(
   }
   const max = Math.max(0, ...seatsBySector.values());
   const openSeatsBySector = [...seatsBySector]
-    .map(([sectorId, count]) => ({ sectorId, label: labelOf(sectorId), count, bar: textBar(count, max, options.barWidth) }))
+    .map(([sectorId, count]) => ({
+      sectorId,
+      label: labelOf(sectorId),
+      count,
+      bar: textBar(count, max, options.barWidth),
+    }))
     .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
 
   const recent = openings.filter((opening) => {

@@ -101,10 +101,7 @@ function singleLine(text: string): string {
 }
 
 function multiLine(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/gu, '\n')
-    .trim();
+  return text.normalize('NFC').replace(/\r\n?/gu, '\n').trim();
 }
 
 function wholeNumber(text: string): number | undefined {
@@ -199,7 +196,10 @@ export function parseOpeningForm(
     : fail('result', resultText === '' ? 'vælg et resultat.' : 'vælg et resultat fra listen.');
   const noOpening = result === 'ingen_aabning';
 
-  let jobFunction = text('jobFunction', noOpening ? undefined : 'vælg eller skriv en jobfunktion.');
+  // Without a valid result it is unknown whether a job function and seats are needed, so only the
+  // result is reported; the rest is checked when the form comes back with a result.
+  const isOpening = result !== undefined && !noOpening;
+  let jobFunction = text('jobFunction', isOpening ? 'vælg eller skriv en jobfunktion.' : undefined);
   if (jobFunction !== undefined) {
     const wanted = jobFunction.toLocaleLowerCase('da-DK');
     jobFunction = options.jobFunctions?.find((known) => known.toLocaleLowerCase('da-DK') === wanted) ?? jobFunction;
@@ -207,8 +207,7 @@ export function parseOpeningForm(
 
   let seats: number | undefined = 0;
   let filled: number | undefined = 0;
-  // Without a result the seat rules are unknown, so they are checked only once the result is valid.
-  if (result !== undefined && !noOpening) {
+  if (isOpening) {
     seats = wholeNumber(typed.seats);
     if (seats === undefined || seats < 1 || seats > MAX_SEATS) {
       seats = fail('seats', `skriv et helt tal fra 1 til ${MAX_SEATS}.`);

@@ -12,6 +12,7 @@ import {
   buildSectionViewModel,
 } from '../../cards/view-models/screening/screening.view-models';
 import { buildSettingsViewModel } from '../../cards/view-models/settings.view-model';
+import { buildBoardViewModels, buildOpeningFormViewModel } from '../../cards/view-models/openings/opening.view-models';
 import { screeningRulesFrom } from '../../rules/screening-case/default-screening-rules';
 import { intensiveShare } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
@@ -148,6 +149,24 @@ describe('cards', () => {
         notices: ['Gemt som version 2.'],
         noticeKind: 'info',
       }),
+    );
+    screeningCards.openingForm = renderer.render('openingForm', buildOpeningFormViewModel(ruleset.sectors));
+    screeningCards['openingForm with errors'] = renderer.render(
+      'openingForm',
+      buildOpeningFormViewModel(ruleset.sectors, { companyName: 'Smedie', cvr: '123' }, ['CVR-nummer: skriv 8 cifre.']),
+    );
+    screeningCards.openingBoard = renderer.render(
+      'openingBoard',
+      buildBoardViewModels(
+        { open: [], newSinceLastPost: [], openSeatsBySector: [], sectorsWithoutOpening: [] },
+        ruleset.sectors,
+        {
+          title: 'Tavlen',
+          notice: 'Besat +1',
+          noticeStyle: 'good',
+          chunks: [],
+        },
+      )[0] ?? {},
     );
     screeningCards['settings read-only'] = renderer.render(
       'settings',

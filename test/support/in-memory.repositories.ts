@@ -1,6 +1,8 @@
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
+import type { Opening } from '../../rules/openings/opening';
+import type { OpeningRepository } from '../../rules/ports/opening.repository';
 import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/ports/job-run.repository';
 import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
 import type { ScreeningRepository } from '../../rules/ports/screening.repository';
@@ -224,5 +226,41 @@ export class InMemoryJobRunRepository implements JobRunRepository {
   get(teamId: string, key: string): Promise<JobRun | undefined> {
     const run = this.runs.get(`${teamId}|${key}`);
     return Promise.resolve(run === undefined ? undefined : { ...run });
+  }
+}
+
+export class InMemoryOpeningRepository implements OpeningRepository {
+  readonly items = new Map<string, Versioned<Opening>>();
+  private nextEtag = 1;
+
+  private store(opening: Opening): Versioned<Opening> {
+    const stored = { value: structuredClone(opening), etag: `"${this.nextEtag++}"` };
+    this.items.set(`${opening.teamId}|${opening.id}`, stored);
+    return structuredClone(stored);
+  }
+
+  create(opening: Opening): Promise<Versioned<Opening>> {
+    return Promise.resolve(this.store(opening));
+  }
+
+  get(teamId: string, id: string): Promise<Versioned<Opening> | undefined> {
+    const item = this.items.get(`${teamId}|${id}`);
+    return Promise.resolve(item === undefined ? undefined : structuredClone(item));
+  }
+
+  async replace(opening: Opening, etag: string): Promise<Versioned<Opening> | 'conflict'> {
+    // Yield first, as a real store would, so concurrent callers interleave.
+    await new Promise((resolve) => setImmediate(resolve));
+    const existing = this.items.get(`${opening.teamId}|${opening.id}`);
+    if (existing?.etag !== etag) return 'conflict';
+    return this.store(opening);
+  }
+
+  listForBoard(teamId: string, since: string): Promise<Opening[]> {
+    return Promise.resolve(
+      [...this.items.values()]
+        .map((item) => structuredClone(item.value))
+        .filter((opening) => opening.teamId === teamId && (opening.date >= since || opening.filled < opening.seats)),
+    );
   }
 }

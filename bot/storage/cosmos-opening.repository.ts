@@ -1,0 +1,81 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { Opening } from '../../rules/openings/opening';
+import type { OpeningRepository } from '../../rules/ports/opening.repository';
+import type { Versioned } from '../../rules/screening-case/screening-record';
+import { cosmosStatus } from './cosmos-errors';
+
+type OpeningDocument = Opening & ItemDefinition;
+
+const OPENING_FIELDS = [
+  'id',
+  'teamId',
+  'date',
+  'companyName',
+  'cvr',
+  'address',
+  'phone',
+  'email',
+  'contactPerson',
+  'sector',
+  'result',
+  'jobFunction',
+  'seats',
+  'filled',
+  'note',
+  'registeredBy',
+] as const;
+
+/** Removes Cosmos' system fields (and nulls, which stand for absent optional fields). */
+function toOpening(document: OpeningDocument): Opening {
+  const opening: Record<string, unknown> = {};
+  for (const field of OPENING_FIELDS) {
+    const value = document[field];
+    if (value !== undefined && value !== null) opening[field] = value;
+  }
+  return opening as unknown as Opening;
+}
+
+function versioned(document: OpeningDocument | undefined, etag: string | undefined): Versioned<Opening> {
+  if (document === undefined || etag === undefined) throw new Error('Cosmos returned no document or etag');
+  return { value: toOpening(document), etag };
+}
+
+/** Openings in Cosmos, partitioned by team; the team is always in the WHERE clause. */
+export class CosmosOpeningRepository implements OpeningRepository {
+  constructor(private readonly container: Container) {}
+
+  async create(opening: Opening): Promise<Versioned<Opening>> {
+    const { resource, etag } = await this.container.items.create<OpeningDocument>(opening);
+    return versioned(resource, etag);
+  }
+
+  async get(teamId: string, id: string): Promise<Versioned<Opening> | undefined> {
+    const { resource, etag } = await this.container.item(id, teamId).read<OpeningDocument>();
+    return resource === undefined ? undefined : versioned(resource, etag);
+  }
+
+  async replace(opening: Opening, etag: string): Promise<Versioned<Opening> | 'conflict'> {
+    try {
+      const response = await this.container
+        .item(opening.id, opening.teamId)
+        .replace<OpeningDocument>(opening, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return versioned(response.resource, response.etag);
+    } catch (error) {
+      if (cosmosStatus(error) === 412) return 'conflict';
+      throw error;
+    }
+  }
+
+  async listForBoard(teamId: string, since: string): Promise<Opening[]> {
+    const { resources } = await this.container.items
+      .query<OpeningDocument>({
+        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND (c.date >= @since OR c.filled < c.seats)',
+        parameters: [
+          { name: '@teamId', value: teamId },
+          { name: '@since', value: since },
+        ],
+      })
+      .fetchAll();
+    return resources.map(toOpening);
+  }
+}

@@ -1,0 +1,93 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import { formatDate } from '../../cards/formatting';
+import { buildBoardViewModels, buildOpeningFormViewModel } from '../../cards/view-models/openings/opening.view-models';
+import type { OpeningsService } from '../../rules/openings-case/openings.service';
+import { chunkForMessages } from '../../rules/openings/opening-board';
+import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
+import type { Clock } from '../../rules/ports/clock';
+import type { Sector } from '../../rules/screening/screening.types';
+import type { CardActionTable } from './card-action.router';
+import { noticeCard } from './card-replies';
+import type { CommandHandler } from './jobcenter.bot';
+import { actorOf } from './turn-actor';
+
+/** Teams refuses messages over about 28 KB; a board message is kept well under. */
+const MAX_BOARD_MESSAGE_BYTES = 24 * 1024;
+/** The header, overview, bars and lists of the first message, estimated generously. */
+const BOARD_OVERHEAD_BYTES = 8 * 1024;
+/** One opening's container with its button, beyond its texts. */
+const ENTRY_OVERHEAD_BYTES = 700;
+
+type Notice = { text: string; style: 'default' | 'good' | 'warning' | 'attention' };
+
+/** `ny stilling`, `stillinger`, and the form's and the board's buttons. */
+export function openingsHandlers(
+  service: OpeningsService,
+  renderer: CardRenderer,
+  sectors: readonly Sector[],
+  clock: Clock,
+) {
+  const form = (typed?: Readonly<Record<string, string>>, errors?: readonly string[]) =>
+    renderer.render('openingForm', buildOpeningFormViewModel(sectors, typed, errors));
+
+  const boardCards = async (
+    context: TurnContext,
+    notice: Notice = { text: '', style: 'default' },
+  ): Promise<AdaptiveCardJson[]> => {
+    const board = await service.board(actorOf(context).teamId);
+    const chunks = chunkForMessages(
+      board.open,
+      (entry) => ENTRY_OVERHEAD_BYTES + Buffer.byteLength(JSON.stringify(entry.opening), 'utf8'),
+      MAX_BOARD_MESSAGE_BYTES,
+      BOARD_OVERHEAD_BYTES,
+    );
+    const title = `Tavlen · ${formatDate(clock.now().toISOString())}`;
+    return buildBoardViewModels(board, sectors, { title, notice: notice.text, noticeStyle: notice.style, chunks }).map(
+      (viewModel) => renderer.render('openingBoard', viewModel),
+    );
+  };
+
+  const commands: { ny_stilling: CommandHandler; stillinger: CommandHandler } = {
+    ny_stilling: () => Promise.resolve(form()),
+    stillinger: (context) => boardCards(context),
+  };
+
+  const actions: CardActionTable = {
+    'opening.register': async (context, data) => {
+      const { teamId, userId } = actorOf(context);
+      const name = context.activity.from.name ?? 'ukendt';
+      const outcome = await service.register(teamId, { userId, name }, data);
+      if (outcome.kind === 'invalid')
+        return form(
+          outcome.typed,
+          outcome.errors.map((error) => error.message),
+        );
+      const { opening } = outcome;
+      return noticeCard(
+        renderer,
+        'info',
+        'Registreret',
+        `${opening.companyName}: ${OPENING_RESULT_LABELS[opening.result]}${opening.seats > 0 ? `, ${opening.seats} plads${opening.seats === 1 ? '' : 'er'}` : ''}. Skriv **stillinger** for at se tavlen.`,
+      );
+    },
+    'opening.fill': async (context, data) => {
+      const outcome = await service.fill(actorOf(context).teamId, data.openingId);
+      const notice: Notice =
+        outcome.kind === 'filled'
+          ? {
+              text: `Besat +1: ${outcome.opening.companyName} har nu ${outcome.opening.filled} af ${outcome.opening.seats} besat.`,
+              style: 'good',
+            }
+          : outcome.kind === 'already-full'
+            ? {
+                text: `Alle pladser hos ${outcome.opening.companyName} var allerede besat – intet er ændret.`,
+                style: 'warning',
+              }
+            : { text: 'Stillingen findes ikke længere. Tavlen herunder er den aktuelle.', style: 'warning' };
+      const [first] = await boardCards(context, notice);
+      return first ?? noticeCard(renderer, 'info', 'Tavlen', notice.text);
+    },
+  };
+  return { commands, actions };
+}

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { CardRenderer } from '../../../cards/card.renderer';
+import { buildBoardViewModels } from '../../../cards/view-models/openings/opening.view-models';
+import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
+import { buildOpeningBoard, chunkForMessages } from '../../../rules/openings/opening-board';
+import type { Opening } from '../../../rules/openings/opening';
+import { cardText } from '../../support/bot-under-test';
+import { actionData, cardInputs } from '../../support/card-inputs';
+import { cardProblems, MAX_CARD_BYTES } from '../../support/card-validator';
+import { startTestBot } from '../../support/running-bot';
+
+type Card = Record<string, unknown>;
+
+describe('openings over HTTP (real server, embedded Cosmos)', function () {
+  this.timeout(60_000);
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let counter = 0;
+  const seen: Card[] = [];
+
+  async function send(body: Record<string, unknown>): Promise<Card[]> {
+    counter += 1;
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `open-${counter}`,
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/unused',
+        deliveryMode: 'expectReplies',
+        from: { id: 'vk-1', name: 'Vera Konsulent' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'a:vk-1', conversationType: 'personal', tenantId: 'tenant-open' },
+        ...body,
+      }),
+    });
+    assert.equal(response.status, 200);
+    const { activities } = (await response.json()) as { activities: { attachments?: { content: Card }[] }[] };
+    const cards = activities
+      .map((activity) => activity.attachments?.[0]?.content)
+      .filter((card): card is Card => card !== undefined);
+    seen.push(...cards);
+    return cards;
+  }
+  const first = async (body: Record<string, unknown>) => (await send(body))[0] as Card;
+
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(async () => bot?.stop());
+
+  it('when a consultant registers an opening with errors and then correctly, then errors name the fields, typed values stay, and it is stored', async () => {
+    const form = await first({ type: 'message', text: 'ny stilling' });
+    assert.deepEqual(
+      cardInputs(form).map((input) => input.id),
+      [
+        'companyName',
+        'cvr',
+        'address',
+        'phone',
+        'email',
+        'contactPerson',
+        'sector',
+        'result',
+        'jobFunction',
+        'seats',
+        'filled',
+        'note',
+      ],
+    );
+    const typed = {
+      companyName: 'Smedie A/S',
+      cvr: '12345678',
+      phone: '12 34',
+      email: 'ikke-en-mail',
+      sector: 'industri',
+      result: 'ordinaer_aabning',
+      jobFunction: 'Smed',
+      seats: '2',
+      filled: '0',
+    };
+    const wrong = await first({ type: 'message', value: { ...actionData(form, 'opening.register'), ...typed } });
+    const text = cardText(wrong);
+    assert.match(text, /CVR-nummer/);
+    assert.match(text, /Telefon/);
+    assert.match(text, /E-mail/);
+    assert.equal(cardInputs(wrong).find((input) => input.id === 'companyName')?.node.value, 'Smedie A/S');
+    assert.equal(cardInputs(wrong).find((input) => input.id === 'cvr')?.node.value, '12345678');
+
+    const ok = await first({
+      type: 'message',
+      value: {
+        ...actionData(form, 'opening.register'),
+        ...typed,
+        cvr: '10150817',
+        phone: '+45 12 34 56 78',
+        email: 'job@smedie.dk',
+      },
+    });
+    assert.match(cardText(ok), /Registreret\nSmedie A\/S: Ordinær åbning, 2 pladser/);
+  });
+
+  it('when the board is asked for and Besat +1 is clicked, then the opening shows and its seats count down until it leaves the board', async () => {
+    const [board] = await send({ type: 'message', text: 'stillinger' });
+    assert.ok(board !== undefined);
+    assert.match(cardText(board), /Smedie A\/S · Smed · Ordinær åbning/);
+    assert.match(cardText(board), /2 af 2 ledige/);
+    const fill = actionData(board, 'opening.fill');
+    assert.ok(fill !== undefined);
+    const afterOne = await first({ type: 'message', value: fill });
+    assert.match(cardText(afterOne), /Besat \+1: Smedie A\/S har nu 1 af 2 besat/);
+    const afterTwo = await first({ type: 'message', value: fill });
+    assert.match(cardText(afterTwo), /har nu 2 af 2 besat/);
+    assert.doesNotMatch(cardText(afterTwo), /Smedie A\/S · Smed/, 'a filled opening leaves the board');
+    const third = await first({ type: 'message', value: fill });
+    assert.match(cardText(third), /var allerede besat – intet er ændret/);
+  });
+
+  it('when every card of the openings flow is validated, then none has a problem', () => {
+    assert.ok(seen.length >= 7);
+    for (const card of seen) assert.deepEqual(cardProblems(card), [], cardText(card).slice(0, 60));
+  });
+});
+
+describe('the board with 300 open openings', () => {
+  it('when it is split into messages, then every message is a valid card under the size limit and none is lost', async () => {
+    const { sectors } = await loadDefaultScreeningRuleset();
+    const openings: Opening[] = Array.from({ length: 300 }, (_, index) => ({
+      id: `o-${index}`,
+      teamId: 't',
+      date: new Date(Date.UTC(2026, 0, 1 + (index % 30), 9)).toISOString(),
+      companyName: `Virksomhed nummer ${index} med et ret langt navn ApS`,
+      cvr: '10150817',
+      sector: sectors[index % sectors.length]?.id ?? 'industri',
+      result: 'ordinaer_aabning',
+      jobFunction: 'Lager- og logistikmedarbejder',
+      seats: 3,
+      filled: 1,
+      registeredBy: { userId: 'vk', name: 'Vera Konsulent' },
+    }));
+    const board = buildOpeningBoard(openings, new Date('2026-02-03T08:30:00Z'), undefined, { sectors });
+    const chunks = chunkForMessages(
+      board.open,
+      (entry) => 700 + Buffer.byteLength(JSON.stringify(entry.opening)),
+      24 * 1024,
+      8 * 1024,
+    );
+    const renderer = new CardRenderer();
+    const cards = buildBoardViewModels(board, sectors, {
+      title: 'Tavlen',
+      notice: '',
+      noticeStyle: 'default',
+      chunks,
+    }).map((viewModel) => renderer.render('openingBoard', viewModel));
+    assert.ok(cards.length > 1, 'the board is split');
+    let shown = 0;
+    for (const card of cards) {
+      assert.deepEqual(cardProblems(card), []);
+      assert.ok(Buffer.byteLength(JSON.stringify(card)) < MAX_CARD_BYTES);
+      shown += (JSON.stringify(card).match(/"verb":"opening.fill","openingId"/g) ?? []).length / 2;
+    }
+    assert.equal(shown, 300);
+  });
+});
