@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { CardRenderer } from '../cards/card.renderer';
 import { InstallationService } from '../rules/installations/installation.service';
@@ -7,6 +9,8 @@ import { createLogger, type Logger } from './logging/logger';
 import { assertRuleFolderValid } from './cli/rules-check.command';
 import { createFeatures } from './features';
 import { startRetentionJob } from './retention.job';
+import { MinuteScheduler } from './scheduling/minute.scheduler';
+import { ProactiveSender } from './teams/proactive.sender';
 import { loadDefaultScreeningRuleset } from './screening-ruleset.loader';
 import { rulesDataDir } from './project-paths';
 import { createHttpServer } from './server/http.server';
@@ -23,6 +27,8 @@ export interface RunningApp {
   messagesUrl: string;
   /** Finishes turns in flight, then closes storage (flushing the embedded store). */
   stop(): Promise<void>;
+  /** Runs the scheduled jobs once now, as the minute scheduler does (also used by tests). */
+  runScheduledJobs(): Promise<void>;
 }
 
 export interface AppOverrides {
@@ -30,6 +36,8 @@ export interface AppOverrides {
   logger?: Logger;
   /** Folder of the rule files validated at start (default: the project's rules/data). */
   rulesDir?: string;
+  /** false: do not start the minute scheduler (tests that drive time themselves). */
+  scheduler?: boolean;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -64,7 +72,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   try {
     const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);
     const renderer = new CardRenderer();
-    const features = createFeatures({ store, ruleset, renderer, clock });
+    const adapter = createAdapter(config);
+    const sender = new ProactiveSender({ adapter, appId: config.identity?.appId ?? '', logger });
+    const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const features = createFeatures({ store, ruleset, renderer, clock, sender, logger, instanceId });
     const bot = new JobcenterBot({
       installations: new InstallationService(new CosmosInstallationRepository(store.containers.installations)),
       renderer,
@@ -74,7 +85,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       commands: features.commands,
       actions: features.actions,
     });
-    const adapter = createAdapter(config);
     adapter.use(new DedupeMiddleware(processedActivities, clock, logger, features.selfGuardedVerbs));
     adapter.onTurnError = createTurnErrorHandler(logger);
 
@@ -95,6 +105,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     }, CLAIM_PURGE_INTERVAL_MS);
     purge.unref();
     const retention = startRetentionJob(features.retention, logger);
+    const scheduler = new MinuteScheduler(features.minuteJobs, clock, logger);
+    if (overrides.scheduler !== false) scheduler.start();
 
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const messagesUrl = `http://${host}:${port}/api/messages`;
@@ -106,10 +118,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     return {
       port,
       messagesUrl,
+      runScheduledJobs: () => scheduler.tick(),
       stop() {
         stopping ??= (async () => {
           clearInterval(purge);
           retention.stop();
+          scheduler.stop();
           await http.close(SHUTDOWN_GRACE_MS);
           await store.close();
           logger.info('bot stopped');

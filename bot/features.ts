@@ -8,7 +8,17 @@ import { ScreeningEvaluator } from '../rules/screening/screening.evaluator';
 import type { ScreeningRuleset, TeamScreeningSettings } from '../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../rules/screening/team-screening-settings';
 import { OpeningsService } from '../rules/openings-case/openings.service';
+import { calendarDate } from '../rules/openings/copenhagen-calendar';
+import { isWorkingDay } from '../rules/openings/danish-holidays';
+import { MorningPostJob } from '../rules/scheduling/morning-post.job';
+import type { Logger } from './logging/logger';
+import type { MinuteJob } from './scheduling/minute.scheduler';
 import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
+import { CosmosJobRunRepository } from './storage/cosmos-job-run.repository';
+import { CosmosMorningMeetingRepository } from './storage/cosmos-morning-meeting.repository';
+import { createBoardPoster } from './teams/board.poster';
+import { morningMeetingHandlers } from './teams/morning-meeting.handlers';
+import type { ProactiveSender } from './teams/proactive.sender';
 import { CosmosOpeningRepository } from './storage/cosmos-opening.repository';
 import { openingsHandlers } from './teams/openings.handlers';
 import { CosmosScreeningRepository } from './storage/cosmos-screening.repository';
@@ -27,6 +37,11 @@ export interface FeatureDeps {
   ruleset: ScreeningRuleset;
   renderer: CardRenderer;
   clock: Clock;
+  /** Sends the scheduled posts. */
+  sender: ProactiveSender;
+  logger: Logger;
+  /** This instance's name in job leases. */
+  instanceId: string;
 }
 
 export interface Features {
@@ -34,12 +49,14 @@ export interface Features {
   actions: CardActionTable;
   /** Verbs whose use cases refuse repeats themselves (see DedupeMiddleware). */
   selfGuardedVerbs: ReadonlySet<string>;
+  /** Jobs the minute scheduler runs. */
+  minuteJobs: MinuteJob[];
   /** The use case the daily retention job runs, and how it finds the teams to run it for. */
   retention: { service: ScreeningService; teams: () => Promise<string[]> };
 }
 
 /** Wires the features (screening, settings) onto storage: part of the composition root. */
-export function createFeatures({ store, ruleset, renderer, clock }: FeatureDeps): Features {
+export function createFeatures({ store, ruleset, renderer, clock, sender, logger, instanceId }: FeatureDeps): Features {
   const audit = new CosmosAuditTrail(store.containers.auditEvents);
   const screenings = new CosmosScreeningRepository(store.containers.screenings);
   const settings = new TeamSettingsService(
@@ -68,8 +85,29 @@ export function createFeatures({ store, ruleset, renderer, clock }: FeatureDeps)
     randomUUID,
   );
   const openingsFeature = openingsHandlers(openings, renderer, ruleset.sectors, clock);
+  const meetings = new CosmosMorningMeetingRepository(store.containers.morningMeetings);
+  const morningFeature = morningMeetingHandlers({
+    meetings,
+    settings,
+    renderer,
+    clock,
+    boardCards: openingsFeature.boardCards,
+  });
+  const morningPost = new MorningPostJob(
+    meetings,
+    new CosmosJobRunRepository(store.containers.jobRuns),
+    createBoardPoster({ sender, boardCards: openingsFeature.boardCards, logger }),
+    { dateOf: calendarDate, isWorkingDay },
+    { holder: instanceId, leaseMs: 5 * 60_000 },
+  );
   return {
-    commands: { ...screeningFeature.commands, ...settingsFeature.commands, ...openingsFeature.commands },
+    commands: {
+      ...screeningFeature.commands,
+      ...settingsFeature.commands,
+      ...openingsFeature.commands,
+      ...morningFeature,
+    },
+    minuteJobs: [{ name: 'morning-post', run: (now) => morningPost.run(now) }],
     actions: { ...screeningFeature.actions, ...settingsFeature.actions, ...openingsFeature.actions },
     // Section submits check the step and the etag, decisions the status, settings the version: a
     // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.

@@ -24,6 +24,8 @@ export const CONTAINERS = {
   teamRosters: { id: 'teamRosters', partitionKeyPath: '/teamId', defaultTtl: undefined },
   // Job openings and company contacts (brancheredskab), kept for the statistics.
   openings: { id: 'openings', partitionKeyPath: '/teamId', defaultTtl: undefined },
+  // Where and when each team's morning board is posted.
+  morningMeetings: { id: 'morningMeetings', partitionKeyPath: '/teamId', defaultTtl: undefined },
   // Scheduled job runs (leases and done-marks); a run only matters for a few days, so 30 days of TTL.
   jobRuns: { id: 'jobRuns', partitionKeyPath: '/teamId', defaultTtl: 30 * 24 * 3600 },
 } as const satisfies Record<string, ContainerDefinition>;

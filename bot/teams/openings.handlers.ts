@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
 import { formatDate } from '../../cards/formatting';
 import { buildBoardViewModels, buildOpeningFormViewModel } from '../../cards/view-models/openings/opening.view-models';
@@ -19,7 +18,7 @@ const BOARD_OVERHEAD_BYTES = 8 * 1024;
 /** One opening's container with its button, beyond its texts. */
 const ENTRY_OVERHEAD_BYTES = 700;
 
-type Notice = { text: string; style: 'default' | 'good' | 'warning' | 'attention' };
+export type Notice = { text: string; style: 'default' | 'good' | 'warning' | 'attention' };
 
 /** `ny stilling`, `stillinger`, and the form's and the board's buttons. */
 export function openingsHandlers(
@@ -32,10 +31,10 @@ export function openingsHandlers(
     renderer.render('openingForm', buildOpeningFormViewModel(sectors, typed, errors));
 
   const boardCards = async (
-    context: TurnContext,
+    teamId: string,
     notice: Notice = { text: '', style: 'default' },
   ): Promise<AdaptiveCardJson[]> => {
-    const board = await service.board(actorOf(context).teamId);
+    const board = await service.board(teamId);
     const chunks = chunkForMessages(
       board.open,
       (entry) => ENTRY_OVERHEAD_BYTES + Buffer.byteLength(JSON.stringify(entry.opening), 'utf8'),
@@ -50,7 +49,7 @@ export function openingsHandlers(
 
   const commands: { ny_stilling: CommandHandler; stillinger: CommandHandler } = {
     ny_stilling: () => Promise.resolve(form()),
-    stillinger: (context) => boardCards(context),
+    stillinger: (context) => boardCards(actorOf(context).teamId),
   };
 
   const actions: CardActionTable = {
@@ -85,9 +84,9 @@ export function openingsHandlers(
                 style: 'warning',
               }
             : { text: 'Stillingen findes ikke længere. Tavlen herunder er den aktuelle.', style: 'warning' };
-      const [first] = await boardCards(context, notice);
+      const [first] = await boardCards(actorOf(context).teamId, notice);
       return first ?? noticeCard(renderer, 'info', 'Tavlen', notice.text);
     },
   };
-  return { commands, actions };
+  return { commands, actions, boardCards };
 }

@@ -8,6 +8,7 @@ export type CommandId =
   | 'ugerapport'
   | 'ressourceberegner'
   | 'indstillinger'
+  | 'morgenmoede'
   | 'vis_screening'
   | 'slet_screening';
 
@@ -102,6 +103,16 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: [],
     audience: 'leder',
     summary: 'Se og ret teamets indstillinger (ledere).',
+    available: true,
+    changesState: true,
+  },
+  {
+    id: 'morgenmoede',
+    keyword: 'morgenmøde',
+    aliases: ['morgenmoede'],
+    audience: 'leder',
+    summary:
+      'I teamets kanal: morgenmøde her [kl. 8.15] vælger kanalen til tavlen hver morgen; morgenmøde nu viser den straks.',
     available: true,
     changesState: true,
   },

@@ -1,16 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startApp, type RunningApp } from '../../bot/app';
+import { startApp, type AppOverrides, type RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config/app-config';
 import { createLogger } from '../../bot/logging/logger';
 
 /** The real bot over HTTP on an ephemeral loopback port, with embedded storage in a fresh folder. */
 export async function startTestBot(
   env: NodeJS.ProcessEnv = {},
+  overrides: AppOverrides = {},
 ): Promise<RunningApp & { dataDir: string; baseUrl: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-bot-test-'));
-  const app = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }), { logger: createLogger('silent') });
+  // The minute scheduler stays off: tests that need it call runScheduledJobs with their own clock.
+  const app = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }), {
+    logger: createLogger('silent'),
+    scheduler: false,
+    ...overrides,
+  });
   return {
     ...app,
     dataDir,

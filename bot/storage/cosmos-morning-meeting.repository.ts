@@ -1,0 +1,31 @@
+import type { Container } from '@azure/cosmos';
+import type { MorningMeeting, MorningMeetingRepository } from '../../rules/ports/morning-meeting.repository';
+
+type MorningMeetingDocument = MorningMeeting & { id: 'morning' };
+
+function toMeeting(document: MorningMeetingDocument): MorningMeeting {
+  const { teamId, reference, postTime, closedDays, setBy, setAt } = document;
+  return { teamId, reference, postTime, closedDays: closedDays ?? [], setBy, setAt };
+}
+
+/** One morning-meeting document per team. */
+export class CosmosMorningMeetingRepository implements MorningMeetingRepository {
+  constructor(private readonly container: Container) {}
+
+  async get(teamId: string): Promise<MorningMeeting | undefined> {
+    const { resource } = await this.container.item('morning', teamId).read<MorningMeetingDocument>();
+    return resource === undefined ? undefined : toMeeting(resource);
+  }
+
+  async list(): Promise<MorningMeeting[]> {
+    // Across teams on purpose: the scheduler visits every team with a meeting.
+    const { resources } = await this.container.items
+      .query<MorningMeetingDocument>("SELECT * FROM c WHERE c.id = 'morning'")
+      .fetchAll();
+    return resources.map(toMeeting);
+  }
+
+  async save(meeting: MorningMeeting): Promise<void> {
+    await this.container.items.upsert<MorningMeetingDocument>({ ...meeting, id: 'morning' });
+  }
+}

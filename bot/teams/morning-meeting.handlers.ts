@@ -1,0 +1,75 @@
+import { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import type { Clock } from '../../rules/ports/clock';
+import type { MorningMeetingRepository } from '../../rules/ports/morning-meeting.repository';
+import { parsePostTime } from '../../rules/scheduling/morning-post.policy';
+import type { TeamSettingsService } from '../../rules/screening-case/team-settings.service';
+import { noticeCard } from './card-replies';
+import type { CommandHandler } from './jobcenter.bot';
+import type { Notice } from './openings.handlers';
+import { actorOf } from './turn-actor';
+
+const DEFAULT_POST_TIME = '08:30';
+
+function spokenTime(time: string): string {
+  const [hours = '', minutes = ''] = time.split(':');
+  return `kl. ${Number(hours)}.${minutes}`;
+}
+
+/** `morgenmøde her [kl. 8.15]` (a leader, in the team channel) and `morgenmøde nu`. */
+export function morningMeetingHandlers(deps: {
+  meetings: MorningMeetingRepository;
+  settings: TeamSettingsService;
+  renderer: CardRenderer;
+  clock: Clock;
+  boardCards: (teamId: string, notice?: Notice) => Promise<AdaptiveCardJson[]>;
+}): { morgenmoede: CommandHandler } {
+  const { renderer } = deps;
+  const setUp = async (context: TurnContext, timeText: string): Promise<AdaptiveCardJson> => {
+    const { teamId, userId } = actorOf(context);
+    if (context.activity.conversation.conversationType !== 'channel') {
+      return noticeCard(
+        renderer,
+        'warning',
+        'Skriv det i teamets kanal',
+        'Skriv **@botten morgenmøde her** i den kanal, hvor tavlen skal komme hver morgen.',
+      );
+    }
+    const leader =
+      (await deps.settings.isLeader(teamId, userId)) || (await deps.settings.claimLeadershipIfVacant(teamId, userId));
+    if (!leader)
+      return noticeCard(renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan vælge kanalen til morgenmødet.');
+    const parsed = timeText === '' ? { ok: true as const, time: DEFAULT_POST_TIME } : parsePostTime(timeText);
+    if (!parsed.ok)
+      return noticeCard(renderer, 'error', 'Tidspunkt', `${parsed.message} Skriv fx: morgenmøde her kl. 8.15`);
+    const existing = await deps.meetings.get(teamId);
+    await deps.meetings.save({
+      teamId,
+      reference: { ...TurnContext.getConversationReference(context.activity) },
+      postTime: parsed.time,
+      closedDays: existing?.closedDays ?? [],
+      setBy: userId,
+      setAt: deps.clock.now().toISOString(),
+    });
+    return noticeCard(
+      renderer,
+      'info',
+      'Morgenmødet er sat op her',
+      `Tavlen med åbne stillinger kommer i denne kanal hver arbejdsdag ${spokenTime(parsed.time)} (ikke weekender og helligdage). Skriv **morgenmøde nu** for at se den med det samme.`,
+    );
+  };
+  return {
+    morgenmoede: async (context, args) => {
+      const [word = '', ...rest] = args.split(' ');
+      const lower = word.toLocaleLowerCase('da-DK');
+      if (lower === 'her') return setUp(context, rest.join(' '));
+      if (lower === 'nu') return deps.boardCards(actorOf(context).teamId);
+      return noticeCard(
+        renderer,
+        'info',
+        'Morgenmøde',
+        'Skriv **morgenmøde her** (evt. med et tidspunkt, fx kl. 8.15) i teamets kanal, eller **morgenmøde nu** for tavlen med det samme.',
+      );
+    },
+  };
+}
