@@ -1,6 +1,11 @@
 import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
 import { formatDate } from '../../cards/formatting';
-import { buildBoardViewModels, buildOpeningFormViewModel } from '../../cards/view-models/openings/opening.view-models';
+import {
+  BOARD_OVERVIEW_BYTES,
+  buildBoardViewModels,
+  buildOpeningFormViewModel,
+  estimateBoardEntryBytes,
+} from '../../cards/view-models/openings/opening.view-models';
 import type { OpeningsService } from '../../rules/openings-case/openings.service';
 import { chunkForMessages } from '../../rules/openings/opening-board';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
@@ -13,10 +18,6 @@ import { actorOf } from './turn-actor';
 
 /** Teams refuses messages over about 28 KB; a board message is kept well under. */
 const MAX_BOARD_MESSAGE_BYTES = 24 * 1024;
-/** The header, overview, bars and lists of the first message, estimated generously. */
-const BOARD_OVERHEAD_BYTES = 8 * 1024;
-/** One opening's container with its button, beyond its texts. */
-const ENTRY_OVERHEAD_BYTES = 700;
 
 export type Notice = { text: string; style: 'default' | 'good' | 'warning' | 'attention' };
 
@@ -35,12 +36,7 @@ export function openingsHandlers(
     notice: Notice = { text: '', style: 'default' },
   ): Promise<AdaptiveCardJson[]> => {
     const board = await service.board(teamId);
-    const chunks = chunkForMessages(
-      board.open,
-      (entry) => ENTRY_OVERHEAD_BYTES + Buffer.byteLength(JSON.stringify(entry.opening), 'utf8'),
-      MAX_BOARD_MESSAGE_BYTES,
-      BOARD_OVERHEAD_BYTES,
-    );
+    const chunks = chunkForMessages(board.open, estimateBoardEntryBytes, MAX_BOARD_MESSAGE_BYTES, BOARD_OVERVIEW_BYTES);
     const title = `Tavlen · ${formatDate(clock.now().toISOString())}`;
     return buildBoardViewModels(board, sectors, { title, notice: notice.text, noticeStyle: notice.style, chunks }).map(
       (viewModel) => renderer.render('openingBoard', viewModel),

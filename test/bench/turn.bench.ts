@@ -118,6 +118,13 @@ async function rulesFigure(): Promise<string> {
   }
 }
 
+async function boardFigure(): Promise<string> {
+  const { benchBoard } = await import('./board.bench.js');
+  const { medianMs, messageBytes } = await benchBoard();
+  const kb = messageBytes.map((bytes) => (bytes / 1024).toFixed(1)).join(', ');
+  return `board for 500 open openings: median ${medianMs.toFixed(1)} ms (target ≤ 20 ms), ${messageBytes.length} messages of ${kb} KB`;
+}
+
 async function main(): Promise<void> {
   const bot = await startTarget('hjaelp');
   const remote = await startTarget('remote-storage');
@@ -186,6 +193,7 @@ async function main(): Promise<void> {
       `ratio section / echo: ${(section / base).toFixed(2)} (target ≤ 2; embedded storage in the bot's process, its CPU counted)`,
       `ratio section / echo with the storage server in its own process (as with a remote Cosmos account): ${(median(samples.remoteSection) / base).toFixed(2)}`,
       await rulesFigure(),
+      await boardFigure(),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     failed = help / base > 1.5 || section / base > 2;

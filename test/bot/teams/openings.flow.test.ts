@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { CardRenderer } from '../../../cards/card.renderer';
-import { buildBoardViewModels } from '../../../cards/view-models/openings/opening.view-models';
+import {
+  BOARD_OVERVIEW_BYTES,
+  buildBoardViewModels,
+  estimateBoardEntryBytes,
+} from '../../../cards/view-models/openings/opening.view-models';
 import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
 import { buildOpeningBoard, chunkForMessages } from '../../../rules/openings/opening-board';
 import type { Opening } from '../../../rules/openings/opening';
@@ -138,12 +142,7 @@ describe('the board with 300 open openings', () => {
       registeredBy: { userId: 'vk', name: 'Vera Konsulent' },
     }));
     const board = buildOpeningBoard(openings, new Date('2026-02-03T08:30:00Z'), undefined, { sectors });
-    const chunks = chunkForMessages(
-      board.open,
-      (entry) => 700 + Buffer.byteLength(JSON.stringify(entry.opening)),
-      24 * 1024,
-      8 * 1024,
-    );
+    const chunks = chunkForMessages(board.open, estimateBoardEntryBytes, 24 * 1024, BOARD_OVERVIEW_BYTES);
     const renderer = new CardRenderer();
     const cards = buildBoardViewModels(board, sectors, {
       title: 'Tavlen',
