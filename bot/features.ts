@@ -14,6 +14,7 @@ import { MorningPostJob } from '../rules/scheduling/morning-post.job';
 import type { Logger } from './logging/logger';
 import type { MinuteJob } from './scheduling/minute.scheduler';
 import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
+import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosJobRunRepository } from './storage/cosmos-job-run.repository';
 import { CosmosMorningMeetingRepository } from './storage/cosmos-morning-meeting.repository';
 import { createBoardPoster } from './teams/board.poster';
@@ -84,7 +85,10 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
     clock,
     randomUUID,
   );
-  const openingsFeature = openingsHandlers(openings, renderer, ruleset.sectors, clock);
+  const openingsFeature = openingsHandlers(openings, renderer, ruleset.sectors, clock, {
+    installations: new CosmosInstallationRepository(store.containers.installations),
+    sender,
+  });
   const meetings = new CosmosMorningMeetingRepository(store.containers.morningMeetings);
   const morningFeature = morningMeetingHandlers({
     meetings,

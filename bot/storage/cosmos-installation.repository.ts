@@ -54,16 +54,21 @@ export class CosmosInstallationRepository implements InstallationRepository {
     const { resource } = await this.container
       .item(documentIdFor(conversationId), tenantId)
       .read<InstallationDocument>();
-    if (resource === undefined) return undefined;
-    return {
-      conversationId: resource.conversationId,
-      tenantId: resource.tenantId,
-      scope: resource.scope,
-      teamId: resource.teamId ?? undefined,
-      reference: resource.reference,
-      installedAt: resource.installedAt,
-      updatedAt: resource.updatedAt,
-    };
+    return resource === undefined ? undefined : this.toInstallation(resource);
+  }
+
+  async findPersonal(tenantId: string, userId: string): Promise<Installation | undefined> {
+    const { resources } = await this.container.items
+      .query<InstallationDocument>({
+        query: "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.scope = 'personal' AND c.userId = @userId",
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@userId', value: userId },
+        ],
+      })
+      .fetchAll();
+    const [found] = resources;
+    return found === undefined ? undefined : this.toInstallation(found);
   }
 
   async remove(tenantId: string, conversationId: string): Promise<void> {
@@ -73,6 +78,19 @@ export class CosmosInstallationRepository implements InstallationRepository {
     } catch (error) {
       if (cosmosStatus(error) !== 404) throw error;
     }
+  }
+
+  private toInstallation(resource: InstallationDocument): Installation {
+    return {
+      conversationId: resource.conversationId,
+      tenantId: resource.tenantId,
+      scope: resource.scope,
+      teamId: resource.teamId ?? undefined,
+      userId: resource.userId ?? undefined,
+      reference: resource.reference,
+      installedAt: resource.installedAt,
+      updatedAt: resource.updatedAt,
+    };
   }
 
   private toDocument(installation: Installation): InstallationDocument {

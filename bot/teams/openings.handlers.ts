@@ -9,7 +9,11 @@ import {
 import type { OpeningsService } from '../../rules/openings-case/openings.service';
 import { chunkForMessages } from '../../rules/openings/opening-board';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
+import type { ConversationReference } from 'botbuilder';
 import type { Clock } from '../../rules/ports/clock';
+import type { InstallationRepository } from '../../rules/ports/installation.repository';
+import type { ProactiveSender } from './proactive.sender';
+import { LOCAL_TENANT_ID, tenantIdOf } from './turn-installation';
 import type { Sector } from '../../rules/screening/screening.types';
 import type { CardActionTable } from './card-action.router';
 import { noticeCard } from './card-replies';
@@ -27,6 +31,7 @@ export function openingsHandlers(
   renderer: CardRenderer,
   sectors: readonly Sector[],
   clock: Clock,
+  notify: { installations: InstallationRepository; sender: ProactiveSender },
 ) {
   const form = (typed?: Readonly<Record<string, string>>, errors?: readonly string[]) =>
     renderer.render('openingForm', buildOpeningFormViewModel(sectors, typed, errors));
@@ -64,6 +69,48 @@ export function openingsHandlers(
         'info',
         'Registreret',
         `${opening.companyName}: ${OPENING_RESULT_LABELS[opening.result]}${opening.seats > 0 ? `, ${opening.seats} plads${opening.seats === 1 ? '' : 'er'}` : ''}. Skriv **stillinger** for at se tavlen.`,
+      );
+    },
+    'opening.candidate': async (context, data) => {
+      const opening = await service.get(actorOf(context).teamId, data.openingId);
+      if (opening === undefined) {
+        return noticeCard(
+          renderer,
+          'warning',
+          'Stillingen findes ikke længere',
+          'Skriv **stillinger** for den aktuelle tavle.',
+        );
+      }
+      const caseworker = context.activity.from.name ?? 'En kollega';
+      const consultant = opening.registeredBy;
+      const about = `${opening.companyName}${opening.jobFunction === undefined ? '' : ` (${opening.jobFunction})`}`;
+      const text = `${caseworker} har en kandidat til ${about}.`;
+      const tenantId = tenantIdOf(context.activity) ?? LOCAL_TENANT_ID;
+      const personal = await notify.installations.findPersonal(tenantId, consultant.userId);
+      if (personal !== undefined) {
+        const reference = personal.reference as Partial<ConversationReference>;
+        const outcome = await notify.sender.send(reference, [{ type: 'message', text }]);
+        if (outcome === 'sent') {
+          return noticeCard(
+            renderer,
+            'info',
+            'Besked sendt',
+            `${consultant.name} har fået besked i en personlig chat: "${text}"`,
+          );
+        }
+      }
+      // No personal chat with the bot: tell the consultant here, mentioned so that Teams notifies them.
+      const mention = `<at>${consultant.name}</at>`;
+      await context.sendActivity({
+        type: 'message',
+        text: `${mention} ${text}`,
+        entities: [{ type: 'mention', text: mention, mentioned: { id: consultant.userId, name: consultant.name } }],
+      });
+      return noticeCard(
+        renderer,
+        'info',
+        'Besked sendt',
+        `${consultant.name} er nævnt i samtalen med beskeden: "${text}"`,
       );
     },
     'opening.fill': async (context, data) => {

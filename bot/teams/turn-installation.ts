@@ -44,6 +44,7 @@ export function installationOf(context: TurnContext, now: Date): Installation {
     tenantId: tenantIdOf(activity) ?? LOCAL_TENANT_ID,
     scope: scopeOf(activity),
     teamId: teamIdOf(activity),
+    userId: scopeOf(activity) === 'personal' ? (activity.from.aadObjectId ?? activity.from.id) : undefined,
     // Only what proactive sends need: no user names are kept.
     reference: {
       bot: reference.bot,

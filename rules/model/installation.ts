@@ -12,6 +12,8 @@ export interface Installation {
   scope: InstallationScope;
   /** The Teams team id when the conversation belongs to a team (a channel), else undefined. */
   teamId: string | undefined;
+  /** In a personal chat, the user it is with (so the bot can write to that person); else undefined. */
+  userId: string | undefined;
   reference: Readonly<Record<string, unknown>>;
   installedAt: string;
   updatedAt: string;

@@ -54,6 +54,11 @@ export class OpeningsService {
     return buildOpeningBoard(openings, now, lastPostAt, { sectors: this.sectors });
   }
 
+  async get(teamId: string, openingId: unknown): Promise<Opening | undefined> {
+    if (typeof openingId !== 'string' || openingId === '') return undefined;
+    return (await this.openings.get(teamId, openingId))?.value;
+  }
+
   /** `Besat +1`: fills one place unless all are filled; a concurrent click is re-read and retried. */
   async fill(teamId: string, openingId: unknown): Promise<FillResult> {
     if (typeof openingId !== 'string' || openingId === '') return { kind: 'not-found' };

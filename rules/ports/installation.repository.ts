@@ -10,6 +10,8 @@ export interface InstallationRepository {
   /** Creates or refreshes the stored reference (called on every turn; cheap when nothing changed). */
   refresh(installation: Installation): Promise<void>;
   get(tenantId: string, conversationId: string): Promise<Installation | undefined>;
+  /** The bot's personal chat with a user, if the user has installed it. */
+  findPersonal(tenantId: string, userId: string): Promise<Installation | undefined>;
   /** Forgets the installation (uninstall, or the bot was removed). Absent ones are ignored. */
   remove(tenantId: string, conversationId: string): Promise<void>;
 }

@@ -40,6 +40,13 @@ export class InMemoryInstallationRepository implements InstallationRepository {
     return Promise.resolve(item === undefined ? undefined : structuredClone(item));
   }
 
+  findPersonal(tenantId: string, userId: string): Promise<Installation | undefined> {
+    const found = [...this.items.values()].find(
+      (item) => item.tenantId === tenantId && item.scope === 'personal' && item.userId === userId,
+    );
+    return Promise.resolve(found === undefined ? undefined : structuredClone(found));
+  }
+
   remove(tenantId: string, conversationId: string): Promise<void> {
     this.items.delete(`${tenantId}|${conversationId}`);
     return Promise.resolve();

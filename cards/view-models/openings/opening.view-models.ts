@@ -98,13 +98,13 @@ export function buildBoardViewModels(
 }
 
 /**
- * Bytes one opening adds to a board message: its container, texts and button (measured at ~600 bytes
+ * Bytes one opening adds to a board message: its container, texts and button (measured at ~950 bytes with its two buttons
  * around the texts), plus the texts themselves. Generous, so a message never exceeds its budget.
  */
 export function estimateBoardEntryBytes(entry: BoardEntry<Opening>): number {
   const { opening } = entry;
   const texts = `${opening.companyName}${opening.jobFunction ?? ''}${opening.registeredBy.name}${opening.id}`;
-  return 650 + 2 * Buffer.byteLength(texts, 'utf8');
+  return 1000 + 2 * Buffer.byteLength(texts, 'utf8');
 }
 
 /** The first message's overview (title, new openings, bars, contacts without openings), estimated generously. */

@@ -9,6 +9,7 @@ import { startApp, type RunningApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config/app-config';
 import { createLogger } from '../../../bot/logging/logger';
 import { cardText } from '../../support/bot-under-test';
+import { actionData } from '../../support/card-inputs';
 
 /** A stand-in for the Bot Framework connector: records every activity the bot posts. */
 async function fakeConnector(): Promise<{
@@ -136,6 +137,91 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.match(cardText((connector.posts[0]?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
   });
 
+  it('when a caseworker says "Jeg har en kandidat", then the consultant is told in their personal chat, or mentioned where the board is', async () => {
+    const [first] = apps;
+    assert.ok(first !== undefined);
+    const personal = { id: 'a:vk-personal', conversationType: 'personal', tenantId: 'tenant-sched' };
+    const register = (companyName: string, from: Record<string, unknown>, conversation?: Record<string, unknown>) =>
+      post(first, {
+        type: 'message',
+        from,
+        ...(conversation === undefined ? {} : { conversation }),
+        value: {
+          verb: 'opening.register',
+          companyName,
+          cvr: '10150817',
+          sector: 'industri',
+          result: 'praktikplads',
+          jobFunction: 'Smed',
+          seats: '1',
+          filled: '0',
+        },
+      });
+    assert.match(await register('Med Chat A/S', { id: 'vk-1', name: 'Vera Konsulent' }, personal), /Registreret/);
+    assert.match(await register('Uden Chat A/S', { id: 'vk-2', name: 'Viggo Konsulent' }), /Registreret/);
+
+    const board = await fetch(first.messagesUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `b-${Math.random()}`,
+        type: 'message',
+        text: 'stillinger',
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        deliveryMode: 'expectReplies',
+        from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
+        recipient: { id: 'bot' },
+        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
+      }),
+    }).then((response) => response.text());
+    // The entry whose heading names the company (the "new since last post" list names it too).
+    const boardCard = (JSON.parse(board) as { activities: { attachments: { content: { body: unknown[] } }[] }[] })
+      .activities[0]?.attachments[0]?.content;
+    const idOf = (company: string): unknown => {
+      const entry = boardCard?.body.find((element) => {
+        const items = (element as { items?: { text?: string }[] }).items;
+        return items?.[0]?.text?.startsWith(`${company} · `) === true;
+      });
+      return actionData(entry, 'opening.candidate')?.openingId;
+    };
+    const before = connector.posts.length;
+    const told = await post(first, {
+      type: 'message',
+      from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
+      value: { verb: 'opening.candidate', openingId: idOf('Med Chat A/S') },
+    });
+    assert.match(told, /Vera Konsulent har fået besked i en personlig chat/);
+    const sent = connector.posts.slice(before);
+    assert.equal(sent.length, 1);
+    assert.match(sent[0]?.path ?? '', /a%3Avk-personal/);
+    assert.equal(sent[0]?.body.text, 'Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).');
+
+    const response = await fetch(first.messagesUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `c-${Math.random()}`,
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        deliveryMode: 'expectReplies',
+        from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
+        recipient: { id: 'bot' },
+        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
+        value: { verb: 'opening.candidate', openingId: idOf('Uden Chat A/S') },
+      }),
+    });
+    const { activities } = (await response.json()) as {
+      activities: { text?: string; entities?: { mentioned?: { id: string } }[] }[];
+    };
+    assert.equal(
+      activities[0]?.text,
+      '<at>Viggo Konsulent</at> Sara Sagsbehandler har en kandidat til Uden Chat A/S (Smed).',
+    );
+    assert.equal(activities[0]?.entities?.[0]?.mentioned?.id, 'vk-2');
+  });
+
   it('when an instance restarts after the post, then it does not post again that day', async () => {
     const restarted = await startApp(
       loadConfig({ PORT: '0', DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key }),
@@ -143,7 +229,8 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     );
     apps.push(restarted);
     now = new Date('2026-02-03T08:00:00Z');
+    const before = connector.posts.length;
     await restarted.runScheduledJobs();
-    assert.equal(connector.posts.length, 1);
+    assert.equal(connector.posts.length, before);
   });
 });

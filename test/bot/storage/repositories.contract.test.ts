@@ -151,6 +151,7 @@ function installation(overrides: Partial<Installation> = {}): Installation {
     tenantId: 'tenant-a',
     scope: 'team',
     teamId: '19:team@thread.tacv2',
+    userId: undefined,
     reference: { serviceUrl: 'https://smba.example/emea/', conversation: { id: 'c' } },
     installedAt: '2026-02-03T08:00:00.000Z',
     updatedAt: '2026-02-03T08:00:00.000Z',
@@ -210,6 +211,18 @@ for (const [name, factory] of subjects) {
       assert.equal(await repo.get(first.tenantId, first.conversationId), undefined);
       await repo.remove(first.tenantId, first.conversationId);
       assert.deepEqual(await repo.add(first), { created: true });
+    });
+
+    it('when a user has a personal chat with the bot, then it is found by tenant and user, and only then', async () => {
+      const repo = subject.installations();
+      const personal = installation({ scope: 'personal', teamId: undefined, userId: `user-${randomUUID()}` });
+      await repo.add(personal);
+      assert.equal(
+        (await repo.findPersonal('tenant-a', personal.userId ?? ''))?.conversationId,
+        personal.conversationId,
+      );
+      assert.equal(await repo.findPersonal('tenant-b', personal.userId ?? ''), undefined);
+      assert.equal(await repo.findPersonal('tenant-a', 'someone-else'), undefined);
     });
 
     it('when the same id is asked for in another tenant, then nothing is found', async () => {
