@@ -16,12 +16,15 @@ import type { MinuteJob } from './scheduling/minute.scheduler';
 import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosJobRunRepository } from './storage/cosmos-job-run.repository';
-import { CosmosMorningMeetingRepository } from './storage/cosmos-morning-meeting.repository';
-import { createBoardPoster } from './teams/board.poster';
+import {
+  CosmosMorningMeetingRepository,
+  CosmosPostedBoardRepository,
+} from './storage/cosmos-morning-meeting.repository';
+import { createBoardPoster, createBoardRefresher } from './teams/board.poster';
 import { morningMeetingHandlers } from './teams/morning-meeting.handlers';
 import type { ProactiveSender } from './teams/proactive.sender';
 import { CosmosOpeningRepository } from './storage/cosmos-opening.repository';
-import { openingsHandlers } from './teams/openings.handlers';
+import { createBoardCards, openingsHandlers } from './teams/openings.handlers';
 import { CosmosScreeningRepository } from './storage/cosmos-screening.repository';
 import { CosmosTeamRosterRepository } from './storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from './storage/cosmos-team-settings.repository';
@@ -85,22 +88,35 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
     clock,
     randomUUID,
   );
-  const openingsFeature = openingsHandlers(openings, renderer, ruleset.sectors, clock, {
+  const boardCards = createBoardCards(openings, renderer, ruleset.sectors, clock);
+  const meetings = new CosmosMorningMeetingRepository(store.containers.morningMeetings);
+  const boardDeps = {
+    sender,
+    boardCards,
+    posted: new CosmosPostedBoardRepository(store.containers.morningMeetings),
+    dateOf: calendarDate,
+    clock,
+    logger,
+  };
+  const refreshBoard = createBoardRefresher(boardDeps);
+  const openingsFeature = openingsHandlers({
+    service: openings,
+    renderer,
+    sectors: ruleset.sectors,
+    boardCards,
     installations: new CosmosInstallationRepository(store.containers.installations),
     sender,
+    // A failed refresh must not fail the click that caused it: the next post shows the numbers anyway.
+    onBoardChanged: (teamId) =>
+      refreshBoard(teamId).catch((error: unknown) =>
+        logger.warn({ errorType: (error as Error).name }, 'board refresh failed'),
+      ),
   });
-  const meetings = new CosmosMorningMeetingRepository(store.containers.morningMeetings);
-  const morningFeature = morningMeetingHandlers({
-    meetings,
-    settings,
-    renderer,
-    clock,
-    boardCards: openingsFeature.boardCards,
-  });
+  const morningFeature = morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards });
   const morningPost = new MorningPostJob(
     meetings,
     new CosmosJobRunRepository(store.containers.jobRuns),
-    createBoardPoster({ sender, boardCards: openingsFeature.boardCards, logger }),
+    createBoardPoster(boardDeps),
     { dateOf: calendarDate, isWorkingDay },
     { holder: instanceId, leaseMs: 5 * 60_000 },
   );

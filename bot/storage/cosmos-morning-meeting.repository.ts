@@ -1,5 +1,10 @@
 import type { Container } from '@azure/cosmos';
-import type { MorningMeeting, MorningMeetingRepository } from '../../rules/ports/morning-meeting.repository';
+import type {
+  MorningMeeting,
+  MorningMeetingRepository,
+  PostedBoard,
+  PostedBoardRepository,
+} from '../../rules/ports/morning-meeting.repository';
 
 type MorningMeetingDocument = MorningMeeting & { id: 'morning' };
 
@@ -27,5 +32,21 @@ export class CosmosMorningMeetingRepository implements MorningMeetingRepository 
 
   async save(meeting: MorningMeeting): Promise<void> {
     await this.container.items.upsert<MorningMeetingDocument>({ ...meeting, id: 'morning' });
+  }
+}
+
+/** The board last posted per team, one document next to the team's morning meeting. */
+export class CosmosPostedBoardRepository implements PostedBoardRepository {
+  constructor(private readonly container: Container) {}
+
+  async latest(teamId: string): Promise<PostedBoard | undefined> {
+    const { resource } = await this.container.item('posted-board', teamId).read<PostedBoard & { id: string }>();
+    if (resource === undefined) return undefined;
+    const { date, reference, activityIds } = resource;
+    return { teamId, date, reference, activityIds };
+  }
+
+  async save(board: PostedBoard): Promise<void> {
+    await this.container.items.upsert({ ...board, id: 'posted-board' });
   }
 }

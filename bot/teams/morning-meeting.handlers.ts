@@ -11,6 +11,23 @@ import { actorOf } from './turn-actor';
 
 const DEFAULT_POST_TIME = '08:30';
 
+/**
+ * The channel itself, not the message or thread the leader wrote in: without the message id and the
+ * thread suffix, the morning board is a new post in the channel rather than a reply in that thread.
+ */
+function channelRootReference(context: TurnContext): Readonly<Record<string, unknown>> {
+  const reference = TurnContext.getConversationReference(context.activity);
+  const channel = context.activity.conversation;
+  const conversation = { ...channel, id: channel.id.split(';')[0] ?? channel.id };
+  return {
+    bot: reference.bot,
+    conversation,
+    channelId: reference.channelId,
+    serviceUrl: reference.serviceUrl,
+    locale: reference.locale,
+  };
+}
+
 function spokenTime(time: string): string {
   const [hours = '', minutes = ''] = time.split(':');
   return `kl. ${Number(hours)}.${minutes}`;
@@ -45,7 +62,7 @@ export function morningMeetingHandlers(deps: {
     const existing = await deps.meetings.get(teamId);
     await deps.meetings.save({
       teamId,
-      reference: { ...TurnContext.getConversationReference(context.activity) },
+      reference: channelRootReference(context),
       postTime: parsed.time,
       closedDays: existing?.closedDays ?? [],
       setBy: userId,

@@ -25,21 +25,16 @@ const MAX_BOARD_MESSAGE_BYTES = 24 * 1024;
 
 export type Notice = { text: string; style: 'default' | 'good' | 'warning' | 'attention' };
 
-/** `ny stilling`, `stillinger`, and the form's and the board's buttons. */
-export function openingsHandlers(
+export type BoardCards = (teamId: string, notice?: Notice) => Promise<AdaptiveCardJson[]>;
+
+/** Renders a team's board as messages, each within Teams' size limit. */
+export function createBoardCards(
   service: OpeningsService,
   renderer: CardRenderer,
   sectors: readonly Sector[],
   clock: Clock,
-  notify: { installations: InstallationRepository; sender: ProactiveSender },
-) {
-  const form = (typed?: Readonly<Record<string, string>>, errors?: readonly string[]) =>
-    renderer.render('openingForm', buildOpeningFormViewModel(sectors, typed, errors));
-
-  const boardCards = async (
-    teamId: string,
-    notice: Notice = { text: '', style: 'default' },
-  ): Promise<AdaptiveCardJson[]> => {
+): BoardCards {
+  return async (teamId: string, notice: Notice = { text: '', style: 'default' }): Promise<AdaptiveCardJson[]> => {
     const board = await service.board(teamId);
     const chunks = chunkForMessages(board.open, estimateBoardEntryBytes, MAX_BOARD_MESSAGE_BYTES, BOARD_OVERVIEW_BYTES);
     const title = `Tavlen · ${formatDate(clock.now().toISOString())}`;
@@ -47,6 +42,23 @@ export function openingsHandlers(
       (viewModel) => renderer.render('openingBoard', viewModel),
     );
   };
+}
+
+/** `ny stilling`, `stillinger`, and the form's and the board's buttons. */
+export function openingsHandlers(deps: {
+  service: OpeningsService;
+  renderer: CardRenderer;
+  sectors: readonly Sector[];
+  boardCards: BoardCards;
+  installations: InstallationRepository;
+  sender: ProactiveSender;
+  /** Called after a change that today's posted board should show (e.g. `Besat +1`). */
+  onBoardChanged: (teamId: string) => Promise<void>;
+}) {
+  const { service, renderer, sectors, boardCards } = deps;
+  const notify = deps;
+  const form = (typed?: Readonly<Record<string, string>>, errors?: readonly string[]) =>
+    renderer.render('openingForm', buildOpeningFormViewModel(sectors, typed, errors));
 
   const commands: { ny_stilling: CommandHandler; stillinger: CommandHandler } = {
     ny_stilling: () => Promise.resolve(form()),
@@ -89,7 +101,7 @@ export function openingsHandlers(
       const personal = await notify.installations.findPersonal(tenantId, consultant.userId);
       if (personal !== undefined) {
         const reference = personal.reference as Partial<ConversationReference>;
-        const outcome = await notify.sender.send(reference, [{ type: 'message', text }]);
+        const { outcome } = await notify.sender.send(reference, [{ type: 'message', text }]);
         if (outcome === 'sent') {
           return noticeCard(
             renderer,
@@ -114,7 +126,9 @@ export function openingsHandlers(
       );
     },
     'opening.fill': async (context, data) => {
-      const outcome = await service.fill(actorOf(context).teamId, data.openingId);
+      const { teamId } = actorOf(context);
+      const outcome = await service.fill(teamId, data.openingId);
+      if (outcome.kind === 'filled') await deps.onBoardChanged(teamId);
       const notice: Notice =
         outcome.kind === 'filled'
           ? {
@@ -127,9 +141,9 @@ export function openingsHandlers(
                 style: 'warning',
               }
             : { text: 'Stillingen findes ikke længere. Tavlen herunder er den aktuelle.', style: 'warning' };
-      const [first] = await boardCards(actorOf(context).teamId, notice);
+      const [first] = await boardCards(teamId, notice);
       return first ?? noticeCard(renderer, 'info', 'Tavlen', notice.text);
     },
   };
-  return { commands, actions, boardCards };
+  return { commands, actions };
 }

@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { SendPacer } from './send.pacer';
 
@@ -8,6 +8,12 @@ const MAX_ATTEMPTS = 5;
 const BASE_BACKOFF_MS = 500;
 
 export type ProactiveOutcome = 'sent' | 'gone';
+
+/** What a send did: 'gone' when the bot is no longer in the conversation; the ids of the messages sent. */
+export interface SendResult {
+  outcome: ProactiveOutcome;
+  activityIds: string[];
+}
 
 export interface ProactiveSenderDeps {
   adapter: CloudAdapter;
@@ -43,31 +49,39 @@ export class ProactiveSender {
     this.random = deps.random ?? Math.random;
   }
 
-  async send(
-    reference: Partial<ConversationReference>,
-    activities: readonly Partial<Activity>[],
-  ): Promise<ProactiveOutcome> {
-    const conversationId = reference.conversation?.id ?? '';
+  async send(reference: Partial<ConversationReference>, activities: readonly Partial<Activity>[]): Promise<SendResult> {
+    const activityIds: string[] = [];
     for (const activity of activities) {
-      const outcome = await this.sendOne(reference, conversationId, activity);
-      if (outcome === 'gone') return 'gone';
+      const result = await this.deliver(reference, async (context) => {
+        const response = await context.sendActivity(activity);
+        if (response?.id !== undefined) activityIds.push(response.id);
+      });
+      if (result === 'gone') return { outcome: 'gone', activityIds };
     }
-    return 'sent';
+    return { outcome: 'sent', activityIds };
   }
 
-  private async sendOne(
+  /** Replaces a message the bot sent earlier (e.g. the morning board after `Besat +1`). */
+  async update(
     reference: Partial<ConversationReference>,
-    conversationId: string,
-    activity: Partial<Activity>,
+    activity: Partial<Activity> & { id: string },
   ): Promise<ProactiveOutcome> {
+    return this.deliver(reference, async (context) => {
+      await context.updateActivity(activity);
+    });
+  }
+
+  private async deliver(
+    reference: Partial<ConversationReference>,
+    operation: (context: TurnContext) => Promise<void>,
+  ): Promise<ProactiveOutcome> {
+    const conversationId = reference.conversation?.id ?? '';
     for (let attempt = 1; ; attempt += 1) {
       const wait = this.pacer.delayFor(conversationId, this.nowMs());
       if (wait > 0) await this.sleep(wait);
       this.pacer.record(conversationId, this.nowMs());
       try {
-        await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-          await context.sendActivity(activity);
-        });
+        await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, operation);
         return 'sent';
       } catch (error) {
         const status = statusOf(error);

@@ -22,3 +22,17 @@ export interface MorningMeetingRepository {
 export interface BoardPoster {
   post(meeting: MorningMeeting, options: { late: boolean }): Promise<void>;
 }
+
+/** The messages of the board last posted to a team's channel, so they can be updated in place. */
+export interface PostedBoard {
+  teamId: string;
+  /** Calendar date (Europe/Copenhagen) of the post. */
+  date: string;
+  reference: Readonly<Record<string, unknown>>;
+  activityIds: string[];
+}
+
+export interface PostedBoardRepository {
+  latest(teamId: string): Promise<PostedBoard | undefined>;
+  save(board: PostedBoard): Promise<void>;
+}

@@ -137,6 +137,55 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.match(cardText((connector.posts[0]?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
   });
 
+  it('when a place is filled after the post, then the posted board message is updated in place for everyone', async () => {
+    const [first] = apps;
+    assert.ok(first !== undefined);
+    // The stand-in connector answers each post with the id "posted-<n>".
+    const postedIndex = connector.posts.findIndex((entry) =>
+      /19%3Amorning%40thread\.tacv2\/activities/.test(entry.path),
+    );
+    assert.ok(postedIndex >= 0, 'the morning board was posted to the channel');
+    const postedId = `posted-${postedIndex + 1}`;
+    await post(first, {
+      type: 'message',
+      from: { id: 'vk-9', name: 'Vibe Konsulent' },
+      value: {
+        verb: 'opening.register',
+        companyName: 'Opdater A/S',
+        cvr: '10150817',
+        sector: 'handel',
+        result: 'ordinaer_aabning',
+        jobFunction: 'Sælger',
+        seats: '1',
+        filled: '0',
+      },
+    });
+    const board = await fetch(first.messagesUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `u-${Math.random()}`,
+        type: 'message',
+        text: 'stillinger',
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        deliveryMode: 'expectReplies',
+        from: { id: 'cw-1', name: 'Sara' },
+        recipient: { id: 'bot' },
+        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
+      }),
+    }).then((response) => response.text());
+    const openingId = /"verb":"opening.fill","openingId":"([^"]+)"/.exec(board)?.[1];
+    const before = connector.posts.length;
+    assert.match(
+      await post(first, { type: 'message', value: { verb: 'opening.fill', openingId } }),
+      /Besat \+1: Opdater A\/S har nu 1 af 1 besat/,
+    );
+    const updates = connector.posts.slice(before).filter((entry) => entry.path.endsWith(`/activities/${postedId}`));
+    assert.equal(updates.length, 1, 'the posted board message was replaced');
+    assert.match(cardText((updates[0]?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
+  });
+
   it('when a caseworker says "Jeg har en kandidat", then the consultant is told in their personal chat, or mentioned where the board is', async () => {
     const [first] = apps;
     assert.ok(first !== undefined);

@@ -69,7 +69,7 @@ describe('ProactiveSender', () => {
     call.onCall(1).rejects(Object.assign(new Error('throttled'), { statusCode: 429 }));
     call.onCall(2).resolves();
     const { instance, sleeps } = sender(call);
-    assert.equal(await instance.send(reference, [{ type: 'message', text: 'x' }]), 'sent');
+    assert.equal((await instance.send(reference, [{ type: 'message', text: 'x' }])).outcome, 'sent');
     assert.equal(call.callCount, 3);
     assert.deepEqual(sleeps, [500, 1000]);
   });
@@ -77,7 +77,7 @@ describe('ProactiveSender', () => {
   it('when Teams answers 403, then the outcome is gone and nothing more is sent', async () => {
     const call = sandbox.stub().rejects(Object.assign(new Error('forbidden'), { statusCode: 403 }));
     const { instance } = sender(call);
-    assert.equal(await instance.send(reference, [{ type: 'message' }, { type: 'message' }]), 'gone');
+    assert.equal((await instance.send(reference, [{ type: 'message' }, { type: 'message' }])).outcome, 'gone');
     assert.equal(call.callCount, 1);
   });
 
