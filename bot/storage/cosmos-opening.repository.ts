@@ -1,29 +1,12 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { Opening } from '../../rules/openings/opening';
+import { OPENING_FORM_FIELDS, type Opening } from '../../rules/openings/opening';
 import type { OpeningRepository } from '../../rules/ports/opening.repository';
 import type { Versioned } from '../../rules/screening-case/screening-record';
 import { cosmosStatus } from './cosmos-errors';
 
 type OpeningDocument = Opening & ItemDefinition;
 
-const OPENING_FIELDS = [
-  'id',
-  'teamId',
-  'date',
-  'companyName',
-  'cvr',
-  'address',
-  'phone',
-  'email',
-  'contactPerson',
-  'sector',
-  'result',
-  'jobFunction',
-  'seats',
-  'filled',
-  'note',
-  'registeredBy',
-] as const;
+const OPENING_FIELDS = ['id', 'teamId', 'date', 'registeredBy', ...OPENING_FORM_FIELDS] as const;
 
 /** Removes Cosmos' system fields (and nulls, which stand for absent optional fields). */
 function toOpening(document: OpeningDocument): Opening {

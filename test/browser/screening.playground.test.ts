@@ -18,6 +18,7 @@ import { startPlayground, type RunningPlayground } from '../../bot/playground/pl
 import { rulesDataDir } from '../../bot/project-paths';
 import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
 import { PlaygroundPage, SELECTORS, type CardActionSent } from './playground.page';
+import { CARD_ANSWERS } from '../support/screening-answers';
 
 const RESULT_SCREENSHOT = path.resolve('test-results', 'screening-result.png');
 const STEP_TIMEOUT_MS = 15_000;
@@ -25,28 +26,7 @@ const SECTION_COUNT = 5;
 const CPR_SHAPED_REFERENCE = '010190-1234';
 const CASE_REFERENCE = 'J-2026-42';
 
-/** The answers of test/bot/teams/screening.flow.test.ts, as value ids: a 52-year-old skilled worker. */
-const ANSWERS: Readonly<Record<string, string>> = {
-  age: '52',
-  benefit: 'dagpenge',
-  education: 'erhvervsfaglig',
-  yearsExperience: '25',
-  lastSector: 'industri',
-  unstableAttachment: 'nej',
-  willingToCommute: 'begraenset',
-  willingToChangeSector: 'nej',
-  seesSkillsElsewhere: 'nej',
-  activeNetwork: 'nej',
-  applicationsPerWeek: '3',
-  searchBreadth: 'bredt',
-  clarity: 'afklaret',
-  beliefInProspects: 'middel',
-  personalBarriers: 'nej',
-  behaviourBarriers: 'nej',
-  danishProficiency: 'god',
-  motivation: 'hoej',
-  caseworkerAssessment: 'usikker',
-};
+const ANSWERS = CARD_ANSWERS;
 
 /** What a yes/no question's radio buttons say. */
 const YES_NO_TITLES: Readonly<Record<string, string>> = { ja: 'Ja', nej: 'Nej' };

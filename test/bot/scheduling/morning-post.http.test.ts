@@ -81,12 +81,14 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 
-  async function post(app: RunningApp, body: Record<string, unknown>): Promise<string> {
+  /** Posts an activity in the team channel (from the leader unless `body` says otherwise); the raw reply JSON. */
+  async function postRaw(app: RunningApp, body: Record<string, unknown>): Promise<string> {
     const response = await fetch(app.messagesUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         id: `m-${Math.random()}`,
+        type: 'message',
         channelId: 'msteams',
         serviceUrl: connector.url,
         deliveryMode: 'expectReplies',
@@ -97,7 +99,12 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
         ...body,
       }),
     });
-    const json = (await response.json()) as { activities: { attachments?: { content: unknown }[] }[] };
+    return response.text();
+  }
+
+  /** The same, answering with the text of the reply cards. */
+  async function post(app: RunningApp, body: Record<string, unknown>): Promise<string> {
+    const json = JSON.parse(await postRaw(app, body)) as { activities: { attachments?: { content: unknown }[] }[] };
     return json.activities.map((activity) => cardText(activity.attachments?.[0]?.content)).join('\n');
   }
 
@@ -160,21 +167,7 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
         filled: '0',
       },
     });
-    const board = await fetch(first.messagesUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `u-${Math.random()}`,
-        type: 'message',
-        text: 'stillinger',
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        deliveryMode: 'expectReplies',
-        from: { id: 'cw-1', name: 'Sara' },
-        recipient: { id: 'bot' },
-        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
-      }),
-    }).then((response) => response.text());
+    const board = await postRaw(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } });
     const openingId = /"verb":"opening.fill","openingId":"([^"]+)"/.exec(board)?.[1];
     const before = connector.posts.length;
     assert.match(
@@ -209,21 +202,7 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.match(await register('Med Chat A/S', { id: 'vk-1', name: 'Vera Konsulent' }, personal), /Registreret/);
     assert.match(await register('Uden Chat A/S', { id: 'vk-2', name: 'Viggo Konsulent' }), /Registreret/);
 
-    const board = await fetch(first.messagesUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `b-${Math.random()}`,
-        type: 'message',
-        text: 'stillinger',
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        deliveryMode: 'expectReplies',
-        from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
-        recipient: { id: 'bot' },
-        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
-      }),
-    }).then((response) => response.text());
+    const board = await postRaw(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } });
     // The entry whose heading names the company (the "new since last post" list names it too).
     const boardCard = (JSON.parse(board) as { activities: { attachments: { content: { body: unknown[] } }[] }[] })
       .activities[0]?.attachments[0]?.content;
@@ -246,22 +225,11 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.match(sent[0]?.path ?? '', /a%3Avk-personal/);
     assert.equal(sent[0]?.body.text, 'Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).');
 
-    const response = await fetch(first.messagesUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `c-${Math.random()}`,
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        deliveryMode: 'expectReplies',
-        from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
-        recipient: { id: 'bot' },
-        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
-        value: { verb: 'opening.candidate', openingId: idOf('Uden Chat A/S') },
-      }),
+    const candidate = await postRaw(first, {
+      from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
+      value: { verb: 'opening.candidate', openingId: idOf('Uden Chat A/S') },
     });
-    const { activities } = (await response.json()) as {
+    const { activities } = JSON.parse(candidate) as {
       activities: { text?: string; entities?: { mentioned?: { id: string } }[] }[];
     };
     assert.equal(

@@ -9,31 +9,11 @@ import { cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
 import { startTestBot } from '../../support/running-bot';
+import { CARD_ANSWERS } from '../../support/screening-answers';
 
 type Card = Record<string, unknown>;
 
-/** Answers as a caseworker would click them: a 52-year-old skilled worker without network or mobility. */
-const ANSWERS: Record<string, string> = {
-  age: '52',
-  benefit: 'dagpenge',
-  education: 'erhvervsfaglig',
-  yearsExperience: '25',
-  lastSector: 'industri',
-  unstableAttachment: 'nej',
-  willingToCommute: 'begraenset',
-  willingToChangeSector: 'nej',
-  seesSkillsElsewhere: 'nej',
-  activeNetwork: 'nej',
-  applicationsPerWeek: '3',
-  searchBreadth: 'bredt',
-  clarity: 'afklaret',
-  beliefInProspects: 'middel',
-  personalBarriers: 'nej',
-  behaviourBarriers: 'nej',
-  danishProficiency: 'god',
-  motivation: 'hoej',
-  caseworkerAssessment: 'usikker',
-};
+const ANSWERS = CARD_ANSWERS;
 
 describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)', function () {
   this.timeout(60_000);

@@ -13,29 +13,9 @@ import {
   InMemoryTeamRosterRepository,
   InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
+import { CARD_ANSWERS } from '../../support/screening-answers';
 
-const ANSWERS: Record<string, string> = {
-  age: '52',
-  benefit: 'dagpenge',
-  education: 'erhvervsfaglig',
-  nonDanishBackground: 'nej',
-  yearsExperience: '25',
-  lastSector: 'industri',
-  unstableAttachment: 'nej',
-  willingToCommute: 'begraenset',
-  willingToChangeSector: 'nej',
-  seesSkillsElsewhere: 'nej',
-  activeNetwork: 'nej',
-  applicationsPerWeek: '3',
-  searchBreadth: 'bredt',
-  clarity: 'afklaret',
-  beliefInProspects: 'middel',
-  personalBarriers: 'nej',
-  behaviourBarriers: 'nej',
-  danishProficiency: 'god',
-  motivation: 'hoej',
-  caseworkerAssessment: 'usikker',
-};
+const ANSWERS: Readonly<Record<string, string>> = { ...CARD_ANSWERS, nonDanishBackground: 'nej' };
 
 describe('ScreeningService and TeamSettingsService (in-memory storage, real rules)', () => {
   let ruleset: ScreeningRuleset;
