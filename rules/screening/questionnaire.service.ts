@@ -119,6 +119,25 @@ function isBlank(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
+/** Reads one raw answer into `answers`, or adds the Danish error (a required answer left blank, or one that does not fit). */
+function readAnswer(
+  ruleset: ScreeningRuleset,
+  question: Question,
+  value: unknown,
+  answers: Record<string, AnswerValue>,
+  errors: AnswerError[],
+): void {
+  if (isBlank(value)) {
+    if (question.required) {
+      errors.push({ questionId: question.id, label: question.label, message: `${question.label} skal udfyldes.` });
+    }
+    return;
+  }
+  const coerced = coerceAnswer(ruleset, question, value);
+  if (coerced.ok) answers[question.id] = coerced.value;
+  else errors.push({ questionId: question.id, label: question.label, message: coerced.message });
+}
+
 /**
  * Parses one submitted section. Returns the answers that parsed and a Danish error per field that did not (or
  * is required and empty); the caller shows the form again with the errors and keeps what was typed. Keys that
@@ -134,15 +153,7 @@ export function parseSectionSubmit(
   const answers: Record<string, AnswerValue> = {};
   const errors: AnswerError[] = [];
   for (const question of visibleQuestions(ruleset, settings, sectionId, answersSoFar)) {
-    const value = raw[question.id];
-    if (isBlank(value)) {
-      if (question.required)
-        errors.push({ questionId: question.id, label: question.label, message: `${question.label} skal udfyldes.` });
-      continue;
-    }
-    const coerced = coerceAnswer(ruleset, question, value);
-    if (coerced.ok) answers[question.id] = coerced.value;
-    else errors.push({ questionId: question.id, label: question.label, message: coerced.message });
+    readAnswer(ruleset, question, raw[question.id], answers, errors);
   }
   return { answers, errors };
 }
@@ -166,15 +177,7 @@ export function parseCompleteAnswers(
   const answers: Record<string, AnswerValue> = {};
   for (const question of questions) {
     if (!isQuestionAsked(question, settings, answers)) continue;
-    const value = raw[question.id];
-    if (isBlank(value)) {
-      if (question.required)
-        errors.push({ questionId: question.id, label: question.label, message: `${question.label} skal udfyldes.` });
-      continue;
-    }
-    const coerced = coerceAnswer(ruleset, question, value);
-    if (coerced.ok) answers[question.id] = coerced.value;
-    else errors.push({ questionId: question.id, label: question.label, message: coerced.message });
+    readAnswer(ruleset, question, raw[question.id], answers, errors);
   }
   return { answers, errors };
 }

@@ -3,33 +3,14 @@ import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader'
 import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
 import type { Answers } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
+import { TYPED_ANSWERS } from '../support/screening-answers';
 
 /**
  * Median wall time of one `ScreeningEvaluator.evaluate` with engines already built: the seed's 52-year-old
  * (risk 5, archetype match, and — because over 40 holds — the sensitivity check's second, decisions-only run).
  * A citizen under 40 needs no second run and is faster.
  */
-export const REPRESENTATIVE_ANSWERS: Answers = {
-  age: 52,
-  benefit: 'dagpenge',
-  education: 'erhvervsfaglig',
-  yearsExperience: 25,
-  lastSector: 'industri',
-  unstableAttachment: false,
-  willingToCommute: 'begraenset',
-  willingToChangeSector: 'nej',
-  seesSkillsElsewhere: false,
-  activeNetwork: false,
-  applicationsPerWeek: 3,
-  searchBreadth: 'bredt',
-  clarity: 'afklaret',
-  beliefInProspects: 'middel',
-  personalBarriers: false,
-  behaviourBarriers: false,
-  danishProficiency: 'god',
-  motivation: 'middel',
-  caseworkerAssessment: 'usikker',
-};
+export const REPRESENTATIVE_ANSWERS: Answers = TYPED_ANSWERS;
 
 export async function benchRulesEvaluation(
   options: { answers?: Answers; warmup?: number; samples?: number } = {},

@@ -4,13 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/app';
-import { loadConfig } from '../../bot/config/app-config';
-import { startPlayground, type RunningPlayground } from '../../bot/playground/playground.process';
-import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
+import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
 import { PlaygroundPage } from './playground.page';
 
 const SCREENSHOT = path.resolve('test-results', 'playground-help.png');
@@ -32,44 +27,17 @@ const RENDER_SETTLE_MS = 1_500;
 const STEP_TIMEOUT_MS = 30_000;
 
 describe('Agents Playground in a browser, talking to the bot in local mode', function () {
-  let dataDir: string | undefined;
-  let app: RunningApp | undefined;
-  let playground: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
+  let session: PlaygroundSession | undefined;
   let welcomesOnFirstLoad = 0;
 
   function playgroundPage(): PlaygroundPage {
-    assert.ok(page && playground, 'before() did not finish');
-    return new PlaygroundPage(page);
+    assert.ok(session, 'before() did not finish');
+    return new PlaygroundPage(session.page);
   }
 
   before(async function () {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'playground-e2e-'));
-    app = await startApp(
-      loadConfig({
-        ...process.env,
-        // Local mode and the embedded store, whatever the developer's shell exports: the Playground has no auth.
-        MICROSOFT_APP_ID: '',
-        MICROSOFT_APP_PASSWORD: '',
-        MICROSOFT_APP_TENANT_ID: '',
-        COSMOS_ENDPOINT: '',
-        COSMOS_KEY: '',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      }),
-    );
-    playground = await startPlayground({
-      messagesUrl: app.messagesUrl,
-      port: 0,
-      logFile: path.join(dataDir, 'agents-playground.log'),
-    });
-    browser = await launchChromium();
-    context = await newLoopbackOnlyContext(browser);
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page = await context.newPage();
+    session = await startPlaygroundSession({ dataDirPrefix: 'playground-e2e-', stepTimeoutMs: STEP_TIMEOUT_MS });
+    const { page, playground } = session;
 
     const ui = new PlaygroundPage(page);
     await ui.open(playground.url);
@@ -84,12 +52,7 @@ describe('Agents Playground in a browser, talking to the bot in local mode', fun
   });
 
   after(async function () {
-    // Each step on its own, so one failure does not leave the others running and mocha hanging.
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await playground?.stop().catch(() => undefined);
-    await app?.stop().catch(() => undefined);
-    if (dataDir !== undefined) await fs.rm(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('when the user sends "hjælp", then the help card with the commands is shown', async function () {

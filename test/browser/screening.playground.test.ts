@@ -9,14 +9,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/app';
-import { loadConfig } from '../../bot/config/app-config';
-import { startPlayground, type RunningPlayground } from '../../bot/playground/playground.process';
+import type { Locator } from 'playwright-core';
 import { rulesDataDir } from '../../bot/project-paths';
-import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
+import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
 import { PlaygroundPage, SELECTORS, type CardActionSent } from './playground.page';
 import { CARD_ANSWERS } from '../support/screening-answers';
 
@@ -97,20 +93,15 @@ async function screenshotWhole(ui: PlaygroundPage, card: Locator, file: string):
 }
 
 describe('Screening in the Agents Playground, clicked through in a browser', function () {
-  let dataDir: string | undefined;
-  let app: RunningApp | undefined;
-  let playground: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
+  let session: PlaygroundSession | undefined;
   let questions: QuestionOnCard[] = [];
   /** Every card click the page sent, in the order the answers came back. */
   let actionsSent: CardActionSent[] = [];
   const questionsFilled: string[] = [];
 
   function playgroundPage(): PlaygroundPage {
-    assert.ok(page && playground, 'before() did not finish');
-    return new PlaygroundPage(page);
+    assert.ok(session, 'before() did not finish');
+    return new PlaygroundPage(session.page);
   }
 
   function describeClicks(): string {
@@ -148,30 +139,8 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
 
   before(async function () {
     questions = await questionsOnCards();
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'playground-screening-'));
-    app = await startApp(
-      loadConfig({
-        ...process.env,
-        // Local mode and the embedded store, whatever the developer's shell exports: the Playground has no auth.
-        MICROSOFT_APP_ID: '',
-        MICROSOFT_APP_PASSWORD: '',
-        MICROSOFT_APP_TENANT_ID: '',
-        COSMOS_ENDPOINT: '',
-        COSMOS_KEY: '',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      }),
-    );
-    playground = await startPlayground({
-      messagesUrl: app.messagesUrl,
-      port: 0,
-      logFile: path.join(dataDir, 'agents-playground.log'),
-    });
-    browser = await launchChromium();
-    context = await newLoopbackOnlyContext(browser);
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page = await context.newPage();
+    session = await startPlaygroundSession({ dataDirPrefix: 'playground-screening-', stepTimeoutMs: STEP_TIMEOUT_MS });
+    const { page, playground } = session;
 
     const ui = new PlaygroundPage(page);
     actionsSent = ui.recordCardActions();
@@ -185,12 +154,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
   });
 
   after(async function () {
-    // Each step on its own, so one failure does not leave the others running and mocha hanging.
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await playground?.stop().catch(() => undefined);
-    await app?.stop().catch(() => undefined);
-    if (dataDir !== undefined) await fs.rm(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('when the user types "screening", then a card asks for the case reference', async function () {

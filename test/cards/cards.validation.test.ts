@@ -3,6 +3,7 @@ import { CardRenderer } from '../../cards/card.renderer';
 import { CARD_TEMPLATES } from '../../cards/card-templates';
 import { renderStaticCards, noticeCard } from '../../bot/teams/card-replies';
 import { cardProblems } from '../support/card-validator';
+import { TYPED_ANSWERS } from '../support/screening-answers';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
 import {
   buildDecidedViewModel,
@@ -20,28 +21,7 @@ import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 
-/** A 52-year-old with five risk criteria (as in the flow test). */
-const ANSWERS = {
-  age: 52,
-  benefit: 'dagpenge',
-  education: 'erhvervsfaglig',
-  yearsExperience: 25,
-  lastSector: 'industri',
-  unstableAttachment: false,
-  willingToCommute: 'begraenset',
-  willingToChangeSector: 'nej',
-  seesSkillsElsewhere: false,
-  activeNetwork: false,
-  applicationsPerWeek: 3,
-  searchBreadth: 'bredt',
-  clarity: 'afklaret',
-  beliefInProspects: 'middel',
-  personalBarriers: false,
-  behaviourBarriers: false,
-  danishProficiency: 'god',
-  motivation: 'hoej',
-  caseworkerAssessment: 'usikker',
-};
+const ANSWERS = TYPED_ANSWERS;
 
 function record(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
   return {

@@ -1,0 +1,65 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config/app-config';
+import { startPlayground, type RunningPlayground } from '../../bot/playground/playground.process';
+import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
+
+/** The real bot in local mode, the Agents Playground in front of it, and a Chromium page, for one test file. */
+export interface PlaygroundSession {
+  dataDir: string;
+  app: RunningApp;
+  playground: RunningPlayground;
+  page: Page;
+  /** Stops everything, each step on its own so one failure does not leave the others running. */
+  close(): Promise<void>;
+}
+
+export async function startPlaygroundSession(options: {
+  dataDirPrefix: string;
+  stepTimeoutMs: number;
+}): Promise<PlaygroundSession> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), options.dataDirPrefix));
+  let app: RunningApp | undefined;
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const close = async (): Promise<void> => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await playground?.stop().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    app = await startApp(
+      loadConfig({
+        ...process.env,
+        // Local mode and the embedded store, whatever the developer's shell exports: the Playground has no auth.
+        MICROSOFT_APP_ID: '',
+        MICROSOFT_APP_PASSWORD: '',
+        MICROSOFT_APP_TENANT_ID: '',
+        COSMOS_ENDPOINT: '',
+        COSMOS_KEY: '',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      }),
+    );
+    playground = await startPlayground({
+      messagesUrl: app.messagesUrl,
+      port: 0,
+      logFile: path.join(dataDir, 'agents-playground.log'),
+    });
+    browser = await launchChromium();
+    context = await newLoopbackOnlyContext(browser);
+    context.setDefaultTimeout(options.stepTimeoutMs);
+    const page = await context.newPage();
+    return { dataDir, app, playground, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
