@@ -111,6 +111,7 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       refreshBoard(teamId).catch((error: unknown) =>
         logger.warn({ errorType: (error as Error).name }, 'board refresh failed'),
       ),
+    isLeader: (teamId, userId) => settings.isLeader(teamId, userId),
   });
   const morningFeature = morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards });
   const morningPost = new MorningPostJob(

@@ -2,6 +2,7 @@ import help from './templates/help.json';
 import notice from './templates/notice.json';
 import openingBoard from './templates/opening-board.json';
 import openingForm from './templates/opening-form.json';
+import openingMine from './templates/opening-mine.json';
 import screeningDecided from './templates/screening-decided.json';
 import screeningReference from './templates/screening-reference.json';
 import screeningResult from './templates/screening-result.json';
@@ -16,6 +17,7 @@ export const CARD_TEMPLATES = {
   notice,
   openingBoard,
   openingForm,
+  openingMine,
   screeningDecided,
   screeningReference,
   screeningResult,

@@ -6,7 +6,7 @@ import { cosmosStatus } from './cosmos-errors';
 
 type OpeningDocument = Opening & ItemDefinition;
 
-const OPENING_FIELDS = ['id', 'teamId', 'date', 'registeredBy', ...OPENING_FORM_FIELDS] as const;
+const OPENING_FIELDS = ['id', 'teamId', 'date', 'registeredBy', 'closed', ...OPENING_FORM_FIELDS] as const;
 
 /** Removes Cosmos' system fields (and nulls, which stand for absent optional fields). */
 function toOpening(document: OpeningDocument): Opening {
@@ -52,7 +52,8 @@ export class CosmosOpeningRepository implements OpeningRepository {
   async listForBoard(teamId: string, since: string): Promise<Opening[]> {
     const { resources } = await this.container.items
       .query<OpeningDocument>({
-        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND (c.date >= @since OR c.filled < c.seats)',
+        query:
+          'SELECT * FROM c WHERE c.teamId = @teamId AND (c.date >= @since OR (c.filled < c.seats AND NOT IS_DEFINED(c.closed)))',
         parameters: [
           { name: '@teamId', value: teamId },
           { name: '@since', value: since },

@@ -7,6 +7,7 @@ import {
   estimateBoardEntryBytes,
 } from '../../cards/view-models/openings/opening.view-models';
 import type { OpeningsService } from '../../rules/openings-case/openings.service';
+import { ownOpeningsHandlers } from './own-openings.handlers';
 import { chunkForMessages } from '../../rules/openings/opening-board';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
 import type { ConversationReference } from 'botbuilder';
@@ -54,18 +55,22 @@ export function openingsHandlers(deps: {
   sender: ProactiveSender;
   /** Called after a change that today's posted board should show (e.g. `Besat +1`). */
   onBoardChanged: (teamId: string) => Promise<void>;
+  isLeader: (teamId: string, userId: string) => Promise<boolean>;
 }) {
   const { service, renderer, sectors, boardCards } = deps;
   const notify = deps;
   const form = (typed?: Readonly<Record<string, string>>, errors?: readonly string[]) =>
     renderer.render('openingForm', buildOpeningFormViewModel(sectors, typed, errors));
 
-  const commands: { ny_stilling: CommandHandler; stillinger: CommandHandler } = {
+  const own = ownOpeningsHandlers(deps);
+  const commands: { ny_stilling: CommandHandler; stillinger: CommandHandler; mine_stillinger: CommandHandler } = {
     ny_stilling: () => Promise.resolve(form()),
     stillinger: (context) => boardCards(actorOf(context).teamId),
+    mine_stillinger: own.list,
   };
 
   const actions: CardActionTable = {
+    ...own.actions,
     'opening.register': async (context, data) => {
       const { teamId, userId } = actorOf(context);
       const name = context.activity.from.name ?? 'ukendt';
@@ -80,7 +85,7 @@ export function openingsHandlers(deps: {
         renderer,
         'info',
         'Registreret',
-        `${opening.companyName}: ${OPENING_RESULT_LABELS[opening.result]}${opening.seats > 0 ? `, ${opening.seats} plads${opening.seats === 1 ? '' : 'er'}` : ''}. Skriv **stillinger** for at se tavlen.`,
+        `${opening.companyName}: ${OPENING_RESULT_LABELS[opening.result]}${opening.seats > 0 ? `, ${opening.seats} plads${opening.seats === 1 ? '' : 'er'}` : ''}. Skriv **stillinger** for at se tavlen, eller **mine stillinger** for at rette eller lukke den.`,
       );
     },
     'opening.candidate': async (context, data) => {
@@ -140,7 +145,12 @@ export function openingsHandlers(deps: {
                 text: `Alle pladser hos ${outcome.opening.companyName} var allerede besat – intet er ændret.`,
                 style: 'warning',
               }
-            : { text: 'Stillingen findes ikke længere. Tavlen herunder er den aktuelle.', style: 'warning' };
+            : outcome.kind === 'closed'
+              ? {
+                  text: `${outcome.opening.companyName} er lukket af ${outcome.opening.closed?.by.name ?? 'en kollega'} – intet er ændret.`,
+                  style: 'warning',
+                }
+              : { text: 'Stillingen findes ikke længere. Tavlen herunder er den aktuelle.', style: 'warning' };
       const [first] = await boardCards(teamId, notice);
       return first ?? noticeCard(renderer, 'info', 'Tavlen', notice.text);
     },

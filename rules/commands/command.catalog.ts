@@ -4,6 +4,7 @@ export type CommandId =
   | 'screening'
   | 'ny_stilling'
   | 'stillinger'
+  | 'mine_stillinger'
   | 'maal'
   | 'ugerapport'
   | 'ressourceberegner'
@@ -67,6 +68,15 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: [],
     audience: 'virksomhedskonsulent',
     summary: 'Vis tavlen med åbne stillinger – gule efter en uge, røde efter to.',
+    available: true,
+    changesState: false,
+  },
+  {
+    id: 'mine_stillinger',
+    keyword: 'mine stillinger',
+    aliases: [],
+    audience: 'virksomhedskonsulent',
+    summary: 'Ret eller luk de stillinger og kontakter, du selv har registreret.',
     available: true,
     changesState: false,
   },

@@ -125,7 +125,7 @@ export function openingStatistics(
 
 /** Open openings and their open places by ageing colour, for the leader's weekly summary. */
 export function openByAgeing(
-  openings: readonly Pick<Opening, 'date' | 'seats' | 'filled'>[],
+  openings: readonly Pick<Opening, 'date' | 'seats' | 'filled' | 'closed'>[],
   now: Date,
   thresholds: AgeingThresholds = DEFAULT_AGEING_THRESHOLDS,
 ): Record<AgeingColour, { openings: number; seats: number }> {

@@ -85,11 +85,19 @@ export interface Opening extends OpeningDraft {
   id: string;
   teamId: string;
   registeredBy: OpeningAuthor;
+  /**
+   * Set when the consultant closed it (the company withdrew it, or it was filled elsewhere): it leaves
+   * the board with its places unfilled, and stays in the statistics.
+   */
+  closed?: { at: string; by: OpeningAuthor };
 }
 
-/** An opening is open while places are left; a filled one leaves the board but stays in the statistics. */
-export function isOpen(opening: Pick<OpeningDraft, 'seats' | 'filled'>): boolean {
-  return opening.filled < opening.seats;
+/**
+ * An opening is open while places are left and nobody has closed it; a filled or closed one leaves
+ * the board but stays in the statistics.
+ */
+export function isOpen(opening: Pick<OpeningDraft, 'seats' | 'filled'> & Pick<Partial<Opening>, 'closed'>): boolean {
+  return opening.filled < opening.seats && opening.closed === undefined;
 }
 
 /** Places still to fill (0 for a contact without an opening). */

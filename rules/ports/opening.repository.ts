@@ -7,6 +7,6 @@ export interface OpeningRepository {
   get(teamId: string, id: string): Promise<Versioned<Opening> | undefined>;
   /** Replaces only if unchanged since `etag` was read; 'conflict' otherwise (two clicks on the last seat). */
   replace(opening: Opening, etag: string): Promise<Versioned<Opening> | 'conflict'>;
-  /** Every contact and opening of the team registered at or after `since` (ISO), plus every open one. */
+  /** Every contact and opening of the team registered at or after `since` (ISO), plus every open (unfilled, unclosed) one. */
   listForBoard(teamId: string, since: string): Promise<Opening[]>;
 }

@@ -1,7 +1,7 @@
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
-import type { Opening } from '../../rules/openings/opening';
+import { isOpen, type Opening } from '../../rules/openings/opening';
 import type { OpeningRepository } from '../../rules/ports/opening.repository';
 import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/ports/job-run.repository';
 import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
@@ -267,7 +267,7 @@ export class InMemoryOpeningRepository implements OpeningRepository {
     return Promise.resolve(
       [...this.items.values()]
         .map((item) => structuredClone(item.value))
-        .filter((opening) => opening.teamId === teamId && (opening.date >= since || opening.filled < opening.seats)),
+        .filter((opening) => opening.teamId === teamId && (opening.date >= since || isOpen(opening))),
     );
   }
 }

@@ -1,18 +1,57 @@
 import { AGEING_LABELS } from '../../../rules/openings/opening-ageing';
 import type { BoardEntry, OpeningBoard } from '../../../rules/openings/opening-board';
-import { OPENING_RESULT_LABELS, OPENING_RESULTS, type Opening } from '../../../rules/openings/opening';
+import {
+  OPENING_RESULT_LABELS,
+  OPENING_RESULTS,
+  isOpen,
+  openSeats,
+  type Opening,
+} from '../../../rules/openings/opening';
 import type { Sector } from '../../../rules/screening/screening.types';
 import { formatDate } from '../../formatting';
+
+/** What the form is for: a new registration, or changing a stored one (its id and the version shown). */
+export interface OpeningFormMode {
+  heading: string;
+  intro: string;
+  submitTitle: string;
+  verb: 'opening.register' | 'opening.update';
+  openingId: string | null;
+  version: string | null;
+}
+
+export const REGISTER_FORM: OpeningFormMode = {
+  heading: 'Ny stilling eller virksomhedskontakt',
+  intro: 'Registrér kontakten, også når den ikke gav en åbning. Skriv aldrig CPR-numre eller borgeres navne.',
+  submitTitle: 'Registrér',
+  verb: 'opening.register',
+  openingId: null,
+  version: null,
+};
+
+/** The form for changing a stored registration, tied to the version it shows. */
+export function editForm(openingId: string, version: string, companyName: string): OpeningFormMode {
+  return {
+    heading: `Ret registrering: ${companyName}`,
+    intro: 'Ret felterne og gem. Registreringsdatoen og hvem der registrerede, ændres ikke.',
+    submitTitle: 'Gem ændringer',
+    verb: 'opening.update',
+    openingId,
+    version,
+  };
+}
 
 /** The registration form: the choices, what was typed, and the errors (every property set; null = absent). */
 export function buildOpeningFormViewModel(
   sectors: readonly Sector[],
   typed: Readonly<Record<string, string>> = {},
   errors: readonly string[] = [],
+  mode: OpeningFormMode = REGISTER_FORM,
 ) {
   const value = (field: string): string | null =>
     typed[field] === undefined || typed[field] === '' ? null : (typed[field] ?? null);
   return {
+    ...mode,
     errors: [...errors],
     companyName: value('companyName'),
     cvr: value('cvr'),
@@ -109,3 +148,38 @@ export function estimateBoardEntryBytes(entry: BoardEntry<Opening>): number {
 
 /** The first message's overview (title, new openings, bars, contacts without openings), estimated generously. */
 export const BOARD_OVERVIEW_BYTES = 6 * 1024;
+
+/** `mine stillinger`: the person's registrations with their state, and buttons to change or close them. */
+export function buildOwnOpeningsViewModel(
+  openings: readonly Opening[],
+  sectors: readonly Sector[],
+  notice: { text: string; style: 'default' | 'good' | 'warning' | 'attention' } = { text: '', style: 'default' },
+) {
+  const labels = new Map(sectors.map((sector) => [sector.id, sector.label]));
+  return {
+    subtitle:
+      openings.length === 0
+        ? 'Du har ingen åbne registreringer og ingen fra de sidste 14 dage. Skriv **ny stilling** for at registrere.'
+        : 'Dine åbne stillinger og kontakter fra de sidste 14 dage, nyeste først.',
+    notice: notice.text,
+    noticeStyle: notice.style,
+    entries: openings.map((opening) => {
+      const state =
+        opening.closed !== undefined
+          ? `Lukket ${formatDate(opening.closed.at)}`
+          : opening.result === 'ingen_aabning'
+            ? 'Kontakt uden åbning'
+            : isOpen(opening)
+              ? `${openSeats(opening)} af ${opening.seats} ledige`
+              : 'Alle pladser besat';
+      return {
+        id: opening.id,
+        style: opening.closed === undefined && isOpen(opening) ? 'default' : 'emphasis',
+        heading: `${opening.companyName} · ${OPENING_RESULT_LABELS[opening.result]}`,
+        details: `${state} · ${labels.get(opening.sector) ?? opening.sector} · registreret ${formatDate(opening.date)}`,
+        toggleTitle: opening.closed === undefined ? 'Luk' : 'Genåbn',
+        toggleVerb: opening.closed === undefined ? 'opening.close' : 'opening.reopen',
+      };
+    }),
+  };
+}

@@ -119,6 +119,55 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     assert.match(cardText(third), /var allerede besat – intet er ændret/);
   });
 
+  it('when a consultant opens mine stillinger, edits and closes a registration, then it is saved, a colleague is refused, and the board drops it', async () => {
+    await first({
+      type: 'message',
+      value: {
+        verb: 'opening.register',
+        companyName: 'Bageriet ApS',
+        cvr: '10150817',
+        sector: 'industri',
+        result: 'praktikplads',
+        jobFunction: 'Bager',
+        seats: '1',
+      },
+    });
+    const list = await first({ type: 'message', text: 'mine stillinger' });
+    assert.match(cardText(list), /Dine registreringer/);
+    assert.match(cardText(list), /Bageriet ApS · Praktikplads\n1 af 1 ledige/);
+    const edit = actionData(list, 'opening.edit');
+    assert.ok(edit !== undefined);
+    const form = await first({ type: 'message', value: edit });
+    assert.match(cardText(form), /Ret registrering: Bageriet ApS/);
+    const values = Object.fromEntries(cardInputs(form).map((input) => [input.id, input.node.value]));
+    assert.equal(values.companyName, 'Bageriet ApS');
+    assert.equal(values.seats, '1');
+    const save = actionData(form, 'opening.update');
+    assert.ok(save !== undefined && typeof save.version === 'string');
+
+    const colleague = await first({
+      type: 'message',
+      from: { id: 'vk-2', name: 'Karl Konsulent' },
+      value: { ...save, ...values, seats: '5' },
+    });
+    assert.match(cardText(colleague), /Ikke din registrering\n.*registreret af Vera Konsulent/);
+
+    const saved = await first({ type: 'message', value: { ...save, ...values, seats: '3', note: 'Start 1. marts' } });
+    assert.match(cardText(saved), /Gemt: Bageriet ApS/);
+    assert.match(cardText(saved), /3 af 3 ledige/);
+    const stale = await first({ type: 'message', value: { ...save, ...values, seats: '4' } });
+    assert.match(cardText(stale), /ændret af en anden, mens du rettede/);
+    assert.equal(cardInputs(stale).find((input) => input.id === 'seats')?.node.value, '4', 'the typed value stays');
+
+    const close = actionData(saved, 'opening.close');
+    assert.ok(close !== undefined);
+    const closed = await first({ type: 'message', value: close });
+    assert.match(cardText(closed), /Bageriet ApS er lukket og er ikke længere på tavlen/);
+    assert.ok(actionData(closed, 'opening.reopen') !== undefined);
+    const [board] = await send({ type: 'message', text: 'stillinger' });
+    assert.doesNotMatch(cardText(board), /Bageriet/);
+  });
+
   it('when every card of the openings flow is validated, then none has a problem', () => {
     assert.ok(seen.length >= 7);
     for (const card of seen) assert.deepEqual(cardProblems(card), [], cardText(card).slice(0, 60));

@@ -120,5 +120,139 @@ for (const [name, factory] of subjects) {
       );
       assert.equal(board.openSeatsBySector[0]?.count, 3);
     });
+
+    describe('changing and closing registrations', () => {
+      const owner = { ...consultant, isLeader: false };
+      const colleague = { userId: 'vk-2', name: 'Karl Konsulent', isLeader: false };
+      const leader = { userId: 'leder-1', name: 'Lise Leder', isLeader: true };
+
+      async function registered(team: string, overrides: Record<string, string> = {}) {
+        const outcome = await service.register(team, consultant, form({ seats: '2', ...overrides }));
+        assert.ok(outcome.kind === 'registered');
+        return outcome.opening;
+      }
+
+      it('when the owner edits, then the fields change and the registration date and author stay', async () => {
+        const team = `team-${randomUUID()}`;
+        now = new Date('2026-02-03T09:00:00Z');
+        const opening = await registered(team);
+        const editable = await service.forEditing(team, owner, opening.id);
+        assert.ok(editable.kind === 'editable');
+        now = new Date('2026-02-05T09:00:00Z');
+        const outcome = await service.update(
+          team,
+          owner,
+          opening.id,
+          editable.opening.etag,
+          form({ seats: '3', jobFunction: 'Klejnsmed', note: 'Start 1. marts' }),
+        );
+        assert.ok(outcome.kind === 'updated', outcome.kind);
+        const stored = await subject.repo.get(team, opening.id);
+        assert.equal(stored?.value.seats, 3);
+        assert.equal(stored?.value.jobFunction, 'Klejnsmed');
+        assert.equal(stored?.value.note, 'Start 1. marts');
+        assert.equal(stored?.value.date, '2026-02-03T09:00:00.000Z');
+        assert.deepEqual(stored?.value.registeredBy, consultant);
+      });
+
+      it('when a place was filled after the edit form was opened, then nothing is saved and the typed values come back with the new version', async () => {
+        const team = `team-${randomUUID()}`;
+        const opening = await registered(team);
+        const editable = await service.forEditing(team, owner, opening.id);
+        assert.ok(editable.kind === 'editable');
+        await service.fill(team, opening.id);
+        const outcome = await service.update(team, owner, opening.id, editable.opening.etag, form({ note: 'Ny note' }));
+        assert.ok(outcome.kind === 'changed-meanwhile', outcome.kind);
+        assert.equal(outcome.typed.note, 'Ny note');
+        assert.equal(outcome.current.value.filled, 1);
+        assert.notEqual(outcome.current.etag, editable.opening.etag);
+        const stored = await subject.repo.get(team, opening.id);
+        assert.equal(stored?.value.filled, 1, 'the fill is not undone');
+        assert.equal(stored?.value.note, undefined);
+        const again = await service.update(
+          team,
+          owner,
+          opening.id,
+          outcome.current.etag,
+          form({ note: 'Ny note', filled: '1' }),
+        );
+        assert.equal(again.kind, 'updated');
+      });
+
+      it('when an edit is invalid, then the errors name the fields, the typed values come back and nothing is saved', async () => {
+        const team = `team-${randomUUID()}`;
+        const opening = await registered(team);
+        const editable = await service.forEditing(team, owner, opening.id);
+        assert.ok(editable.kind === 'editable');
+        const outcome = await service.update(
+          team,
+          owner,
+          opening.id,
+          editable.opening.etag,
+          form({ seats: '2', filled: '3' }),
+        );
+        assert.ok(outcome.kind === 'invalid');
+        assert.deepEqual(
+          outcome.errors.map((error) => error.field),
+          ['filled'],
+        );
+        assert.equal(outcome.typed.filled, '3');
+        assert.equal(outcome.etag, editable.opening.etag);
+        assert.equal((await subject.repo.get(team, opening.id))?.value.filled, 0);
+      });
+
+      it("when a colleague tries to edit or close someone else's registration, then it is refused and unchanged; a leader may", async () => {
+        const team = `team-${randomUUID()}`;
+        const opening = await registered(team);
+        assert.equal((await service.forEditing(team, colleague, opening.id)).kind, 'forbidden');
+        const current = await subject.repo.get(team, opening.id);
+        assert.ok(current);
+        assert.equal(
+          (await service.update(team, colleague, opening.id, current.etag, form({ seats: '9' }))).kind,
+          'forbidden',
+        );
+        assert.equal((await service.setClosed(team, colleague, opening.id, true)).kind, 'forbidden');
+        assert.equal((await subject.repo.get(team, opening.id))?.value.seats, 2);
+        assert.equal((await service.setClosed(team, leader, opening.id, true)).kind, 'closed');
+        assert.equal((await service.forEditing(team, owner, 'no-such-id')).kind, 'not-found');
+        assert.equal((await service.forEditing(team, owner, 42)).kind, 'not-found');
+      });
+
+      it('when the owner closes an opening, then it leaves the board, Besat +1 is refused, and reopening brings it back', async () => {
+        const team = `team-${randomUUID()}`;
+        const opening = await registered(team);
+        const closed = await service.setClosed(team, owner, opening.id, true);
+        assert.ok(closed.kind === 'closed');
+        assert.equal(closed.opening.closed?.by.userId, consultant.userId);
+        assert.deepEqual((await service.board(team)).open, []);
+        assert.equal((await service.fill(team, opening.id)).kind, 'closed');
+        assert.equal((await service.setClosed(team, owner, opening.id, true)).kind, 'unchanged');
+        const own = await service.listOwn(team, consultant.userId);
+        assert.deepEqual(
+          own.map((item) => [item.id, item.closed !== undefined]),
+          [[opening.id, true]],
+        );
+        assert.equal((await service.setClosed(team, owner, opening.id, false)).kind, 'reopened');
+        assert.deepEqual(
+          (await service.board(team)).open.map((entry) => entry.opening.id),
+          [opening.id],
+        );
+        assert.equal((await subject.repo.get(team, opening.id))?.value.closed, undefined);
+      });
+
+      it('when a consultant lists their registrations, then only their own are shown, newest first', async () => {
+        const team = `team-${randomUUID()}`;
+        now = new Date('2026-02-03T09:00:00Z');
+        const first = await registered(team, { companyName: 'Første' });
+        now = new Date('2026-02-04T09:00:00Z');
+        const second = await registered(team, { companyName: 'Anden' });
+        await service.register(team, { userId: 'vk-2', name: 'Karl Konsulent' }, form({ companyName: 'Andens' }));
+        const own = await service.listOwn(team, consultant.userId);
+        assert.deepEqual(
+          own.map((item) => item.id),
+          [second.id, first.id],
+        );
+      });
+    });
   });
 }
