@@ -142,7 +142,12 @@ export class OpeningsService {
       this.clock.now(),
     );
     if (parsed.value === undefined) {
-      return { kind: 'invalid', errors: parsed.errors, typed: parsed.typed, etag: typeof etag === 'string' ? etag : '' };
+      return {
+        kind: 'invalid',
+        errors: parsed.errors,
+        typed: parsed.typed,
+        etag: typeof etag === 'string' ? etag : '',
+      };
     }
     if (etag !== current.etag) return { kind: 'changed-meanwhile', current, typed: parsed.typed };
     const { id, teamId: team, registeredBy, date, closed } = current.value;
@@ -163,10 +168,10 @@ export class OpeningsService {
       if (current === undefined) return { kind: 'not-found' };
       if (!mayChange(current.value, editor)) return { kind: 'forbidden', opening: current.value };
       if ((current.value.closed !== undefined) === close) return { kind: 'unchanged', opening: current.value };
-      const { closed: _previous, ...rest } = current.value;
-      const changed: Opening = close
-        ? { ...rest, closed: { at: this.clock.now().toISOString(), by: { userId: editor.userId, name: editor.name } } }
-        : rest;
+      const changed: Opening = { ...current.value };
+      if (close)
+        changed.closed = { at: this.clock.now().toISOString(), by: { userId: editor.userId, name: editor.name } };
+      else delete changed.closed;
       const saved = await this.openings.replace(changed, current.etag);
       if (saved !== 'conflict') return { kind: close ? 'closed' : 'reopened', opening: saved.value };
     }
