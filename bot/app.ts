@@ -84,6 +84,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
       commands: features.commands,
       actions: features.actions,
+      turnNotice: features.turnNotice,
     });
     adapter.use(new DedupeMiddleware(processedActivities, clock, logger, features.selfGuardedVerbs));
     adapter.onTurnError = createTurnErrorHandler(logger);

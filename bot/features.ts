@@ -11,12 +11,14 @@ import { OpeningsService } from '../rules/openings-case/openings.service';
 import { calendarDate } from '../rules/openings/copenhagen-calendar';
 import { isWorkingDay } from '../rules/openings/danish-holidays';
 import { MorningPostJob } from '../rules/scheduling/morning-post.job';
+import { ChannelLossNotices } from '../rules/scheduling/channel-loss.notices';
 import type { Logger } from './logging/logger';
 import type { MinuteJob } from './scheduling/minute.scheduler';
 import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosJobRunRepository } from './storage/cosmos-job-run.repository';
 import {
+  CosmosChannelLossRepository,
   CosmosMorningMeetingRepository,
   CosmosPostedBoardRepository,
 } from './storage/cosmos-morning-meeting.repository';
@@ -30,7 +32,8 @@ import { CosmosTeamRosterRepository } from './storage/cosmos-team-roster.reposit
 import { CosmosTeamSettingsRepository } from './storage/cosmos-team-settings.repository';
 import type { CosmosStore } from './storage/cosmos.store';
 import type { CardActionTable } from './teams/card-action.router';
-import type { CommandHandler } from './teams/jobcenter.bot';
+import { channelLossNotice } from './teams/channel-loss.notice';
+import type { CommandHandler, JobcenterBotDeps } from './teams/jobcenter.bot';
 import { ScreeningCards } from './teams/screening.cards';
 import { screeningHandlers } from './teams/screening.handlers';
 import { settingsHandlers } from './teams/settings.handlers';
@@ -55,6 +58,8 @@ export interface Features {
   selfGuardedVerbs: ReadonlySet<string>;
   /** Jobs the minute scheduler runs. */
   minuteJobs: MinuteJob[];
+  /** Told before a message's answer, once (a lost morning channel, to a leader). */
+  turnNotice: JobcenterBotDeps['turnNotice'];
   /** The use case the daily retention job runs, and how it finds the teams to run it for. */
   retention: { service: ScreeningService; teams: () => Promise<string[]> };
 }
@@ -113,13 +118,19 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ),
     isLeader: (teamId, userId) => settings.isLeader(teamId, userId),
   });
-  const morningFeature = morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards });
+  const channelLosses = new ChannelLossNotices(
+    meetings,
+    new CosmosChannelLossRepository(store.containers.morningMeetings),
+    (teamId, userId) => settings.isLeader(teamId, userId),
+  );
+  const morningFeature = morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards, channelLosses });
   const morningPost = new MorningPostJob(
     meetings,
     new CosmosJobRunRepository(store.containers.jobRuns),
     createBoardPoster(boardDeps),
     { dateOf: calendarDate, isWorkingDay },
     { holder: instanceId, leaseMs: 5 * 60_000 },
+    channelLosses,
   );
   return {
     commands: {
@@ -128,7 +139,11 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ...openingsFeature.commands,
       ...morningFeature,
     },
-    minuteJobs: [{ name: 'morning-post', run: (now) => morningPost.run(now) }],
+    minuteJobs: [
+      { name: 'morning-post', run: (now) => morningPost.run(now) },
+      { name: 'channel-loss-refresh', run: () => channelLosses.refresh() },
+    ],
+    turnNotice: channelLossNotice(channelLosses, renderer),
     actions: { ...screeningFeature.actions, ...settingsFeature.actions, ...openingsFeature.actions },
     // Section submits check the step and the etag, decisions the status, settings the version: a
     // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.

@@ -1,5 +1,8 @@
 import type { Container } from '@azure/cosmos';
+import { cosmosStatus } from './cosmos-errors';
 import type {
+  ChannelLoss,
+  ChannelLossRepository,
   MorningMeeting,
   MorningMeetingRepository,
   PostedBoard,
@@ -32,6 +35,47 @@ export class CosmosMorningMeetingRepository implements MorningMeetingRepository 
 
   async save(meeting: MorningMeeting): Promise<void> {
     await this.container.items.upsert<MorningMeetingDocument>({ ...meeting, id: 'morning' });
+  }
+
+  async remove(teamId: string): Promise<void> {
+    await deleteIfPresent(this.container, 'morning', teamId);
+  }
+}
+
+/** Deletes a document; resolves false if it was not there (e.g. another instance deleted it first). */
+async function deleteIfPresent(container: Container, id: string, teamId: string): Promise<boolean> {
+  try {
+    await container.item(id, teamId).delete();
+    return true;
+  } catch (error) {
+    if (cosmosStatus(error) === 404) return false;
+    throw error;
+  }
+}
+
+type ChannelLossDocument = ChannelLoss & { id: 'channel-lost' };
+
+/** A lost morning channel per team, next to the team's morning meeting, until a leader is told. */
+export class CosmosChannelLossRepository implements ChannelLossRepository {
+  constructor(private readonly container: Container) {}
+
+  async record(loss: ChannelLoss): Promise<void> {
+    await this.container.items.upsert<ChannelLossDocument>({ ...loss, id: 'channel-lost' });
+  }
+
+  async list(): Promise<ChannelLoss[]> {
+    // Across teams on purpose: every instance learns which teams have a loss to tell.
+    const { resources } = await this.container.items
+      .query<ChannelLossDocument>("SELECT * FROM c WHERE c.id = 'channel-lost'")
+      .fetchAll();
+    return resources.map(({ teamId, lostAt, postTime }) => ({ teamId, lostAt, postTime }));
+  }
+
+  async take(teamId: string): Promise<ChannelLoss | undefined> {
+    const { resource } = await this.container.item('channel-lost', teamId).read<ChannelLossDocument>();
+    if (resource === undefined) return undefined;
+    if (!(await deleteIfPresent(this.container, 'channel-lost', teamId))) return undefined;
+    return { teamId, lostAt: resource.lostAt, postTime: resource.postTime };
   }
 }
 

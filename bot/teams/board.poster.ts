@@ -28,10 +28,11 @@ export function createBoardPoster(deps: BoardPosterDeps): BoardPoster {
       const { outcome, activityIds } = await deps.sender.send(reference, cards.map(cardMessage));
       if (outcome === 'gone') {
         deps.logger.warn({ teamId: meeting.teamId }, 'morning channel no longer reachable');
-        return;
+        return 'gone';
       }
       const date = deps.dateOf(deps.clock.now());
       await deps.posted.save({ teamId: meeting.teamId, date, reference: meeting.reference, activityIds });
+      return 'posted';
     },
   };
 }

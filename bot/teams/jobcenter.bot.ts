@@ -18,6 +18,8 @@ export interface JobcenterBotDeps {
   commands?: Partial<Record<CommandId, CommandHandler>>;
   /** Card verbs beyond the bot's own (feature handlers). */
   actions?: CardActionTable;
+  /** Something to tell this person before the answer, once (e.g. the morning channel was lost). */
+  turnNotice?: (context: TurnContext) => Promise<AdaptiveCardJson | undefined>;
   renderer: CardRenderer;
   cards: StaticCards;
   clock: Clock;
@@ -86,6 +88,8 @@ export class JobcenterBot extends TeamsActivityHandler {
     const { activity } = context;
     const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
     const parsed = parseCommand(text);
+    const notice = await this.deps.turnNotice?.(context);
+    if (notice !== undefined) await context.sendActivity(cardMessage(notice));
     if (parsed.kind === 'empty' && activity.value !== undefined) {
       await context.sendActivity(cardMessage(await this.answerCardAction(context, activity.value)));
       return;

@@ -4,6 +4,7 @@ import type { Clock } from '../../rules/ports/clock';
 import type { MorningMeetingRepository } from '../../rules/ports/morning-meeting.repository';
 import { parsePostTime } from '../../rules/scheduling/morning-post.policy';
 import type { TeamSettingsService } from '../../rules/screening-case/team-settings.service';
+import type { ChannelLossNotices } from '../../rules/scheduling/channel-loss.notices';
 import { noticeCard } from './card-replies';
 import type { CommandHandler } from './jobcenter.bot';
 import type { Notice } from './openings.handlers';
@@ -40,6 +41,7 @@ export function morningMeetingHandlers(deps: {
   renderer: CardRenderer;
   clock: Clock;
   boardCards: (teamId: string, notice?: Notice) => Promise<AdaptiveCardJson[]>;
+  channelLosses: Pick<ChannelLossNotices, 'resolved'>;
 }): { morgenmoede: CommandHandler } {
   const { renderer } = deps;
   const setUp = async (context: TurnContext, timeText: string): Promise<AdaptiveCardJson> => {
@@ -68,6 +70,7 @@ export function morningMeetingHandlers(deps: {
       setBy: userId,
       setAt: deps.clock.now().toISOString(),
     });
+    await deps.channelLosses.resolved(teamId);
     return noticeCard(
       renderer,
       'info',

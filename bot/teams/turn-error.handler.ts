@@ -27,12 +27,20 @@ function isStorageError(error: unknown, code: string): boolean {
   );
 }
 
+/** The event botbuilder runs a proactive send in (`continueConversationAsync`). */
+function isProactiveTurn(context: TurnContext): boolean {
+  return context.activity.type === ActivityTypes.Event && context.activity.name === 'ContinueConversation';
+}
+
 /**
  * The adapter's last resort: answers in Danish and logs what went wrong without the message text
- * or card values (only ids, types and the error).
+ * or card values (only ids, types and the error). A proactive send (the morning board) is nobody's
+ * turn: its error goes back to the sender, which retries or forgets the conversation, and nothing is
+ * said in the channel.
  */
 export function createTurnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
+    if (isProactiveTurn(context)) throw error;
     const code = errorCode(error);
     const { activity } = context;
     logger.error(

@@ -16,11 +16,36 @@ export interface MorningMeetingRepository {
   /** Every team with a morning meeting (the scheduler's work list). */
   list(): Promise<MorningMeeting[]>;
   save(meeting: MorningMeeting): Promise<void>;
+  /** Forgets the team's channel (the bot was removed from it). */
+  remove(teamId: string): Promise<void>;
 }
+
+/** 'gone': the channel refused the post (403/404): the bot is no longer in it. */
+export type BoardPostOutcome = 'posted' | 'gone';
 
 /** Posts a team's board to its morning channel. */
 export interface BoardPoster {
-  post(meeting: MorningMeeting, options: { late: boolean }): Promise<void>;
+  post(meeting: MorningMeeting, options: { late: boolean }): Promise<BoardPostOutcome>;
+}
+
+/** A morning channel the bot could no longer post to, kept until a leader has been told. */
+export interface ChannelLoss {
+  teamId: string;
+  /** ISO instant of the refused post. */
+  lostAt: string;
+  /** The time the board used to come, to tell the leader what stopped. */
+  postTime: string;
+}
+
+export interface ChannelLossRepository {
+  record(loss: ChannelLoss): Promise<void>;
+  /** Every loss no leader has been told about yet (across teams: each instance learns of them). */
+  list(): Promise<ChannelLoss[]>;
+  /**
+   * Removes the team's loss and resolves it, or undefined if there was none (or another instance
+   * removed it first): only the caller that gets it tells the leader, so they are told once.
+   */
+  take(teamId: string): Promise<ChannelLoss | undefined>;
 }
 
 /** The messages of the board last posted to a team's channel, so they can be updated in place. */

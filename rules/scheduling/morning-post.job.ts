@@ -1,5 +1,6 @@
 import type { JobRunRepository } from '../ports/job-run.repository';
 import type { BoardPoster, MorningMeetingRepository } from '../ports/morning-meeting.repository';
+import type { ChannelLossNotices } from './channel-loss.notices';
 import { copenhagenTimeOfDay, decideMorningPost } from './morning-post.policy';
 
 /** The working-day calendar the job needs (Danish holidays, the team's closed days). */
@@ -28,6 +29,7 @@ export class MorningPostJob {
     private readonly poster: BoardPoster,
     private readonly calendar: WorkingDayCalendar,
     private readonly options: MorningPostJobOptions,
+    private readonly losses: Pick<ChannelLossNotices, 'channelLost'>,
   ) {}
 
   /** Runs one tick; resolves the teams posted to by this instance. */
@@ -45,9 +47,11 @@ export class MorningPostJob {
       const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
       const claim = await this.runs.claim(meeting.teamId, key, this.options.holder, now.toISOString(), leaseUntil);
       if (claim !== 'claimed') continue;
-      await this.poster.post(meeting, { late: decision.late });
+      const outcome = await this.poster.post(meeting, { late: decision.late });
+      // The bot was removed from the channel: forget it and tell a leader; the run is done either way.
+      if (outcome === 'gone') await this.losses.channelLost(meeting, now);
       await this.runs.complete(meeting.teamId, key, this.options.holder, new Date(now.getTime()).toISOString());
-      posted.push(meeting.teamId);
+      if (outcome === 'posted') posted.push(meeting.teamId);
     }
     return posted;
   }

@@ -13,7 +13,12 @@ import {
   buildSectionViewModel,
 } from '../../cards/view-models/screening/screening.view-models';
 import { buildSettingsViewModel } from '../../cards/view-models/settings.view-model';
-import { buildBoardViewModels, buildOpeningFormViewModel } from '../../cards/view-models/openings/opening.view-models';
+import {
+  buildBoardViewModels,
+  buildOpeningFormViewModel,
+  buildOwnOpeningsViewModel,
+  editForm,
+} from '../../cards/view-models/openings/opening.view-models';
 import { screeningRulesFrom } from '../../rules/screening-case/default-screening-rules';
 import { intensiveShare } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
@@ -134,6 +139,39 @@ describe('cards', () => {
     screeningCards['openingForm with errors'] = renderer.render(
       'openingForm',
       buildOpeningFormViewModel(ruleset.sectors, { companyName: 'Smedie', cvr: '123' }, ['CVR-nummer: skriv 8 cifre.']),
+    );
+    screeningCards['openingForm for an edit'] = renderer.render(
+      'openingForm',
+      buildOpeningFormViewModel(
+        ruleset.sectors,
+        { companyName: 'Smedie', seats: '2' },
+        [],
+        editForm('o-1', 'etag-1', 'Smedie'),
+      ),
+    );
+    const own = {
+      id: 'o-1',
+      teamId: 't',
+      registeredBy: { userId: 'u', name: 'Vera' },
+      date: '2026-02-03T09:00:00.000Z',
+      companyName: 'Smedie',
+      cvr: '10150817',
+      sector: 'industri',
+      result: 'ordinaer_aabning' as const,
+      seats: 2,
+      filled: 1,
+    };
+    screeningCards.openingMine = renderer.render(
+      'openingMine',
+      buildOwnOpeningsViewModel(
+        [own, { ...own, id: 'o-2', closed: { at: '2026-02-04T09:00:00.000Z', by: own.registeredBy } }],
+        ruleset.sectors,
+        { text: 'Gemt: Smedie.', style: 'good' },
+      ),
+    );
+    screeningCards['openingMine empty'] = renderer.render(
+      'openingMine',
+      buildOwnOpeningsViewModel([], ruleset.sectors),
     );
     screeningCards.openingBoard = renderer.render(
       'openingBoard',

@@ -1,3 +1,4 @@
+import type { ChannelLoss, ChannelLossRepository } from '../../rules/ports/morning-meeting.repository';
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
@@ -269,5 +270,24 @@ export class InMemoryOpeningRepository implements OpeningRepository {
         .map((item) => structuredClone(item.value))
         .filter((opening) => opening.teamId === teamId && (opening.date >= since || isOpen(opening))),
     );
+  }
+}
+
+export class InMemoryChannelLossRepository implements ChannelLossRepository {
+  private readonly losses = new Map<string, ChannelLoss>();
+
+  record(loss: ChannelLoss): Promise<void> {
+    this.losses.set(loss.teamId, { ...loss });
+    return Promise.resolve();
+  }
+
+  list(): Promise<ChannelLoss[]> {
+    return Promise.resolve([...this.losses.values()].map((loss) => ({ ...loss })));
+  }
+
+  take(teamId: string): Promise<ChannelLoss | undefined> {
+    const loss = this.losses.get(teamId);
+    this.losses.delete(teamId);
+    return Promise.resolve(loss);
   }
 }

@@ -11,24 +11,44 @@ import { createLogger } from '../../../bot/logging/logger';
 import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 
-/** A stand-in for the Bot Framework connector: records every activity the bot posts. */
+/**
+ * A stand-in for the Bot Framework connector: records every activity the bot posts, and answers with
+ * `status` (200, or e.g. 403 as Teams does once the bot is removed from the team).
+ */
 async function fakeConnector(): Promise<{
   url: string;
   posts: { path: string; body: Record<string, unknown> }[];
   server: Server;
+  status: number;
+  /** Statuses for the next requests, before falling back to `status`. */
+  upcoming: number[];
 }> {
   const posts: { path: string; body: Record<string, unknown> }[] = [];
-  const server = createServer((req, res) => {
+  const connector = { url: '', posts, server: undefined as unknown as Server, status: 200, upcoming: [] as number[] };
+  connector.server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       posts.push({ path: req.url ?? '', body: body === '' ? {} : (JSON.parse(body) as Record<string, unknown>) });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `posted-${posts.length}` }));
+      const status = connector.upcoming.shift() ?? connector.status;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          status === 200
+            ? { id: `posted-${posts.length}` }
+            : {
+                error: {
+                  code: 'BotNotInConversationRoster',
+                  message: 'The bot is not part of the conversation roster.',
+                },
+              },
+        ),
+      );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, posts, server };
+  await new Promise<void>((resolve) => connector.server.listen(0, '127.0.0.1', resolve));
+  connector.url = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}/`;
+  return connector;
 }
 
 async function standaloneStorage(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; key: string }> {
@@ -249,5 +269,51 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     const before = connector.posts.length;
     await restarted.runScheduledJobs();
     assert.equal(connector.posts.length, before);
+  });
+
+  it('when the bot was removed from the channel (403), then the channel is forgotten and the next leader who writes is told once', async () => {
+    const [first, second] = apps;
+    assert.ok(first !== undefined && second !== undefined);
+    connector.status = 403;
+    now = new Date('2026-02-04T07:30:00Z'); // Wednesday 08:30 in Copenhagen
+    const before = connector.posts.length;
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(connector.posts.length, before + 1, 'one attempt, no retries of a 403');
+    connector.status = 200;
+    // The loss was recorded by whichever instance held the lease; the other learns of it at its next tick.
+    now = new Date('2026-02-04T07:31:00Z');
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(connector.posts.length, before + 1, 'the forgotten channel is not posted to again');
+
+    const member = { from: { id: 'member-1', name: 'Mads Medarbejder' } };
+    assert.doesNotMatch(await post(second, { type: 'message', text: 'hjælp', ...member }), /kan ikke længere postes/);
+    const told = await post(second, { type: 'message', text: 'hjælp' });
+    assert.match(told, /Tavlen kan ikke længere postes i kanalen/);
+    assert.match(told, /kl\. 8\.30/);
+    assert.match(told, /Kommandoer|hjælp/i, 'the answer to what the leader wrote still comes');
+    assert.doesNotMatch(await post(first, { type: 'message', text: 'hjælp' }), /kan ikke længere postes/, 'told once');
+
+    now = new Date('2026-02-05T07:30:00Z');
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(connector.posts.length, before + 1, 'no post until a leader chooses a channel again');
+    assert.match(await post(first, { type: 'message', text: 'morgenmøde her kl. 8.30' }), /Morgenmødet er sat op her/);
+    now = new Date('2026-02-06T07:30:00Z');
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(connector.posts.length, before + 2);
+  });
+
+  it('when Teams throttles the post (429), then it is retried and the board is posted once', async () => {
+    const [first, second] = apps;
+    assert.ok(first !== undefined && second !== undefined);
+    connector.upcoming.push(429);
+    now = new Date('2026-02-09T07:30:00Z'); // Monday 08:30
+    const before = connector.posts.length;
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(connector.posts.length, before + 2, 'the throttled attempt and the retry');
+    assert.match(cardText((connector.posts.at(-1)?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
+    assert.ok(
+      connector.posts.slice(before).every((request) => request.body.text === undefined),
+      'no error message is posted to the channel',
+    );
   });
 });
