@@ -29,6 +29,7 @@ import { CosmosScreeningRepository } from './storage/cosmos-screening.repository
 import { CosmosTeamRosterRepository } from './storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from './storage/cosmos-team-settings.repository';
 import type { CosmosStore } from './storage/cosmos.store';
+import { capacityHandlers } from './teams/capacity.handlers';
 import type { CardActionTable } from './teams/card-action.router';
 import type { CommandHandler } from './teams/jobcenter.bot';
 import { ScreeningCards } from './teams/screening.cards';
@@ -59,7 +60,7 @@ export interface Features {
   retention: { service: ScreeningService; teams: () => Promise<string[]> };
 }
 
-/** Wires the features (screening, settings) onto storage: part of the composition root. */
+/** Wires the features (screening, settings, openings, morning meeting, ressourceberegner): part of the composition root. */
 export function createFeatures({ store, ruleset, renderer, clock, sender, logger, instanceId }: FeatureDeps): Features {
   const audit = new CosmosAuditTrail(store.containers.auditEvents);
   const screenings = new CosmosScreeningRepository(store.containers.screenings);
@@ -113,6 +114,7 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ),
   });
   const morningFeature = morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards });
+  const capacityFeature = capacityHandlers(renderer);
   const morningPost = new MorningPostJob(
     meetings,
     new CosmosJobRunRepository(store.containers.jobRuns),
@@ -126,13 +128,21 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ...settingsFeature.commands,
       ...openingsFeature.commands,
       ...morningFeature,
+      ...capacityFeature.commands,
     },
     minuteJobs: [{ name: 'morning-post', run: (now) => morningPost.run(now) }],
-    actions: { ...screeningFeature.actions, ...settingsFeature.actions, ...openingsFeature.actions },
+    actions: {
+      ...screeningFeature.actions,
+      ...settingsFeature.actions,
+      ...openingsFeature.actions,
+      ...capacityFeature.actions,
+    },
     // Section submits check the step and the etag, decisions the status, settings the version: a
     // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.
+    // Help and the calculator store nothing: a repeat only answers again.
     selfGuardedVerbs: new Set([
       'help.show',
+      'capacity.calculate',
       'screening.new',
       'screening.resume',
       'screening.section',
