@@ -31,6 +31,7 @@ import { CosmosScreeningRepository } from './storage/cosmos-screening.repository
 import { CosmosTeamRosterRepository } from './storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from './storage/cosmos-team-settings.repository';
 import type { CosmosStore } from './storage/cosmos.store';
+import { capacityHandlers } from './teams/capacity.handlers';
 import type { CardActionTable } from './teams/card-action.router';
 import { channelLossNotice } from './teams/channel-loss.notice';
 import type { CommandHandler, JobcenterBotDeps } from './teams/jobcenter.bot';
@@ -64,7 +65,7 @@ export interface Features {
   retention: { service: ScreeningService; teams: () => Promise<string[]> };
 }
 
-/** Wires the features (screening, settings) onto storage: part of the composition root. */
+/** Wires the features (screening, settings, openings, morning meeting, ressourceberegner): part of the composition root. */
 export function createFeatures({ store, ruleset, renderer, clock, sender, logger, instanceId }: FeatureDeps): Features {
   const audit = new CosmosAuditTrail(store.containers.auditEvents);
   const screenings = new CosmosScreeningRepository(store.containers.screenings);
@@ -124,6 +125,7 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
     (teamId, userId) => settings.isLeader(teamId, userId),
   );
   const morningFeature = morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards, channelLosses });
+  const capacityFeature = capacityHandlers(renderer);
   const morningPost = new MorningPostJob(
     meetings,
     new CosmosJobRunRepository(store.containers.jobRuns),
@@ -138,17 +140,25 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ...settingsFeature.commands,
       ...openingsFeature.commands,
       ...morningFeature,
+      ...capacityFeature.commands,
     },
     minuteJobs: [
       { name: 'morning-post', run: (now) => morningPost.run(now) },
       { name: 'channel-loss-refresh', run: () => channelLosses.refresh() },
     ],
     turnNotice: channelLossNotice(channelLosses, renderer),
-    actions: { ...screeningFeature.actions, ...settingsFeature.actions, ...openingsFeature.actions },
+    actions: {
+      ...screeningFeature.actions,
+      ...settingsFeature.actions,
+      ...openingsFeature.actions,
+      ...capacityFeature.actions,
+    },
     // Section submits check the step and the etag, decisions the status, settings the version: a
     // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.
+    // Help and the calculator store nothing: a repeat only answers again.
     selfGuardedVerbs: new Set([
       'help.show',
+      'capacity.calculate',
       'screening.new',
       'screening.resume',
       'screening.section',

@@ -1,3 +1,4 @@
+import capacityCalculator from './templates/capacity-calculator.json';
 import help from './templates/help.json';
 import notice from './templates/notice.json';
 import openingBoard from './templates/opening-board.json';
@@ -13,6 +14,7 @@ import welcome from './templates/welcome.json';
 
 /** Every card template the bot can send, by name. Templates are JSON so they open in the Adaptive Cards Designer. */
 export const CARD_TEMPLATES = {
+  capacityCalculator,
   help,
   notice,
   openingBoard,

@@ -5,6 +5,7 @@ import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { rulesDataDir } from '../project-paths';
 import { loadDefaultScreeningRuleset } from '../screening-ruleset.loader';
+import { CAPACITY_USAGE, capacityCommand } from './capacity.command';
 import { CliInputError } from './cli-input';
 import { checkRuleFolder } from './rules-check.command';
 import { describeFailure, rulesTestCommand } from './rules-test.command';
@@ -25,6 +26,9 @@ const USAGE = [
   '  rules check [mappe]   Kontrollér regel- og datafilerne (standard: rules/data)',
   '  rules test <fil>      Kør testtilfælde (JSON) mod screeningsreglerne',
   '  screen <fil>          Screen ét sæt svar (JSON) med teamets standardindstillinger',
+  `  ${CAPACITY_USAGE}`,
+  '                        Ressourceberegneren: samtaler om året, årsværkstabellen og de årsværk, scenariet',
+  '                        kræver (standard: kildens eksempel, 330 borgere, 3 dage, 44 uger, 30 %)',
 ].join('\n');
 
 /** Runs one CLI command and resolves its exit code. */
@@ -40,6 +44,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.out(JSON.stringify({ folder, ok: report.problems.length === 0, ...report }, null, 2));
     for (const problem of report.problems) io.err(`${problem.file} (${problem.location}): ${problem.message}`);
     return report.problems.length === 0 ? 0 : EXIT_INVALID;
+  }
+  if (command === 'capacity') {
+    try {
+      io.out(JSON.stringify(capacityCommand(args.slice(1)), null, 2));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof CliInputError)) throw error;
+      io.err(error.message);
+      return EXIT_INVALID;
+    }
   }
   if (command === 'screen' || (command === 'rules' && sub === 'test')) {
     const file = command === 'screen' ? sub : rest[0];

@@ -103,8 +103,8 @@ export const COMMANDS: readonly CommandDescription[] = [
     keyword: 'ressourceberegner',
     aliases: [],
     audience: 'leder',
-    summary: 'Beregn hvor mange årsværk en indsats kræver.',
-    available: false,
+    summary: 'Beregn hvor mange samtaler og årsværk en samtalefrekvens kræver.',
+    available: true,
     changesState: false,
   },
   {

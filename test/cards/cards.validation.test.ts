@@ -19,6 +19,10 @@ import {
   buildOwnOpeningsViewModel,
   editForm,
 } from '../../cards/view-models/openings/opening.view-models';
+import { buildCapacityViewModel } from '../../cards/view-models/capacity.view-model';
+import { CAPACITY_DEFAULTS } from '../../rules/capacity/capacity';
+import { calculateCapacity } from '../../rules/capacity/capacity.calculator';
+import { parseCapacityInputs } from '../../rules/capacity/capacity-input.validation';
 import { screeningRulesFrom } from '../../rules/screening-case/default-screening-rules';
 import { intensiveShare } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
@@ -185,6 +189,23 @@ describe('cards', () => {
           chunks: [],
         },
       )[0] ?? {},
+    );
+    screeningCards.capacityCalculator = renderer.render('capacityCalculator', buildCapacityViewModel());
+    const largest = parseCapacityInputs({
+      ...CAPACITY_DEFAULTS,
+      citizens: '100000',
+      talksPerDay: '3,5',
+      intensiveSharePercent: '33,3',
+    }).value;
+    assert.ok(largest !== undefined);
+    screeningCards['capacityCalculator with result'] = renderer.render(
+      'capacityCalculator',
+      buildCapacityViewModel({ typed: CAPACITY_DEFAULTS, calculation: calculateCapacity(largest) }),
+    );
+    const refused = parseCapacityInputs({ ...CAPACITY_DEFAULTS, citizens: '-5', intensiveSharePercent: 'mange' });
+    screeningCards['capacityCalculator with errors'] = renderer.render(
+      'capacityCalculator',
+      buildCapacityViewModel({ typed: refused.typed, errors: refused.errors.map((error) => error.message) }),
     );
     screeningCards['settings read-only'] = renderer.render(
       'settings',
