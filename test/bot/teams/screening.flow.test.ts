@@ -49,11 +49,37 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
 
   const text = (value: string, userId?: string) => send({ type: 'message', text: value }, userId);
   const submit = (value: Record<string, unknown>, userId?: string) => send({ type: 'message', value }, userId);
-  const execute = (verb: string, data: Record<string, unknown>, userId?: string) =>
-    send(
-      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } },
-      userId,
-    ).catch(async () => submit({ ...data, verb }, userId));
+  /** An Action.Execute click: the card comes back in the invoke response, to replace the clicked one. */
+  async function execute(verb: string, data: Record<string, unknown>, userId = 'cw-1'): Promise<Card> {
+    counter += 1;
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `flow-${counter}`,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data } },
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/unused',
+        deliveryMode: 'expectReplies',
+        from: { id: userId },
+        recipient: { id: 'bot' },
+        conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: 'tenant-flow' },
+      }),
+    });
+    assert.equal(response.status, 200);
+    const { activities } = (await response.json()) as {
+      activities: { type: string; value?: { status: number; body: { type: string; value: Card } } }[];
+    };
+    const invokeResponse = activities.find((activity) => activity.type === 'invokeResponse')?.value;
+    assert.equal(invokeResponse?.status, 200);
+    assert.equal(invokeResponse?.body.type, 'application/vnd.microsoft.card.adaptive');
+    const card = invokeResponse?.body.value;
+    assert.ok(card !== undefined, `no card in the invoke response: ${JSON.stringify(activities)}`);
+    seen.push(card);
+    return card;
+  }
 
   /** Fills a section card the way the client would: its action data plus the answers for its inputs. */
   function filled(card: Card, overrides: Record<string, string> = {}): Record<string, unknown> {
