@@ -1,7 +1,9 @@
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { CosmosConfig } from '../config/app-config';
 import type { HealthCheck } from '../../rules/ports/health-check';
 import { CONTAINERS, type ContainerName } from './container.definitions';
+import { cosmosStatus } from './cosmos-errors';
 import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosLogger } from './embedded-cosmos.server';
 
 export interface CosmosStoreOptions {
@@ -9,6 +11,24 @@ export interface CosmosStoreOptions {
   /** Folder of the embedded server's data, used only when no endpoint is configured. */
   dataDir: string;
   logger?: EmbeddedCosmosLogger;
+  /**
+   * How to authenticate when an endpoint is configured without a key: Microsoft Entra ID (in Azure,
+   * the web app's managed identity through DefaultAzureCredential; AZURE_CLIENT_ID picks a
+   * user-assigned one). Injected by tests.
+   */
+  credential?: () => TokenCredential;
+}
+
+/** Thrown when keyless access finds the database or a container missing: they come from the template. */
+export class CosmosSchemaMissingError extends Error {
+  readonly code = 'COSMOS_SCHEMA_MISSING';
+  constructor(what: string) {
+    super(
+      `${what} does not exist. With managed identity the app cannot create it (the data-plane role has no ` +
+        'control-plane rights): deploy deployment/infra/azuredeploy.json, which creates the database and containers.',
+    );
+    this.name = 'CosmosSchemaMissingError';
+  }
 }
 
 /** An open connection to the bot's Cosmos database with its containers created. */
@@ -37,22 +57,25 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
     endpoint = embedded.endpoint;
     key = embedded.key;
   }
-  if (key === undefined) {
-    throw new Error('COSMOS_KEY is required until managed identity for Cosmos is supported');
-  }
   const resolvedEndpoint = endpoint;
+  const keyless = key === undefined;
   const client = new CosmosClient({
     endpoint: resolvedEndpoint,
-    key,
+    ...(key === undefined
+      ? { aadCredentials: (options.credential ?? (() => new DefaultAzureCredential()))() }
+      : { key }),
     // Only an Azure account has regional endpoints to discover; a Cosmos-compatible server elsewhere
     // (embedded, or standalone shared by several bot processes) answers discovery with https
     // addresses it does not serve.
     connectionPolicy: { enableEndpointDiscovery: isAzureCosmosHost(resolvedEndpoint) },
   });
   try {
-    const { database } = await client.databases.createIfNotExists({ id: options.cosmos.database });
+    const database = keyless
+      ? await existingDatabase(client, options.cosmos.database)
+      : (await client.databases.createIfNotExists({ id: options.cosmos.database })).database;
     const entries = await Promise.all(
       Object.entries(CONTAINERS).map(async ([name, definition]) => {
+        if (keyless) return [name, await existingContainer(database, definition.id)] as const;
         const { container } = await database.containers.createIfNotExists({
           id: definition.id,
           partitionKey: { paths: [definition.partitionKeyPath] },
@@ -86,6 +109,29 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
     await embedded?.close();
     throw error;
   }
+}
+
+/** Keyless: the database must exist (reading metadata is allowed to the data-plane role). */
+async function existingDatabase(client: CosmosClient, id: string): Promise<Database> {
+  const database = client.database(id);
+  try {
+    await database.read();
+  } catch (error) {
+    if (cosmosStatus(error) === 404) throw new CosmosSchemaMissingError(`Cosmos database "${id}"`);
+    throw error;
+  }
+  return database;
+}
+
+async function existingContainer(database: Database, id: string): Promise<Container> {
+  const container = database.container(id);
+  try {
+    await container.read();
+  } catch (error) {
+    if (cosmosStatus(error) === 404) throw new CosmosSchemaMissingError(`Cosmos container "${id}"`);
+    throw error;
+  }
+  return container;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
