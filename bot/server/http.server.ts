@@ -23,6 +23,9 @@ export interface BotHttpServer {
 /** Largest activity accepted. Teams messages are limited to ~28 KB; card submits are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** Where App Service's health check (and anyone) asks whether the bot and its storage answer. */
+export const HEALTH_PATH = '/healthz';
+
 /** The restify server: `POST /api/messages` through the botbuilder adapter, and `GET /healthz`. */
 export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
   const server = restify.createServer({ name: 'jobcenter-bot', handleUncaughtExceptions: false });
@@ -53,7 +56,7 @@ export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
     }
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  server.get(HEALTH_PATH, async (_req: Request, res: Response) => {
     const results = await Promise.allSettled(deps.healthChecks.map((check) => check.check()));
     const failed = results.flatMap((result, index) =>
       result.status === 'rejected' ? [deps.healthChecks[index]?.name ?? 'unknown'] : [],
