@@ -102,6 +102,19 @@ export class JobcenterBot extends TeamsActivityHandler {
       await context.sendActivity(cardMessage(this.deps.cards.help));
       return;
     }
+    if (parsed.command.personalOnly === true && isSharedConversation(activity.conversation.conversationType)) {
+      await context.sendActivity(
+        cardMessage(
+          noticeCard(
+            this.deps.renderer,
+            'warning',
+            'Skriv det i din personlige chat med botten',
+            `**${parsed.command.keyword}** viser oplysninger om en borger, og her kan alle i samtalen læse med. Åbn en chat med botten (klik på dens navn → Chat) og skriv det dér.`,
+          ),
+        ),
+      );
+      return;
+    }
     const handler = this.deps.commands?.[parsed.command.id];
     if (handler !== undefined) {
       const answer = await handler(context, parsed.args);
@@ -167,6 +180,11 @@ function botMembershipChange(context: TurnContext): 'added' | 'removed' | undefi
     if (activity.membersRemoved?.some(isBot) === true) return 'removed';
   }
   return undefined;
+}
+
+/** A channel or group chat, where every member reads the bot's answers. */
+function isSharedConversation(conversationType: string | undefined): boolean {
+  return conversationType === 'channel' || conversationType === 'groupChat';
 }
 
 function capitalize(text: string): string {

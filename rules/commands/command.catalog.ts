@@ -32,6 +32,11 @@ export interface CommandDescription {
    * recognised on every instance (a stored claim); a read-only answer only needs the local memory.
    */
   changesState: boolean;
+  /**
+   * Only in the personal chat with the bot: its cards hold a citizen's answers, and a card in a group
+   * chat or a channel is read by everyone there.
+   */
+  personalOnly?: boolean;
 }
 
 export const COMMANDS: readonly CommandDescription[] = [
@@ -52,6 +57,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Screen en nyledig borger ved første samtale og få en anbefalet indsats med begrundelse.',
     available: true,
     changesState: true,
+    personalOnly: true,
   },
   {
     id: 'ny_stilling',
@@ -134,6 +140,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Se en screening igen: vis screening <sagsreference> (din egen, eller teamets som leder).',
     available: true,
     changesState: false,
+    personalOnly: true,
   },
   {
     id: 'slet_screening',
@@ -143,5 +150,6 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Slet en screening på borgerens anmodning: slet screening <sagsreference>.',
     available: true,
     changesState: true,
+    personalOnly: true,
   },
 ];

@@ -58,6 +58,18 @@ describe('JobcenterBot (TestAdapter flows)', () => {
     });
   });
 
+  it('when screening is asked for in a channel or group chat, then it is refused with a pointer to the personal chat', async () => {
+    for (const conversationType of ['channel', 'groupChat']) {
+      const { adapter } = botUnderTest(sandbox);
+      const message = teamsMessage('screening', {
+        conversation: { id: `19:${conversationType}`, conversationType, tenantId: TENANT, isGroup: true, name: '' },
+      });
+      await adapter.send(message).assertReply((reply) => {
+        assert.match(cardText(cardOf(reply)), /^Skriv det i din personlige chat med botten\n\*\*screening\*\* viser/);
+      });
+    }
+  });
+
   it('when the text is gibberish, then the help card comes back saying the command is unknown', async () => {
     const { adapter } = botUnderTest(sandbox);
     await adapter.send(teamsMessage('qwerty blah')).assertReply((reply) => {
