@@ -1,3 +1,4 @@
+import { PREFILL_SOURCES } from '../goals/indicator';
 import { CONDITION_OPERATORS } from '../screening/screening.types';
 
 /*
@@ -202,6 +203,31 @@ const SCREENING_RULES_SCHEMA = {
   definitions: { condition: CONDITION },
 } as const;
 
+/** The indicators of the weekly goals (spec §3.1); `prefill` names what the bot already counts for one. */
+const INDICATORS_SCHEMA = {
+  type: 'object',
+  required: ['version', 'groups', 'indicators'],
+  properties: {
+    version: TEXT,
+    groups: { type: 'array', items: OPTION },
+    indicators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'group', 'label'],
+        properties: {
+          id: ID,
+          group: ID,
+          label: TEXT,
+          prefill: { enum: [...PREFILL_SOURCES] },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+} as const;
+
 /** The team-editable part of the screening settings, with the same pieces as the rule file. */
 export const TEAM_SCREENING_SETTINGS_SCHEMA = {
   type: 'object',
@@ -248,4 +274,5 @@ export const RULE_FILE_SCHEMAS: Readonly<Record<string, object>> = {
   'questionnaire.json': QUESTIONNAIRE_SCHEMA,
   'sectors.json': SECTORS_SCHEMA,
   'screening-rules.json': SCREENING_RULES_SCHEMA,
+  'indicators.json': INDICATORS_SCHEMA,
 };

@@ -11,6 +11,15 @@ import type { TeamRosterRepository } from '../../rules/ports/team-roster.reposit
 import type { SettingsVersion, TeamSettingsRepository } from '../../rules/ports/team-settings.repository';
 import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
+import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening-case/decided-screening';
+import type { ScreeningStatisticsRepository } from '../../rules/ports/screening-statistics.repository';
+import type { GoalPlan } from '../../rules/goals/goal-plan';
+import type { GoalPlanRepository } from '../../rules/ports/goal-plan.repository';
+import { weekKey, type IsoWeek } from '../../rules/goals/iso-week';
+import type { WeeklyLog } from '../../rules/goals/weekly-log';
+import type { WeeklyLogRepository } from '../../rules/ports/weekly-log.repository';
+import type { FollowUp, FollowUpWeek } from '../../rules/follow-ups/follow-up';
+import type { FollowUpRepository } from '../../rules/ports/follow-up.repository';
 
 /** In-memory installations for flow tests; the contract suite holds it to the same rules as Cosmos. */
 export class InMemoryInstallationRepository implements InstallationRepository {
@@ -76,7 +85,7 @@ export class InMemoryProcessedActivityRepository implements ProcessedActivityRep
   }
 }
 
-export class InMemoryScreeningRepository implements ScreeningRepository {
+export class InMemoryScreeningRepository implements ScreeningRepository, ScreeningStatisticsRepository {
   private readonly items = new Map<string, Versioned<ScreeningRecord>>();
   private nextEtag = 1;
 
@@ -134,6 +143,15 @@ export class InMemoryScreeningRepository implements ScreeningRepository {
       this.values(teamId)
         .filter((record) => record.status === 'decided' && (record.decision?.decidedAt ?? '') >= since)
         .map((record) => ({ strategy: record.summary?.strategy ?? '', finalTrack: record.decision?.finalTrack ?? '' })),
+    );
+  }
+
+  listDecidedBetween(teamId: string, from: string, to: string): Promise<DecidedScreening[]> {
+    return Promise.resolve(
+      this.values(teamId)
+        .map(decidedScreeningOf)
+        .filter((fact): fact is DecidedScreening => fact !== undefined && fact.decidedAt >= from && fact.decidedAt < to)
+        .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
     );
   }
 
@@ -289,5 +307,163 @@ export class InMemoryChannelLossRepository implements ChannelLossRepository {
     const loss = this.losses.get(teamId);
     this.losses.delete(teamId);
     return Promise.resolve(loss);
+  }
+}
+
+/** Decided screenings as plain facts, for tests of what reads them (the goals, the summary, follow-ups). */
+export class InMemoryScreeningStatisticsRepository implements ScreeningStatisticsRepository {
+  readonly items: DecidedScreening[] = [];
+  queries = 0;
+
+  add(...screenings: DecidedScreening[]): this {
+    this.items.push(...structuredClone(screenings));
+    return this;
+  }
+
+  listDecidedBetween(teamId: string, from: string, to: string): Promise<DecidedScreening[]> {
+    this.queries += 1;
+    return Promise.resolve(
+      structuredClone(
+        this.items
+          .filter((item) => item.teamId === teamId && item.decidedAt >= from && item.decidedAt < to)
+          .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+      ),
+    );
+  }
+}
+
+/** Shared etag-guarded store behaviour: create-if-absent, replace-if-unchanged, copies in and out. */
+class EtagStore<T> {
+  readonly items = new Map<string, Versioned<T>>();
+  private nextEtag = 1;
+
+  get(key: string): Versioned<T> | undefined {
+    const item = this.items.get(key);
+    return item === undefined ? undefined : structuredClone(item);
+  }
+
+  async save(key: string, value: T, etag: string | undefined): Promise<Versioned<T> | 'conflict'> {
+    // Yield first, as a real store would, so concurrent callers interleave.
+    await new Promise((resolve) => setImmediate(resolve));
+    const existing = this.items.get(key);
+    if (etag === undefined ? existing !== undefined : existing?.etag !== etag) return 'conflict';
+    const stored = { value: structuredClone(value), etag: `"${this.nextEtag++}"` };
+    this.items.set(key, stored);
+    return structuredClone(stored);
+  }
+
+  values(): T[] {
+    return [...this.items.values()].map((item) => structuredClone(item.value));
+  }
+}
+
+export class InMemoryGoalPlanRepository implements GoalPlanRepository {
+  readonly store = new EtagStore<GoalPlan>();
+
+  get(teamId: string, year: number): Promise<Versioned<GoalPlan> | undefined> {
+    return Promise.resolve(this.store.get(`${teamId}|${year}`));
+  }
+
+  save(plan: GoalPlan, etag: string | undefined): Promise<Versioned<GoalPlan> | 'conflict'> {
+    return this.store.save(`${plan.teamId}|${plan.year}`, plan, etag);
+  }
+
+  listTeamIds(year: number): Promise<string[]> {
+    const teams = this.store
+      .values()
+      .filter((plan) => plan.year === year)
+      .map((plan) => plan.teamId);
+    return Promise.resolve([...new Set(teams)].sort());
+  }
+}
+
+export class InMemoryWeeklyLogRepository implements WeeklyLogRepository {
+  readonly store = new EtagStore<WeeklyLog>();
+  writes = 0;
+
+  get(teamId: string, userId: string, week: IsoWeek): Promise<Versioned<WeeklyLog> | undefined> {
+    return Promise.resolve(this.store.get(`${teamId}|${userId}:${weekKey(week)}`));
+  }
+
+  async save(log: WeeklyLog, etag: string | undefined): Promise<Versioned<WeeklyLog> | 'conflict'> {
+    const saved = await this.store.save(`${log.teamId}|${log.id}`, log, etag);
+    if (saved !== 'conflict') this.writes += 1;
+    return saved;
+  }
+
+  listBetween(teamId: string, from: IsoWeek, to: IsoWeek): Promise<WeeklyLog[]> {
+    const [first, last] = [weekKey(from), weekKey(to)];
+    return Promise.resolve(
+      this.store
+        .values()
+        .filter((log) => log.teamId === teamId && log.weekKey >= first && log.weekKey <= last)
+        .sort((a, b) => a.weekKey.localeCompare(b.weekKey) || a.userId.localeCompare(b.userId)),
+    );
+  }
+}
+
+export class InMemoryFollowUpRepository implements FollowUpRepository {
+  readonly store = new EtagStore<FollowUp>();
+
+  async create(followUp: FollowUp): Promise<Versioned<FollowUp> | 'exists'> {
+    const saved = await this.store.save(`${followUp.teamId}|${followUp.id}`, followUp, undefined);
+    return saved === 'conflict' ? 'exists' : saved;
+  }
+
+  get(teamId: string, id: string): Promise<Versioned<FollowUp> | undefined> {
+    return Promise.resolve(this.store.get(`${teamId}|${id}`));
+  }
+
+  replace(followUp: FollowUp, etag: string): Promise<Versioned<FollowUp> | 'conflict'> {
+    return this.store.save(`${followUp.teamId}|${followUp.id}`, followUp, etag);
+  }
+
+  listAwaitingReminder(date: string): Promise<FollowUp[]> {
+    return Promise.resolve(
+      this.store
+        .values()
+        .filter((item) => item.dueDate <= date && item.remindedAt === undefined && item.outcome === undefined)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id)),
+    );
+  }
+
+  listDueBetween(teamId: string, from: string, to: string, weeks?: FollowUpWeek): Promise<FollowUp[]> {
+    return Promise.resolve(
+      this.store
+        .values()
+        .filter(
+          (item) =>
+            item.teamId === teamId &&
+            item.dueDate >= from &&
+            item.dueDate <= to &&
+            (weeks === undefined || item.weeks === weeks),
+        ),
+    );
+  }
+
+  listAwaitingOutcome(teamId: string, caseworkerId: string, date: string): Promise<FollowUp[]> {
+    return Promise.resolve(
+      this.store
+        .values()
+        .filter(
+          (item) =>
+            item.teamId === teamId &&
+            item.caseworkerId === caseworkerId &&
+            item.dueDate <= date &&
+            item.outcome === undefined,
+        )
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id)),
+    );
+  }
+
+  deleteForScreening(teamId: string, screeningId: string): Promise<number> {
+    let deleted = 0;
+    for (const [key, item] of this.store.items) {
+      if (item.value.teamId === teamId && item.value.screeningId === screeningId) {
+        this.store.items.delete(key);
+        deleted += 1;
+      }
+    }
+    return Promise.resolve(deleted);
   }
 }

@@ -10,7 +10,15 @@ describe('parseCommand', () => {
     ['help', 'hjaelp', ''],
     ['hja\u0308lp', undefined, ''], // a decomposed "æ" does not exist; stays unknown rather than guessing
     ['Ny   Stilling', 'ny_stilling', ''],
+    ['ugerapport', 'ugerapport', ''],
+    ['ugerapport uge 7', 'ugerapport', 'uge 7'],
     ['ugerapport uge 7 2026', 'ugerapport', 'uge 7 2026'],
+    ['Ugerapport  UGE 53   2026', 'ugerapport', 'UGE 53 2026'],
+    ['mål uge 7', 'maal', 'uge 7'],
+    ['maal uge 7 2026', 'maal', 'uge 7 2026'],
+    ['Mål Uge 7', 'maal', 'Uge 7'], // arguments keep their case; the week parser folds it
+    ['ugerapporten', undefined, ''],
+    ['målet', undefined, ''],
     ['Slet screening J-2026-17', 'slet_screening', 'J-2026-17'],
     ['mål', 'maal', ''],
     ['ma\u030al', 'maal', ''], // "å" typed as a + combining ring folds to "å" by NFC
@@ -30,6 +38,14 @@ describe('parseCommand', () => {
       }
     });
   }
+
+  it('when the goals commands are parsed, then they are still marked as not yet available', () => {
+    for (const text of ['mål', 'ugerapport uge 7']) {
+      const parsed = parseCommand(text);
+      assert.ok(parsed.kind === 'command');
+      assert.equal(parsed.command.available, false);
+    }
+  });
 
   it('when the text is empty or only spaces, then it is empty, not unknown', () => {
     assert.equal(parseCommand('   ').kind, 'empty');

@@ -1,0 +1,168 @@
+/**
+ * Real vs Mål per indicator for the team and each member: the week, the last four weeks and the year to
+ * date (spec §3.2). Goals of a week come from the plan of that week's year, so the last four weeks of
+ * 2027-W01 read 2026's plan for 2026-W51 … W53.
+ */
+import { FLAG_BELOW, figures, sumGoals, type Figures } from './achievement';
+import { isMemberInWeek, weeklyGoal, type GoalPlan, type PlanMember } from './goal-plan';
+import type { IndicatorDefinition } from './indicator';
+import { lastWeeks, weekKey, weeksInYear, weeksOfYearUpTo, type IsoWeek } from './iso-week';
+import type { WeeklyLog } from './weekly-log';
+
+/** How many weeks "the last weeks" show, the summarised week included. */
+export const RECENT_WEEKS = 4;
+
+export interface WeekFigures extends Figures {
+  week: IsoWeek;
+}
+
+export interface YearToDate extends Figures {
+  /** Weeks counted: 1 … the summarised week. */
+  weeks: number;
+  annualTarget: number | undefined;
+  /** real / annualTarget. */
+  shareOfAnnualTarget: number | undefined;
+  /** The annual target spread evenly over the year's weeks, up to now. */
+  expectedByNow: number | undefined;
+  /** real / expectedByNow. */
+  pace: number | undefined;
+  /** Pace below 80 %: behind the annual target. */
+  behindAnnualTarget: boolean;
+}
+
+export interface MemberIndicatorFigures extends Figures {
+  userId: string;
+  name: string;
+  /** Whether the member logged the week at all (Real is 0 when not). */
+  logged: boolean;
+  lastWeeks: WeekFigures[];
+  /** The member's own year to date against the sum of their weekly goals (no annual target per member). */
+  yearToDate: Figures;
+}
+
+export interface IndicatorSummary {
+  indicatorId: string;
+  label: string;
+  group: string;
+  /** The team's week: Real summed over all logs, Mål summed over the members' goals. */
+  team: Figures;
+  members: MemberIndicatorFigures[];
+  /** The team, oldest week first, ending with the summarised week. */
+  lastWeeks: WeekFigures[];
+  yearToDate: YearToDate;
+}
+
+/** Fast lookup of plans and logs by week. */
+export class GoalLedger {
+  private readonly plans = new Map<number, GoalPlan>();
+  private readonly logs = new Map<string, WeeklyLog[]>();
+
+  constructor(plans: readonly GoalPlan[], logs: readonly WeeklyLog[]) {
+    for (const plan of plans) this.plans.set(plan.year, plan);
+    for (const log of logs) {
+      const key = weekKey({ year: log.year, week: log.week });
+      this.logs.set(key, [...(this.logs.get(key) ?? []), log]);
+    }
+  }
+
+  plan(year: number): GoalPlan | undefined {
+    return this.plans.get(year);
+  }
+
+  logsOf(week: IsoWeek): WeeklyLog[] {
+    return this.logs.get(weekKey(week)) ?? [];
+  }
+
+  logOf(userId: string, week: IsoWeek): WeeklyLog | undefined {
+    return this.logsOf(week).find((log) => log.userId === userId);
+  }
+
+  /** Members expected to log the week, per the plan of its year. */
+  activeMembers(week: IsoWeek): PlanMember[] {
+    return (this.plan(week.year)?.members ?? []).filter((member) => isMemberInWeek(member, week.week));
+  }
+
+  goal(userId: string, indicatorId: string, week: IsoWeek): number | undefined {
+    const plan = this.plan(week.year);
+    return plan === undefined ? undefined : weeklyGoal(plan, userId, indicatorId, week.week);
+  }
+
+  teamWeek(indicatorId: string, week: IsoWeek): WeekFigures {
+    const real = this.logsOf(week).reduce((sum, log) => sum + (log.counts[indicatorId] ?? 0), 0);
+    const goal = sumGoals(this.activeMembers(week).map((member) => this.goal(member.userId, indicatorId, week)));
+    return { week, ...figures(real, goal) };
+  }
+
+  memberWeek(userId: string, indicatorId: string, week: IsoWeek): WeekFigures {
+    const real = this.logOf(userId, week)?.counts[indicatorId] ?? 0;
+    const active = this.activeMembers(week).some((member) => member.userId === userId);
+    return { week, ...figures(real, active ? this.goal(userId, indicatorId, week) : undefined) };
+  }
+}
+
+function onlyFigures(value: Figures): Figures {
+  return { real: value.real, goal: value.goal, achievement: value.achievement, flagged: value.flagged };
+}
+
+function total(weeks: readonly WeekFigures[]): Figures {
+  return figures(
+    weeks.reduce((sum, week) => sum + week.real, 0),
+    sumGoals(weeks.map((week) => week.goal)),
+  );
+}
+
+/**
+ * The people in the week's rows: those expected to log it, then anyone else who logged it (someone
+ * who left the team but logged the week before), by name.
+ */
+export function summaryMembers(ledger: GoalLedger, week: IsoWeek): PlanMember[] {
+  const active = ledger.activeMembers(week);
+  const others = ledger
+    .logsOf(week)
+    .filter((log) => !active.some((member) => member.userId === log.userId))
+    .map((log) => {
+      const known = ledger.plan(week.year)?.members.find((member) => member.userId === log.userId);
+      return { userId: log.userId, name: known?.name ?? log.userId, fromWeek: week.week };
+    });
+  return [...active, ...others].sort((a, b) => a.name.localeCompare(b.name, 'da-DK'));
+}
+
+export function indicatorSummary(
+  ledger: GoalLedger,
+  indicator: IndicatorDefinition,
+  week: IsoWeek,
+  members: readonly PlanMember[],
+): IndicatorSummary {
+  const recent = lastWeeks(week, RECENT_WEEKS);
+  const yearWeeks = weeksOfYearUpTo(week);
+  const teamYear = total(yearWeeks.map((each) => ledger.teamWeek(indicator.id, each)));
+  const annualTarget = ledger.plan(week.year)?.annualTargets[indicator.id];
+  const expectedByNow = annualTarget === undefined ? undefined : (annualTarget * week.week) / weeksInYear(week.year);
+  const pace = expectedByNow === undefined || expectedByNow <= 0 ? undefined : teamYear.real / expectedByNow;
+  return {
+    indicatorId: indicator.id,
+    label: indicator.label,
+    group: indicator.group,
+    team: onlyFigures(ledger.teamWeek(indicator.id, week)),
+    members: members.map((member) => {
+      return {
+        userId: member.userId,
+        name: member.name,
+        logged: ledger.logOf(member.userId, week) !== undefined,
+        ...onlyFigures(ledger.memberWeek(member.userId, indicator.id, week)),
+        lastWeeks: recent.map((each) => ledger.memberWeek(member.userId, indicator.id, each)),
+        yearToDate: total(yearWeeks.map((each) => ledger.memberWeek(member.userId, indicator.id, each))),
+      };
+    }),
+    lastWeeks: recent.map((each) => ledger.teamWeek(indicator.id, each)),
+    yearToDate: {
+      ...teamYear,
+      weeks: week.week,
+      annualTarget,
+      shareOfAnnualTarget: annualTarget === undefined || annualTarget <= 0 ? undefined : teamYear.real / annualTarget,
+      expectedByNow,
+      pace,
+      behindAnnualTarget: pace !== undefined && pace < FLAG_BELOW,
+    },
+  };
+}
