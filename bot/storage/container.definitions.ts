@@ -28,6 +28,12 @@ export const CONTAINERS = {
   morningMeetings: { id: 'morningMeetings', partitionKeyPath: '/teamId', defaultTtl: undefined },
   // Scheduled job runs (leases and done-marks); a run only matters for a few days, so 30 days of TTL.
   jobRuns: { id: 'jobRuns', partitionKeyPath: '/teamId', defaultTtl: 30 * 24 * 3600 },
+  // The team's weekly goals per ISO week-year (målstyring).
+  goalPlans: { id: 'goalPlans', partitionKeyPath: '/teamId', defaultTtl: undefined },
+  // Members' weekly counts, one document per member and week; kept for the year-to-date figures.
+  weeklyLogs: { id: 'weeklyLogs', partitionKeyPath: '/teamId', defaultTtl: undefined },
+  // Screening follow-ups at 13, 26 and 39 weeks; erased with their screening.
+  followUps: { id: 'followUps', partitionKeyPath: '/teamId', defaultTtl: undefined },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof CONTAINERS;

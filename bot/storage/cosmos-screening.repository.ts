@@ -1,5 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { ScreeningRepository } from '../../rules/ports/screening.repository';
+import type { ScreeningStatisticsRepository } from '../../rules/ports/screening-statistics.repository';
+import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening-case/decided-screening';
 import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
 import { cosmosStatus } from './cosmos-errors';
@@ -37,7 +39,7 @@ function versioned(document: ScreeningDocument | undefined, etag: string | undef
  * Screenings in Cosmos, partitioned by team. Every query names the team in its WHERE clause (the
  * embedded server ignores the partition-key option), and changes are conditional on the etag.
  */
-export class CosmosScreeningRepository implements ScreeningRepository {
+export class CosmosScreeningRepository implements ScreeningRepository, ScreeningStatisticsRepository {
   /** What this instance last wrote or read per screening, bounded; see {@link getForChange}. */
   private readonly recent = new Map<string, Versioned<ScreeningRecord>>();
 
@@ -119,6 +121,23 @@ export class CosmosScreeningRepository implements ScreeningRepository {
       })
       .fetchAll();
     return resources;
+  }
+
+  async listDecidedBetween(teamId: string, from: string, to: string): Promise<DecidedScreening[]> {
+    const { resources } = await this.container.items
+      .query<ScreeningDocument>({
+        query:
+          "SELECT * FROM c WHERE c.teamId = @teamId AND c.status = 'decided' AND c.decision.decidedAt >= @from AND c.decision.decidedAt < @to",
+        parameters: [
+          { name: '@teamId', value: teamId },
+          { name: '@from', value: from },
+          { name: '@to', value: to },
+        ],
+      })
+      .fetchAll();
+    return resources
+      .flatMap((document) => decidedScreeningOf(toRecord(document)) ?? [])
+      .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
   }
 
   async listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
