@@ -8,10 +8,12 @@ import {
   SECTORS_FILE,
   checkScreeningRuleset,
 } from '../../rules/screening/screening-ruleset.parser';
+import { INDICATORS_FILE, checkIndicatorCatalog } from '../../rules/goals/indicator-catalog';
 
 /**
  * Reads every `*.json` in the folder and validates it. When the screening files are all there and match their
- * schemas, their cross-references are checked too (facts, criteria, sections, ranges).
+ * schemas, their cross-references are checked too (facts, criteria, sections, ranges); the indicator
+ * file is checked beyond its schema (unique ids and labels, known groups, prefill sources used once).
  */
 export async function checkRuleFolder(folder: string): Promise<RuleFilesReport> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
@@ -21,15 +23,19 @@ export async function checkRuleFolder(folder: string): Promise<RuleFilesReport> 
   const report = new RuleFilesValidator(RULE_FILE_SCHEMAS).validate(files);
   const screening = [QUESTIONNAIRE_FILE, SCREENING_RULES_FILE, SECTORS_FILE];
   const content = (name: string): unknown => JSON.parse(files.find((file) => file.name === name)?.content ?? '');
-  if (report.problems.length === 0 && screening.every((name) => names.includes(name))) {
-    const { problems } = checkScreeningRuleset({
-      questionnaire: content(QUESTIONNAIRE_FILE),
-      rules: content(SCREENING_RULES_FILE),
-      sectors: content(SECTORS_FILE),
-    });
-    return { checked: report.checked, problems };
+  if (report.problems.length > 0) return report;
+  const problems = [];
+  if (screening.every((name) => names.includes(name))) {
+    problems.push(
+      ...checkScreeningRuleset({
+        questionnaire: content(QUESTIONNAIRE_FILE),
+        rules: content(SCREENING_RULES_FILE),
+        sectors: content(SECTORS_FILE),
+      }).problems,
+    );
   }
-  return report;
+  if (names.includes(INDICATORS_FILE)) problems.push(...checkIndicatorCatalog(content(INDICATORS_FILE)).problems);
+  return { checked: report.checked, problems };
 }
 
 /** Thrown at start-up when a rule file is broken: names the file, the place inside it and what is wrong. */

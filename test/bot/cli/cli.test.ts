@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../bot/cli/cli';
+import { rulesDataDir } from '../../../bot/project-paths';
 
 function capture() {
   const out: string[] = [];
@@ -28,6 +29,19 @@ describe('CLI', () => {
     const { io, err } = capture();
     assert.equal(await runCli(['rules', 'check', dir], io), 2);
     assert.match(err.join('\n'), /criteria\.json \(linje 3, kolonne \d+\): ugyldig JSON/);
+  });
+
+  it('when the indicator file repeats an id, then rules check exits 2 naming the file and the place', async () => {
+    const indicators = JSON.parse(readFileSync(path.join(rulesDataDir(), 'indicators.json'), 'utf8')) as {
+      indicators: { id: string }[];
+    };
+    const [first, second] = indicators.indicators;
+    assert.ok(first !== undefined && second !== undefined);
+    second.id = first.id;
+    writeFileSync(path.join(dir, 'indicators.json'), JSON.stringify(indicators));
+    const { io, err } = capture();
+    assert.equal(await runCli(['rules', 'check', dir], io), 2);
+    assert.match(err.join('\n'), /^indicators\.json \(\/indicators\/1/m);
   });
 
   it('when a rules folder holds a file with no known schema, then it exits 2 naming the file', async () => {
