@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { createLogger, type Logger } from './logging/logger';
 import { assertRuleFolderValid } from './cli/rules-check.command';
 import { createFeatures } from './features';
+import { loadIndicatorCatalogFile } from './indicator-catalog.loader';
 import { startRetentionJob } from './retention.job';
 import { MinuteScheduler } from './scheduling/minute.scheduler';
 import { ProactiveSender } from './teams/proactive.sender';
@@ -68,6 +69,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const rulesDir = overrides.rulesDir ?? rulesDataDir();
   await assertRuleFolderValid(rulesDir);
   const ruleset = await loadDefaultScreeningRuleset(rulesDir);
+  const indicators = await loadIndicatorCatalogFile(rulesDir);
   const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir, logger });
   try {
     const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);
@@ -75,7 +77,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const adapter = createAdapter(config);
     const sender = new ProactiveSender({ adapter, appId: config.identity?.appId ?? '', logger });
     const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const features = createFeatures({ store, ruleset, renderer, clock, sender, logger, instanceId });
+    const features = createFeatures({ store, ruleset, indicators, renderer, clock, sender, logger, instanceId });
     const bot = new JobcenterBot({
       installations: new InstallationService(new CosmosInstallationRepository(store.containers.installations)),
       renderer,

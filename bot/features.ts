@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CardRenderer } from '../cards/card.renderer';
+import { FollowUpService } from '../rules/follow-ups-case/follow-up.service';
+import { GoalsService } from '../rules/goals-case/goals.service';
+import type { IndicatorCatalog } from '../rules/goals/indicator';
+import { FollowUpReminderJob } from '../rules/scheduling/follow-up-reminder.job';
+import { GoalRhythmJob } from '../rules/scheduling/goal-rhythm.job';
 import type { Clock } from '../rules/ports/clock';
 import { screeningRulesFrom } from '../rules/screening-case/default-screening-rules';
 import { ScreeningService } from '../rules/screening-case/screening.service';
@@ -15,6 +20,9 @@ import { ChannelLossNotices } from '../rules/scheduling/channel-loss.notices';
 import type { Logger } from './logging/logger';
 import type { MinuteJob } from './scheduling/minute.scheduler';
 import { CosmosAuditTrail } from './storage/cosmos-audit.trail';
+import { CosmosFollowUpRepository } from './storage/cosmos-follow-up.repository';
+import { CosmosGoalPlanRepository } from './storage/cosmos-goal-plan.repository';
+import { CosmosWeeklyLogRepository } from './storage/cosmos-weekly-log.repository';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosJobRunRepository } from './storage/cosmos-job-run.repository';
 import {
@@ -34,6 +42,11 @@ import type { CosmosStore } from './storage/cosmos.store';
 import { capacityHandlers } from './teams/capacity.handlers';
 import type { CardActionTable } from './teams/card-action.router';
 import { channelLossNotice } from './teams/channel-loss.notice';
+import { followUpHandlers } from './teams/follow-ups.handlers';
+import { createFollowUpNotifier, createGoalNotifier } from './teams/goal.notifier';
+import { GoalCards } from './teams/goals.cards';
+import { READ_ONLY_GOAL_VERBS, goalsHandlers } from './teams/goals.handlers';
+import { createPersonalChatSend } from './teams/personal-chat.sender';
 import type { CommandHandler, JobcenterBotDeps } from './teams/jobcenter.bot';
 import { ScreeningCards } from './teams/screening.cards';
 import { screeningHandlers } from './teams/screening.handlers';
@@ -43,6 +56,8 @@ import type { CommandId } from '../rules/commands/command.catalog';
 export interface FeatureDeps {
   store: Pick<CosmosStore, 'containers'>;
   ruleset: ScreeningRuleset;
+  /** The weekly goals' indicators (rules/data/indicators.json). */
+  indicators: IndicatorCatalog;
   renderer: CardRenderer;
   clock: Clock;
   /** Sends the scheduled posts. */
@@ -61,22 +76,47 @@ export interface Features {
   minuteJobs: MinuteJob[];
   /** Told before a message's answer, once (a lost morning channel, to a leader). */
   turnNotice: JobcenterBotDeps['turnNotice'];
-  /** The use case the daily retention job runs, and how it finds the teams to run it for. */
-  retention: { service: ScreeningService; teams: () => Promise<string[]> };
+  /** The use case the daily retention job runs, how it finds the teams, and the follow-ups' catch-up. */
+  retention: {
+    service: ScreeningService;
+    teams: () => Promise<string[]>;
+    /** Schedules the missing follow-ups of the team's screenings decided in the last `days` days. */
+    catchUpFollowUps: (teamId: string, days: number) => Promise<number>;
+  };
 }
 
-/** Wires the features (screening, settings, openings, morning meeting, ressourceberegner): part of the composition root. */
-export function createFeatures({ store, ruleset, renderer, clock, sender, logger, instanceId }: FeatureDeps): Features {
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Wires the features (screening, settings, openings, morning meeting, ressourceberegner, weekly goals,
+ * follow-ups): part of the composition root.
+ */
+export function createFeatures({
+  store,
+  ruleset,
+  indicators,
+  renderer,
+  clock,
+  sender,
+  logger,
+  instanceId,
+}: FeatureDeps): Features {
   const audit = new CosmosAuditTrail(store.containers.auditEvents);
   const screenings = new CosmosScreeningRepository(store.containers.screenings);
+  const roster = new CosmosTeamRosterRepository(store.containers.teamRosters);
+  const jobRuns = new CosmosJobRunRepository(store.containers.jobRuns);
+  const installations = new CosmosInstallationRepository(store.containers.installations);
+  const openingRepository = new CosmosOpeningRepository(store.containers.openings);
+  const followUpRepository = new CosmosFollowUpRepository(store.containers.followUps);
   const settings = new TeamSettingsService(
     new CosmosTeamSettingsRepository<TeamScreeningSettings>(store.containers.teamSettings),
-    new CosmosTeamRosterRepository(store.containers.teamRosters),
+    roster,
     defaultTeamScreeningSettings(ruleset),
     audit,
     clock,
     new Set(ruleset.sectors.map((sector) => sector.id)),
   );
+  const followUps = new FollowUpService(followUpRepository, screenings, settings, clock);
   const screening = new ScreeningService(
     screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
     screenings,
@@ -84,16 +124,24 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
     audit,
     clock,
     randomUUID,
+    {
+      // The decision is stored already: a failure here must not turn it into an error for the
+      // caseworker. The daily catch-up (retention job) schedules what is missing.
+      decided: (decided) =>
+        followUps.scheduleFor(decided).then(
+          () => undefined,
+          (error: unknown) => logger.warn({ errorType: (error as Error).name }, 'scheduling follow-ups failed'),
+        ),
+      // Erasure must take the follow-ups (they hold the case reference): a failure stops the erasure.
+      erasing: async (teamId, screeningId) => {
+        await followUps.forgetScreening(teamId, screeningId);
+      },
+    },
   );
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
   const screeningFeature = screeningHandlers(screening, new ScreeningCards(renderer, sectorOptions), renderer);
   const settingsFeature = settingsHandlers(settings, renderer, ruleset.sectors);
-  const openings = new OpeningsService(
-    new CosmosOpeningRepository(store.containers.openings),
-    ruleset.sectors,
-    clock,
-    randomUUID,
-  );
+  const openings = new OpeningsService(openingRepository, ruleset.sectors, clock, randomUUID);
   const boardCards = createBoardCards(openings, renderer, ruleset.sectors, clock);
   const meetings = new CosmosMorningMeetingRepository(store.containers.morningMeetings);
   const boardDeps = {
@@ -110,7 +158,7 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
     renderer,
     sectors: ruleset.sectors,
     boardCards,
-    installations: new CosmosInstallationRepository(store.containers.installations),
+    installations,
     sender,
     // A failed refresh must not fail the click that caused it: the next post shows the numbers anyway.
     onBoardChanged: (teamId) =>
@@ -128,11 +176,48 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
   const capacityFeature = capacityHandlers(renderer);
   const morningPost = new MorningPostJob(
     meetings,
-    new CosmosJobRunRepository(store.containers.jobRuns),
+    jobRuns,
     createBoardPoster(boardDeps),
     { dateOf: calendarDate, isWorkingDay },
     { holder: instanceId, leaseMs: 5 * 60_000 },
     channelLosses,
+  );
+  const goals = new GoalsService(
+    new CosmosGoalPlanRepository(store.containers.goalPlans),
+    new CosmosWeeklyLogRepository(store.containers.weeklyLogs),
+    openingRepository,
+    screenings,
+    followUpRepository,
+    settings,
+    indicators,
+    clock,
+  );
+  const goalCards = new GoalCards(renderer, {
+    archetypeNames: new Map(ruleset.archetypes.map((archetype) => [archetype.id, archetype.name])),
+  });
+  const goalsFeature = goalsHandlers({
+    service: goals,
+    leaders: settings,
+    cards: goalCards,
+    catalog: indicators,
+    clock,
+  });
+  const followUpFeature = followUpHandlers({ service: followUps, cards: goalCards, renderer });
+  const sendPersonal = createPersonalChatSend({ installations, sender, logger });
+  const leaseMs = 10 * 60_000;
+  const goalRhythm = new GoalRhythmJob(
+    goals,
+    roster,
+    jobRuns,
+    createGoalNotifier({ goals, cards: goalCards, send: sendPersonal }),
+    { holder: instanceId, leaseMs },
+  );
+  const followUpReminders = new FollowUpReminderJob(
+    followUpRepository,
+    jobRuns,
+    createFollowUpNotifier({ cards: goalCards, send: sendPersonal }),
+    { dateOf: calendarDate, isWorkingDay },
+    { holder: instanceId, leaseMs },
   );
   return {
     commands: {
@@ -141,10 +226,14 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ...openingsFeature.commands,
       ...morningFeature,
       ...capacityFeature.commands,
+      ...goalsFeature.commands,
+      ...followUpFeature.commands,
     },
     minuteJobs: [
       { name: 'morning-post', run: (now) => morningPost.run(now) },
       { name: 'channel-loss-refresh', run: () => channelLosses.refresh() },
+      { name: 'goal-rhythm', run: (now) => goalRhythm.run(now) },
+      { name: 'follow-up-reminders', run: (now) => followUpReminders.run(now) },
     ],
     turnNotice: channelLossNotice(channelLosses, renderer),
     actions: {
@@ -152,6 +241,8 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       ...settingsFeature.actions,
       ...openingsFeature.actions,
       ...capacityFeature.actions,
+      ...goalsFeature.actions,
+      ...followUpFeature.actions,
     },
     // Section submits check the step and the etag, decisions the status, settings the version: a
     // repeated delivery changes nothing. Starting a screening creates one, so it keeps the stored claim.
@@ -165,7 +256,17 @@ export function createFeatures({ store, ruleset, renderer, clock, sender, logger
       'screening.accept',
       'screening.override',
       'settings.save',
+      // Opening a goals card stores nothing (the first leader's claim is itself conditional).
+      ...READ_ONLY_GOAL_VERBS,
     ]),
-    retention: { service: screening, teams: () => screenings.listTeamsWithAnswers() },
+    retention: {
+      service: screening,
+      teams: () => screenings.listTeamsWithAnswers(),
+      catchUpFollowUps: (teamId, days) => {
+        const to = clock.now();
+        const from = new Date(to.getTime() - days * DAY_MS);
+        return followUps.scheduleDecidedBetween(teamId, from.toISOString(), to.toISOString());
+      },
+    },
   };
 }

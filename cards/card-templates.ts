@@ -1,4 +1,10 @@
 import capacityCalculator from './templates/capacity-calculator.json';
+import followUps from './templates/follow-ups.json';
+import goalLog from './templates/goal-log.json';
+import goalLogSaved from './templates/goal-log-saved.json';
+import goalPlanForm from './templates/goal-plan-form.json';
+import goalSetup from './templates/goal-setup.json';
+import goalsNotice from './templates/goals-notice.json';
 import help from './templates/help.json';
 import notice from './templates/notice.json';
 import openingBoard from './templates/opening-board.json';
@@ -10,11 +16,19 @@ import screeningResult from './templates/screening-result.json';
 import screeningResume from './templates/screening-resume.json';
 import screeningSection from './templates/screening-section.json';
 import settings from './templates/settings.json';
+import weeklyReportMember from './templates/weekly-report-member.json';
+import weeklyReportTeam from './templates/weekly-report-team.json';
 import welcome from './templates/welcome.json';
 
 /** Every card template the bot can send, by name. Templates are JSON so they open in the Adaptive Cards Designer. */
 export const CARD_TEMPLATES = {
   capacityCalculator,
+  followUps,
+  goalLog,
+  goalLogSaved,
+  goalPlanForm,
+  goalSetup,
+  goalsNotice,
   help,
   notice,
   openingBoard,
@@ -26,6 +40,8 @@ export const CARD_TEMPLATES = {
   screeningResume,
   screeningSection,
   settings,
+  weeklyReportMember,
+  weeklyReportTeam,
   welcome,
 } as const;
 

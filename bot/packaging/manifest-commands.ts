@@ -1,6 +1,11 @@
 import { COMMANDS, type CommandId } from '../../rules/commands/command.catalog';
 
-/** What Teams suggests in each scope. Screenings stay in the personal chat: a card in a group is read by all. */
+/**
+ * What Teams suggests in each scope (at most 12 each). Screenings, follow-ups and the goals stay in the
+ * personal chat: a card in a group is read by all, and the goals show each member's figures. `mål
+ * tilmeld` and `mål opsæt` are offered as buttons on the `mål` card and in `hjælp` instead (the
+ * personal list is full).
+ */
 const COMMANDS_BY_SCOPE = {
   personal: [
     'hjaelp',
@@ -9,14 +14,15 @@ const COMMANDS_BY_SCOPE = {
     'stillinger',
     'mine_stillinger',
     'maal',
+    'opfoelgning',
     'ugerapport',
     'ressourceberegner',
     'indstillinger',
     'vis_screening',
     'slet_screening',
   ],
-  team: ['hjaelp', 'morgenmoede', 'stillinger', 'ny_stilling', 'ugerapport', 'ressourceberegner', 'indstillinger'],
-  groupChat: ['hjaelp', 'stillinger', 'ny_stilling', 'ugerapport', 'ressourceberegner'],
+  team: ['hjaelp', 'morgenmoede', 'stillinger', 'ny_stilling', 'ressourceberegner', 'indstillinger'],
+  groupChat: ['hjaelp', 'stillinger', 'ny_stilling', 'ressourceberegner'],
 } as const satisfies Record<string, readonly CommandId[]>;
 
 export type ManifestScope = keyof typeof COMMANDS_BY_SCOPE;

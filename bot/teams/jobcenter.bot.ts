@@ -109,7 +109,7 @@ export class JobcenterBot extends TeamsActivityHandler {
             this.deps.renderer,
             'warning',
             'Skriv det i din personlige chat med botten',
-            `**${parsed.command.keyword}** viser oplysninger om en borger, og her kan alle i samtalen læse med. Åbn en chat med botten (klik på dens navn → Chat) og skriv det dér.`,
+            `**${parsed.command.keyword}** ${parsed.command.personalOnlyReason ?? 'viser oplysninger om en borger, og her kan alle i samtalen læse med.'} Åbn en chat med botten (klik på dens navn → Chat) og skriv det dér.`,
           ),
         ),
       );

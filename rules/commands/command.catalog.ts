@@ -6,7 +6,10 @@ export type CommandId =
   | 'stillinger'
   | 'mine_stillinger'
   | 'maal'
+  | 'maal_tilmeld'
+  | 'maal_opsaet'
   | 'ugerapport'
+  | 'opfoelgning'
   | 'ressourceberegner'
   | 'indstillinger'
   | 'morgenmoede'
@@ -33,10 +36,15 @@ export interface CommandDescription {
    */
   changesState: boolean;
   /**
-   * Only in the personal chat with the bot: its cards hold a citizen's answers, and a card in a group
-   * chat or a channel is read by everyone there.
+   * Only in the personal chat with the bot: its cards hold a citizen's answers (or a person's own
+   * figures), and a card in a group chat or a channel is read by everyone there.
    */
   personalOnly?: boolean;
+  /**
+   * Why, in Danish, after the keyword in the notice a channel gets ("**mål** …"); without it the
+   * notice says the command shows information about a citizen.
+   */
+  personalOnlyReason?: string;
 }
 
 export const COMMANDS: readonly CommandDescription[] = [
@@ -92,17 +100,54 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: ['maal'],
     audience: 'alle',
     summary: 'Registrér ugens tal for dine indikatorer – mål uge 7 for en tidligere uge.',
-    available: false,
+    available: true,
     changesState: false,
+    personalOnly: true,
+    personalOnlyReason: 'viser dine egne tal, og her kan alle i samtalen læse med.',
+  },
+  {
+    id: 'maal_tilmeld',
+    keyword: 'mål tilmeld',
+    aliases: ['maal tilmeld'],
+    audience: 'alle',
+    summary: 'Meld dig til teamets målstyring fra denne uge (lederen kan tage dig ud igen).',
+    available: true,
+    changesState: true,
+    personalOnly: true,
+    personalOnlyReason: 'hører til i din personlige chat: dér minder botten dig om ugens tal.',
+  },
+  {
+    id: 'opfoelgning',
+    keyword: 'opfølgning',
+    aliases: ['opfoelgning', 'opfølgninger', 'opfoelgninger'],
+    audience: 'sagsbehandler',
+    summary: 'Se de opfølgninger (uge 13, 26 og 39 efter screeningen), der venter på, at du registrerer udfaldet.',
+    available: true,
+    changesState: false,
+    personalOnly: true,
   },
   {
     id: 'ugerapport',
     keyword: 'ugerapport',
     aliases: [],
     audience: 'leder',
-    summary: 'Se sidste uges mål mod resultater, screeninger og stillinger – ugerapport uge 7 [2026] for en anden uge.',
-    available: false,
+    summary:
+      'Sidste uges mål mod resultater, screeninger og stillinger – ugerapport uge 7 [2026] for en anden uge. Medarbejdere ser deres egne tal.',
+    available: true,
     changesState: false,
+    personalOnly: true,
+    personalOnlyReason: 'viser medarbejdernes tal, og her kan alle i samtalen læse med.',
+  },
+  {
+    id: 'maal_opsaet',
+    keyword: 'mål opsæt',
+    aliases: ['maal opsaet', 'mål opsaet', 'maal opsæt'],
+    audience: 'leder',
+    summary: 'Vælg teamets indikatorer, hvem der er med, ugentlige mål pr. medarbejder og årsmål.',
+    available: true,
+    changesState: true,
+    personalOnly: true,
+    personalOnlyReason: 'viser medarbejdernes mål, og her kan alle i samtalen læse med.',
   },
   {
     id: 'ressourceberegner',

@@ -29,7 +29,15 @@ import {
 } from '../goals/goal-plan.changes';
 import type { IndicatorCatalog } from '../goals/indicator';
 import { indicatorsIn } from '../goals/indicator-catalog';
-import { isValidIsoWeek, parseWeekKey, weekDates, weekInstants, weekKey, type IsoWeek } from '../goals/iso-week';
+import {
+  isValidIsoWeek,
+  isoWeekOfDate,
+  parseWeekKey,
+  weekDates,
+  weekInstants,
+  weekKey,
+  type IsoWeek,
+} from '../goals/iso-week';
 import { prefillCounts } from '../goals/log-prefill';
 import { membersMissingLog } from '../goals/log-reminders';
 import type { CapacitySettings } from '../goals/screening-week-statistics';
@@ -106,6 +114,15 @@ export type ReportOutcome =
   /** Neither a leader nor a member of the team's goals. */
   | { kind: 'not-a-member'; week: IsoWeek };
 
+export type JoinOutcome =
+  /** The user logs from `week` on (the current week). */
+  | { kind: 'joined'; week: IsoWeek }
+  | { kind: 'already-member'; week: IsoWeek }
+  /** A leader took the user out of the goals; only a leader can take them in again. */
+  | { kind: 'removed'; week: IsoWeek; untilWeek: number }
+  /** The team has no indicators for the year yet: there is nothing to log. */
+  | { kind: 'not-set-up'; week: IsoWeek };
+
 /** A log whose store keeps colliding with other writes is retried this often. */
 const SAVE_ATTEMPTS = 5;
 
@@ -177,6 +194,33 @@ export class GoalsService {
     raw: Readonly<Record<string, unknown>>,
   ): Promise<PlanUpdateOutcome> {
     return this.changePlan(actor, year, basedOnEtag, (plan, stamp) => setAnnualTargets(plan, raw, this.catalog, stamp));
+  }
+
+  /**
+   * A person joins the team's goals themselves, from the current week (`mål tilmeld`): the bot knows
+   * no team roster, so members sign up and the leader sees them in the plan, where a leader can take
+   * them out again. Someone a leader took out cannot sign up again by themselves. Joining needs a
+   * plan with indicators, so nobody is reminded to log a week that has nothing to log.
+   */
+  async join(actor: Actor, name: string): Promise<JoinOutcome> {
+    const week = isoWeekOfDate(this.today());
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
+      const view = await this.plan(actor.teamId, week.year);
+      if (view.plan.indicators.length === 0) return { kind: 'not-set-up', week };
+      const member = findMember(view.plan, actor.userId);
+      if (member !== undefined && isMemberInWeek(member, week.week)) return { kind: 'already-member', week };
+      if (member?.untilWeek !== undefined && member.untilWeek < week.week) {
+        return { kind: 'removed', week, untilWeek: member.untilWeek };
+      }
+      const changed = updateMembers(
+        view.plan,
+        { add: [{ userId: actor.userId, name }], fromWeek: week.week },
+        { by: actor.userId, at: this.clock.now().toISOString() },
+      );
+      if (!changed.ok) throw new Error('Joining the current week cannot be invalid');
+      if ((await this.plans.save(changed.plan, view.etag)) !== 'conflict') return { kind: 'joined', week };
+    }
+    throw new Error('The goal plan kept colliding with other writes');
   }
 
   // ---- the weekly log (members) ----

@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../ports/audit-trail';
 import type { Clock } from '../ports/clock';
 import type { ScreeningRepository } from '../ports/screening.repository';
+import { NO_SCREENING_LIFECYCLE, type ScreeningLifecycleListener } from '../ports/screening-lifecycle.listener';
 import type {
   AnswerError,
   Answers,
@@ -10,6 +11,7 @@ import type {
   TeamScreeningSettings,
 } from '../screening/screening.types';
 import { checkCaseReference, containsCprShape } from './case-reference';
+import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
 import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord, type Versioned } from './screening-record';
 import type { ScreeningRules } from './screening-rules.port';
@@ -79,6 +81,8 @@ export class ScreeningService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly newId: () => string,
+    /** Told when a screening is decided or erased (the composition schedules and forgets its follow-ups). */
+    private readonly lifecycle: ScreeningLifecycleListener = NO_SCREENING_LIFECYCLE,
   ) {}
 
   /** This caseworker's newest unfinished screening, offered for resumption, with its number of sections. */
@@ -264,6 +268,8 @@ export class ScreeningService {
       etag,
     );
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
+    const decided = decidedScreeningOf(saved.value);
+    if (decided !== undefined) await this.lifecycle.decided(decided);
     return { kind: 'step', step: await this.stepFor(saved.value, settings) };
   }
 
@@ -311,6 +317,7 @@ export class ScreeningService {
     if (!check.ok) return { kind: 'invalid', message: check.message };
     const found = await this.screenings.listByReference(actor.teamId, check.reference);
     for (const screening of found) {
+      await this.lifecycle.erasing(actor.teamId, screening.id);
       await this.screenings.delete(actor.teamId, screening.id);
       await this.record(actor, 'delete', screening.id, 'erased-on-request');
     }

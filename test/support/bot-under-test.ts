@@ -61,3 +61,27 @@ export function cardText(card: unknown): string {
   visit(card);
   return texts.join('\n');
 }
+
+/**
+ * Everything a reader sees on a card: texts and titles as in {@link cardText}, plus input labels and
+ * FactSet facts ("title\nvalue"), for cards whose figures sit in facts.
+ */
+export function cardFullText(card: unknown): string {
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      const record = node as Record<string, unknown>;
+      if (record.type === undefined && typeof record.title === 'string' && typeof record.value === 'string') {
+        texts.push(`${record.title}\n${record.value}`);
+        return;
+      }
+      for (const [key, value] of Object.entries(record)) {
+        if ((key === 'text' || key === 'title' || key === 'label') && typeof value === 'string') texts.push(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(card);
+  return texts.join('\n');
+}
