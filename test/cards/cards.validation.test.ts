@@ -29,6 +29,12 @@ import type { ScreeningRecord } from '../../rules/screening-case/screening-recor
 import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
+import { GoalCards } from '../../bot/teams/goals.cards';
+import { followUpsForScreening } from '../../rules/follow-ups/follow-up';
+import { carryOverPlan } from '../../rules/goals/goal-plan';
+import { reportFor } from '../../rules/goals/summary-visibility';
+import { defaultCatalog, plan, screening } from '../rules/goals/goal-fixtures';
+import { ARCHETYPE_NAMES, WEEK_7, largeTeamSummary, logForm, teamSummary } from './goal-card-fixtures';
 
 const ANSWERS = TYPED_ANSWERS;
 
@@ -211,6 +217,60 @@ describe('cards', () => {
       'settings',
       buildSettingsViewModel({ settings, sectors: ruleset.sectors, canEdit: false, notices: [], noticeKind: 'info' }),
     );
+  });
+
+  before(() => {
+    const goals = new GoalCards(renderer, { archetypeNames: ARCHETYPE_NAMES });
+    const catalog = defaultCatalog();
+    const stored = { plan: plan({ annualTargets: { kanvas: 1060 } }), etag: 'etag-1' };
+    const planInput = { view: stored, catalog, currentWeek: WEEK_7 };
+    screeningCards.goalLog = goals.logForm({ form: logForm() });
+    screeningCards['goalLog with a reminder, errors and typed values'] = goals.logForm({
+      form: logForm({ submittedAt: '2026-02-12T09:00:00.000Z' }),
+      notices: ['Påmindelse: du har ikke registreret dine tal for uge 7 endnu.'],
+      noticeStyle: 'warning',
+      errors: [{ field: 'kanvas', message: 'Kanvas: skriv et helt tal fra 0 til 999.' }],
+      typed: { kanvas: 'mange', aabninger_ordinaere: '1000' },
+    });
+    screeningCards.goalLogSaved = goals.logSaved(logForm(), true);
+    screeningCards.goalsNotice = goals.notice('info', 'Du er ikke med', ['Skriv **mål tilmeld**.'], ['setup', 'join']);
+    screeningCards['goalsNotice without buttons'] = goals.notice('error', 'Ugen kan ikke bruges', [
+      'Ugen findes ikke.',
+    ]);
+    screeningCards.goalSetup = goals.setup({ ...planInput, notices: ['Gemt.'], noticeStyle: 'good' });
+    screeningCards['goalSetup of a new team'] = goals.setup({
+      view: { plan: plan({ indicators: [], members: [], goals: [] }), etag: undefined },
+      catalog,
+      currentWeek: WEEK_7,
+    });
+    screeningCards['goalSetup carried over, with errors'] = goals.setup({
+      view: { plan: carryOverPlan(plan({ year: 2025 }), 2026), etag: undefined },
+      catalog,
+      currentWeek: WEEK_7,
+      errors: [{ field: 'fromWeek', message: 'Fra uge: skriv en uge fra 1 til 53 (2026 har 53 uger).' }],
+      typed: { members: 'u-mette', membersFromWeek: '60' },
+    });
+    screeningCards.goalPlanForm = goals.memberGoals({ ...planInput, userId: 'u-mette' });
+    screeningCards['goalPlanForm for annual targets'] = goals.annualTargets({
+      ...planInput,
+      notices: ['Målstyringen er ændret af en anden.'],
+      noticeStyle: 'warning',
+    });
+    const summary = teamSummary();
+    screeningCards.weeklyReportTeam = goals.teamReport(summary, { notices: ['Mandagens ugerapport.'] })[0];
+    goals.teamReport(largeTeamSummary()).forEach((card, index) => {
+      screeningCards[`weeklyReportTeam large, part ${index + 1}`] = card;
+    });
+    screeningCards.weeklyReportMember = goals.report(reportFor({ userId: 'u-ali', isLeader: false }, summary))[0];
+    const [followUp] = followUpsForScreening(screening({ caseReference: 'J-2026-17' }));
+    screeningCards.followUps = followUp === undefined ? {} : goals.followUpReminder(followUp);
+    screeningCards['followUps list'] = goals.followUpList(
+      followUpsForScreening(screening()).concat(
+        ...Array.from({ length: 4 }, (_, index) => followUpsForScreening(screening({ id: `s-${index}` }))),
+      ),
+      { text: 'Gemt: J-2026-1, uge 13: I job.', style: 'good' },
+    );
+    screeningCards['followUps empty list'] = goals.followUpList([]);
   });
 
   it('when every screening and settings card variant is rendered, then the validator finds nothing wrong in any', () => {

@@ -12,6 +12,11 @@ export function formatCount(value: number): string {
   return formatDanishNumber(value);
 }
 
+/** "1 åbning", "3 åbninger". */
+export function countOf(value: number, singular: string, plural: string): string {
+  return `${formatCount(value)} ${value === 1 ? singular : plural}`;
+}
+
 /** A share as a whole percentage the Danish way: 0.834 → "83 %", 12.5 → "1.250 %". */
 export function formatShare(share: number): string {
   return `${formatDanishNumber(Math.round(share * 100))} %`;

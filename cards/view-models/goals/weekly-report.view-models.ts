@@ -16,6 +16,7 @@ import { trackLabel } from '../screening/track-labels';
 import type { NoticeStyle } from './goal-log.view-models';
 import {
   FLAG_TEXT,
+  countOf,
   formatCalendarDate,
   formatCount,
   formatFigures,
@@ -77,8 +78,7 @@ function memberFacts(indicator: IndicatorSummary): { title: string; value: strin
 
 function indicatorView(indicator: IndicatorSummary, withMembers: boolean) {
   return {
-    label: indicator.label,
-    weekText: flagged(formatFigures(indicator.team), indicator.team.flagged),
+    headline: `**${indicator.label}**: ${flagged(formatFigures(indicator.team), indicator.team.flagged)}`,
     color: indicator.team.flagged ? 'Attention' : 'Default',
     recentText: recentText(indicator.lastWeeks),
     yearText: yearText(indicator),
@@ -86,9 +86,10 @@ function indicatorView(indicator: IndicatorSummary, withMembers: boolean) {
   };
 }
 
+/** "1 af 4 (25 %)": still unemployed of those answered; "–" while none is answered. */
 function outcomeText(counts: OutcomeCounts): string {
-  if (counts.answered === 0) return 'ingen svar';
-  return `${formatCount(counts.stillUnemployed)} af ${formatCount(counts.answered)} stadig ledige${
+  if (counts.answered === 0) return '–';
+  return `${formatCount(counts.stillUnemployed)} af ${formatCount(counts.answered)}${
     counts.share === undefined ? '' : ` (${formatShare(counts.share)})`
   }`;
 }
@@ -96,7 +97,7 @@ function outcomeText(counts: OutcomeCounts): string {
 function breakdownFacts(rows: readonly OutcomeBreakdown[], title: (key: string) => string) {
   return rows.map((row) => ({
     title: title(row.key),
-    value: `${outcomeText(row.all)} · i risiko: ${outcomeText(row.flagged)} · øvrige: ${outcomeText(row.notFlagged)}`,
+    value: `${outcomeText(row.all)} · i risiko ${outcomeText(row.flagged)} · øvrige ${outcomeText(row.notFlagged)}`,
   }));
 }
 
@@ -141,11 +142,11 @@ function openingFacts(summary: TeamWeeklySummary): { title: string; value: strin
     .map((result) => `${OPENING_RESULT_LABELS[result]} ${formatCount(openings.byResult[result])}`);
   const ageing = openings.openByAgeing;
   const colour = (label: string, bucket: { openings: number; seats: number }) =>
-    `${label} ${formatCount(bucket.openings)} (${formatCount(bucket.seats)} pladser)`;
+    `${label} ${formatCount(bucket.openings)} (${countOf(bucket.seats, 'plads', 'pladser')})`;
   return [
     {
       title: 'Nye i ugen',
-      value: `${formatCount(openings.openings)} åbninger af ${formatCount(openings.contacts)} kontakter${byResult.length === 0 ? '' : ` · ${byResult.join(' · ')}`}`,
+      value: `${countOf(openings.openings, 'åbning', 'åbninger')} af ${countOf(openings.contacts, 'kontakt', 'kontakter')}${byResult.length === 0 ? '' : ` · ${byResult.join(' · ')}`}`,
     },
     {
       title: 'Pladser',
@@ -166,7 +167,9 @@ function followUpView(summary: TeamWeeklySummary, context: ReportContext) {
     followUpText:
       total === 0
         ? `Ingen opfølgninger i uge ${FINAL_FOLLOW_UP_WEEK} faldt i perioden ${period}.`
-        : `Opfølgninger i uge ${FINAL_FOLLOW_UP_WEEK} (${period}): ${outcomeText(followUps.all)}; ${formatCount(followUps.unanswered)} mangler svar. "I risiko" er borgere, screeningen pegede på som i risiko for langtidsledighed.`,
+        : `Opfølgninger i uge ${FINAL_FOLLOW_UP_WEEK} (${period}): ${outcomeText(followUps.all)} af de besvarede er stadig ledige${
+            followUps.unanswered > 0 ? `; ${formatCount(followUps.unanswered)} mangler svar` : ''
+          }. Herunder stadig ledige af besvarede: i alt, blandt dem screeningen pegede på som i risiko, og blandt de øvrige.`,
     followUpTracks: breakdownFacts(followUps.byTrack, trackLabel),
     followUpArchetypes: breakdownFacts(followUps.byArchetype, (key) =>
       key === NO_ARCHETYPE ? 'Ingen arketype' : (context.archetypeNames.get(key) ?? key),
@@ -231,8 +234,7 @@ export function buildTeamReportViewModel(
 function memberIndicatorView(indicator: MemberWeeklySummary['indicators'][number]) {
   const year: Figures = indicator.yearToDate;
   return {
-    label: indicator.label,
-    weekText: flagged(formatFigures(indicator), indicator.flagged),
+    headline: `**${indicator.label}**: ${flagged(formatFigures(indicator), indicator.flagged)}`,
     color: indicator.flagged ? 'Attention' : 'Default',
     recentText: recentText(indicator.lastWeeks),
     yearText: `År til dato: ${formatFigures(year)}`,

@@ -200,10 +200,10 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     assert.match(text, /2 af 2 medarbejdere har registreret ugens tal/);
     assert.match(text, /Under 80 % af målet: Kanvas, Jobåbninger – ordinære job/);
     // Mette 7 (her second log replaced the first 12) + Ali 5 = 12 of 20.
-    assert.match(text, /Kanvas\nReal 12 · Mål 20 · 60 % ⚠ under 80 %/);
+    assert.match(text, /\*\*Kanvas\*\*: Real 12 · Mål 20 · 60 % ⚠ under 80 %/);
     assert.match(text, /Mette Hansen\nReal 7 · Mål 10 · 70 % ⚠ under 80 %/);
     assert.match(text, /Ali Yilmaz\nReal 5 · Mål 10 · 50 % ⚠ under 80 %/);
-    assert.match(text, /Jobåbninger – ordinære job\nReal 1 · Mål 4 · 25 % ⚠ under 80 %/);
+    assert.match(text, /\*\*Jobåbninger – ordinære job\*\*: Real 1 · Mål 4 · 25 % ⚠ under 80 %/);
     assert.match(text, /Seneste 4 uger \(real\/mål\): uge 4 0\/– · uge 5 0\/– · uge 6 0\/– · uge 7 12\/20 \(60 %\)/);
     // They joined in week 7: no goals before it, and the annual target's pace is far behind.
     assert.match(
@@ -211,7 +211,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
       /År til dato \(uge 1–7\): Real 12 · Mål 20 · 60 % · Årsmål 1\.000, 1 % nået · 9 % af det forventede til nu \(132\) ⚠ bagud/,
     );
     assert.match(text, /Screeninger i ugen\n0/);
-    assert.match(text, /Nye i ugen\n1 åbninger af 1 kontakter · Ordinær åbning 1/);
+    assert.match(text, /Nye i ugen\n1 åbning af 1 kontakt · Ordinær åbning 1/);
     assert.match(text, /Ingen opfølgninger i uge 39/);
   });
 
@@ -219,7 +219,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     const [own] = await send(ALI, { text: 'ugerapport uge 7' });
     const text = cardFullText(own);
     assert.match(text, /Dine tal uge 7 2026/);
-    assert.match(text, /Kanvas\nReal 5 · Mål 10 · 50 % ⚠ under 80 %/);
+    assert.match(text, /\*\*Kanvas\*\*: Real 5 · Mål 10 · 50 % ⚠ under 80 %/);
     assert.doesNotMatch(text, /Mette|Real 12|Screeninger|Jobåbninger\n|hele teamet/);
     const outsider = await say(OUTSIDER, 'ugerapport');
     assert.match(cardFullText(outsider), /Du er ikke med i målstyringen i uge 6 2026/);

@@ -39,11 +39,22 @@ describe('parseCommand', () => {
     });
   }
 
-  it('when the goals commands are parsed, then they are still marked as not yet available', () => {
-    for (const text of ['mål', 'ugerapport uge 7']) {
+  it('when the goals and follow-up commands are parsed, then they are available and only in the personal chat', () => {
+    for (const [text, id] of [
+      ['mål', 'maal'],
+      ['ugerapport', 'ugerapport'],
+      ['mål tilmeld', 'maal_tilmeld'],
+      ['Mål Opsæt', 'maal_opsaet'],
+      ['maal opsaet', 'maal_opsaet'],
+      ['opfølgning', 'opfoelgning'],
+      ['opfoelgninger', 'opfoelgning'],
+    ] as const) {
       const parsed = parseCommand(text);
-      assert.ok(parsed.kind === 'command');
-      assert.equal(parsed.command.available, false);
+      assert.ok(parsed.kind === 'command', text);
+      assert.equal(parsed.command.id, id);
+      assert.equal(parsed.command.available, true);
+      assert.equal(parsed.command.personalOnly, true);
+      assert.equal(parsed.args, '');
     }
   });
 

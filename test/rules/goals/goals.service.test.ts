@@ -146,6 +146,46 @@ describe('GoalsService', () => {
     });
   });
 
+  describe('joining', () => {
+    it('when someone joins a team with indicators, then they log from the current week under their name', async () => {
+      await storePlan({ members: [], goals: [] });
+      assert.deepEqual(await service.join(mette, 'Mette Hansen'), { kind: 'joined', week: WEEK_7 });
+      const { plan: stored } = await service.plan(TEAM, 2026);
+      assert.deepEqual(stored.members, [{ userId: 'u-mette', name: 'Mette Hansen', fromWeek: 7 }]);
+      assert.equal(stored.updatedBy, 'u-mette');
+      assert.deepEqual(await service.join(mette, 'Mette Hansen'), { kind: 'already-member', week: WEEK_7 });
+      const form = await service.logForm(mette, WEEK_7);
+      assert.equal(form.kind, 'form');
+    });
+
+    it('when the team has no indicators yet, then nobody can join and nothing is stored', async () => {
+      assert.deepEqual(await service.join(mette, 'Mette'), { kind: 'not-set-up', week: WEEK_7 });
+      assert.equal(await plans.get(TEAM, 2026), undefined);
+    });
+
+    it('when a leader took someone out, then they cannot join again by themselves; the leader can take them in', async () => {
+      await storePlan({ members: [member('u-mette', 'Mette Hansen', 1, 5)] });
+      assert.deepEqual(await service.join(mette, 'Mette Hansen'), { kind: 'removed', week: WEEK_7, untilWeek: 5 });
+      const view = await service.plan(TEAM, 2026);
+      const taken = await service.updateMembers(leader, 2026, view.etag, {
+        add: [{ userId: 'u-mette', name: 'Mette Hansen' }],
+        fromWeek: 7,
+      });
+      assert.ok(taken.kind === 'saved');
+      assert.deepEqual(await service.join(mette, 'Mette Hansen'), { kind: 'already-member', week: WEEK_7 });
+    });
+
+    it("when last year's plan is carried over, then joining stores this year's plan with the carried members", async () => {
+      await storePlan({ year: 2025, members: [member('u-ali', 'Ali Yilmaz')] });
+      assert.equal((await service.join(mette, 'Mette Hansen')).kind, 'joined');
+      const stored = await plans.get(TEAM, 2026);
+      assert.deepEqual(
+        stored?.value.members.map((each) => each.userId),
+        ['u-ali', 'u-mette'],
+      );
+    });
+  });
+
   describe('the weekly log', () => {
     beforeEach(async () => {
       await storePlan();

@@ -107,6 +107,57 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     );
   });
 
+  it('when a screening is decided and later erased, then the lifecycle listener hears both, erasure before the delete', async () => {
+    const events: string[] = [];
+    const listened = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      { now: () => now },
+      () => 's-listened',
+      {
+        decided: (decided) => {
+          events.push(`decided:${decided.id}:${decided.caseworkerId}:${decided.finalTrack}:${decided.decidedAt}`);
+          return Promise.resolve();
+        },
+        erasing: async (teamId, screeningId) => {
+          events.push(`erasing:${teamId}:${screeningId}:${(await screenings.get(teamId, screeningId)) !== undefined}`);
+        },
+      },
+    );
+    service = listened;
+    const result = await complete(caseworker, 'J-L');
+    assert.deepEqual(events, [], 'nothing before the decision');
+    await listened.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await listened.decide(caseworker, result.screening.id, { decision: 'accept' });
+    assert.deepEqual(
+      events,
+      ['decided:s-listened:cw-1:selektion:2026-02-03T09:00:00.000Z'],
+      'a repeat decides nothing',
+    );
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await listened.erase(leader, 'J-L');
+    assert.deepEqual(events.slice(1), ['erasing:team-1:s-listened:true']);
+  });
+
+  it('when the follow-ups cannot be erased, then the screening is not erased either, so erasing again completes it', async () => {
+    const failing = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      { now: () => now },
+      () => 's-kept',
+      { decided: () => Promise.resolve(), erasing: () => Promise.reject(new Error('storage down')) },
+    );
+    service = failing;
+    await complete(caseworker, 'J-K');
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await assert.rejects(failing.erase(leader, 'J-K'), /storage down/);
+    assert.notEqual(await screenings.get('team-1', 's-kept'), undefined);
+  });
+
   it('when the retention period has passed, then the answers and the full result are deleted and the aggregates stay', async () => {
     const result = await complete(caseworker, 'J-2');
     await service.decide(caseworker, result.screening.id, { decision: 'accept' });

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { CardRenderer } from '../../cards/card.renderer';
+import { buildGoalLogViewModel } from '../../cards/view-models/goals/goal-log.view-models';
+import { formatPeriod, formatShare } from '../../cards/view-models/goals/goal-formatting';
+import { GoalCards } from '../../bot/teams/goals.cards';
+import { reportFor } from '../../rules/goals/summary-visibility';
+import { cardFullText } from '../support/bot-under-test';
+import { cardProblems } from '../support/card-validator';
+import { ARCHETYPE_NAMES, largeTeamSummary, logForm, teamSummary } from './goal-card-fixtures';
+
+describe('the goals cards', () => {
+  const cards = new GoalCards(new CardRenderer(), { archetypeNames: ARCHETYPE_NAMES });
+
+  it('when a team week is reported, then it is one message with Danish figures, flags, tracks and archetype names', () => {
+    const messages = cards.teamReport(teamSummary());
+    assert.equal(messages.length, 1);
+    const text = cardFullText(messages[0]);
+    assert.match(text, /\*\*Kanvas\*\*: Real 16 · Mål 20 · 80 %\n/, 'exactly 80 % is not flagged');
+    assert.match(text, /\*\*Jobåbninger – ordinære job\*\*: Real 3 · Mål 4 · 75 % ⚠ under 80 %/);
+    assert.match(text, /Ali Yilmaz\nReal 4 · Mål 10 · 40 % ⚠ under 80 %/);
+    assert.match(text, /Årsmål 1\.060, 6 % nået/);
+    assert.match(text, /Intensiv andel \(90 dage\)\n50 % \(1 af 2\) · loft 30 % ⚠ over loftet/);
+    assert.match(text, /Fravigelser\n50 % \(1 af 2\)/);
+    assert.match(text, /Hyppigste årsager\nKapacitet \(1\)/);
+    assert.match(
+      text,
+      /Åbne pr\. 15\. feb\. 2026\nrød 1 \(1 plads\) · gul 0 \(0 pladser\) · under 7 dage 1 \(1 plads\)/,
+    );
+    assert.match(
+      text,
+      /Den ledige med sprogbarriere og uden netværk\n1 af 1 \(100 %\) · i risiko 1 af 1 \(100 %\) · øvrige –/,
+    );
+    assert.match(text, /Ingen arketype\n/);
+    assert.doesNotMatch(text, /sprogbarriere\n/, 'archetypes by name, not id');
+  });
+
+  it('when a large team is reported, then it comes as several valid messages within the limit and no member figure is lost or doubled', () => {
+    const summary = largeTeamSummary();
+    const messages = cards.teamReport(summary);
+    assert.ok(messages.length >= 2);
+    for (const message of messages) {
+      assert.deepEqual(cardProblems(message), []);
+      assert.ok(Buffer.byteLength(JSON.stringify(message)) <= 20 * 1024);
+    }
+    const [overview, ...parts] = messages.map(cardFullText);
+    assert.match(overview ?? '', /Ugerapport uge 7 2026 \(1\/\d\)/);
+    assert.match(overview ?? '', /Medarbejdernes tal pr\. indikator følger i de næste beskeder/);
+    assert.match(overview ?? '', /Screeninger i ugen/);
+    assert.doesNotMatch(overview ?? '', /Medarbejder nummer/);
+    const memberLines = parts.join('\n').match(/Medarbejder nummer \d+ Hansen-Østergaard\n/g) ?? [];
+    assert.equal(memberLines.length, 30 * summary.indicators.length);
+    assert.match(parts[0] ?? '', /Ugerapport uge 7 2026: medarbejderne \(2\/\d\)/);
+  });
+
+  it("when a member's report is rendered, then only their own numbers are on it", () => {
+    const [card] = cards.report(reportFor({ userId: 'u-mette', isLeader: false }, teamSummary()));
+    const text = cardFullText(card);
+    assert.match(text, /Dine tal uge 7 2026/);
+    assert.match(text, /\*\*Kanvas\*\*: Real 12 · Mål 10 · 120 %/);
+    assert.match(text, /Under 80 % af dit mål: Jobåbninger – ordinære job/);
+    assert.doesNotMatch(text, /Ali|Real 16|Screeninger|Opfølgning/);
+  });
+
+  it('when the log card is built, then goals and what the bot counted are in the labels and typed numbers are kept', () => {
+    const view = buildGoalLogViewModel({ form: logForm(), typed: { kanvas: '12,5', aabninger_ordinaere: 'mange' } });
+    assert.deepEqual(
+      view.groups.map((group) => [
+        group.label,
+        group.indicators.map((indicator) => [indicator.label, indicator.value]),
+      ]),
+      [
+        ['Salg', [['Kanvas (mål 10)', 12.5]]],
+        ['Jobåbninger', [['Jobåbninger – ordinære job (mål 2 · botten har talt 2)', null]]],
+      ],
+    );
+    assert.equal(buildGoalLogViewModel({ form: logForm() }).groups[1]?.indicators[0]?.value, 2, 'prefilled');
+  });
+
+  it('when figures are formatted, then they read the Danish way', () => {
+    assert.equal(formatShare(0.834), '83 %');
+    assert.equal(formatShare(12.5), '1.250 %');
+    assert.equal(formatPeriod({ from: '2026-02-09', to: '2026-02-15' }), '9. feb. – 15. feb. 2026');
+    assert.equal(formatPeriod({ from: '2026-12-28', to: '2027-01-03' }), '28. dec. 2026 – 3. jan. 2027');
+  });
+});
