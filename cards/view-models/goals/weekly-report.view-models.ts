@@ -70,9 +70,7 @@ function yearText(indicator: IndicatorSummary): string {
 function memberFacts(indicator: IndicatorSummary): { title: string; value: string }[] {
   return indicator.members.map((member) => ({
     title: member.name,
-    value: member.logged
-      ? flagged(formatFigures(member), member.flagged)
-      : `ikke registreret · ${formatFigures(member)}`,
+    value: `${member.logged ? '' : 'ikke registreret · '}${flagged(formatFigures(member), member.flagged)}`,
   }));
 }
 
