@@ -158,7 +158,7 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
             `Du er ikke med i målstyringen i ${formatWeek(outcome.week)}`,
             [
               'Ugerapporten viser lederne hele teamets tal og medarbejderne deres egne.',
-              'Skriv **mål tilmeld** for at være med fra denne uge.',
+              'Skriv **mål tilmeld** for at være med fra denne uge. Er du teamets leder, så sæt målstyringen op med **mål opsæt**.',
             ],
             ['join'],
           ),

@@ -205,6 +205,7 @@ export function buildTeamReportViewModel(
   return {
     heading,
     subtitle: `${formatPeriod(summary.period)} · hele teamet`,
+    year: summary.week.year,
     notices: showOverview ? [...(notice.notices ?? [])] : [],
     noticeStyle: notice.noticeStyle ?? 'default',
     showOverview,

@@ -1,8 +1,11 @@
+import { followUpsForScreening } from '../../../rules/follow-ups/follow-up';
+import { decidedScreeningOf } from '../../../rules/screening-case/decided-screening';
 import type { IntensiveShare } from '../../../rules/screening-case/intensive-share';
 import { describeIntensiveShare } from '../../../rules/screening-case/intensive-share';
 import { OVERRIDE_REASON_LABELS, type ScreeningRecord } from '../../../rules/screening-case/screening-record';
 import type { AnswerError, Question, ScreeningResult } from '../../../rules/screening/screening.types';
 import { formatDate } from '../../formatting';
+import { formatCalendarDate } from '../goals/goal-formatting';
 import { TRACK_LABELS, trackLabel } from './track-labels';
 
 export interface Option {
@@ -177,6 +180,16 @@ export function buildDecidedViewModel(input: {
     ...(decision?.reasonText === undefined ? [] : [{ title: 'Begrundelse', value: decision.reasonText }]),
     { title: 'Dato', value: formatDate(decision?.decidedAt ?? screening.updatedAt) },
   ];
+  const decided = decidedScreeningOf(screening);
+  if (decided !== undefined) {
+    const dates = followUpsForScreening(decided).map(
+      (followUp) => `uge ${followUp.weeks} (${formatCalendarDate(followUp.dueDate)})`,
+    );
+    facts.push({
+      title: 'Opfølgning',
+      value: `${dates.join(', ')}: sagsbehandleren får en påmindelse og registrerer, hvordan det går borgeren`,
+    });
+  }
   return {
     heading: heading(screening),
     facts,

@@ -213,6 +213,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     assert.match(text, /Screeninger i ugen\n0/);
     assert.match(text, /Nye i ugen\n1 åbning af 1 kontakt · Ordinær åbning 1/);
     assert.match(text, /Ingen opfølgninger i uge 39/);
+    assert.equal(actionData(cards[0], 'goals.setup')?.year, 2026, 'the leader goes from the report to the plan');
   });
 
   it('when a member asks for the report, then they see only their own numbers; someone outside the goals is told how to join', async () => {
@@ -246,6 +247,10 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     now = new Date('2026-02-03T09:00:00Z'); // Tuesday
     const decided = await completeScreening((body) => send(METTE, body).then((cards) => cards[0] as Card), 'J-2026-FU');
     assert.match(cardFullText(decided), /Screening gemt/);
+    assert.match(
+      cardFullText(decided),
+      /Opfølgning\nuge 13 \(5\. maj 2026\), uge 26 \(4\. aug\. 2026\), uge 39 \(3\. nov\. 2026\): sagsbehandleren får en påmindelse/,
+    );
     assert.match(cardFullText(await say(METTE, 'opfølgning')), /ingen opfølgninger, der venter/);
 
     now = new Date('2026-05-05T08:00:00Z'); // 13 weeks later
