@@ -31,7 +31,7 @@ export const SELECTORS = {
  */
 const PLAYGROUND_API = {
   invoke: /\/_conversation\/v1\/invoke$/,
-  messages: /\/_conversation\/v1\/conversations\/[^/]+\/messages$/,
+  messages: /\/_conversation\/v1\/conversations\/([^/]+)\/messages$/,
 } as const;
 
 /** One card button click as the page sent it to the Playground, and what came back. */
@@ -39,6 +39,8 @@ export interface CardActionSent {
   /** `invoke`: sent as Action.Execute (`adaptiveCard/action`); `message`: sent as Action.Submit (a message with `value`). */
   kind: 'invoke' | 'message';
   verb: string | undefined;
+  /** The conversation the card is in, as the page named it (in a channel: the post's thread). */
+  conversationId: string | undefined;
   /** The action's data merged with the card's input values, as sent. */
   data: Readonly<Record<string, unknown>>;
   status: number;
@@ -69,20 +71,24 @@ async function cardActionOf(response: Response): Promise<CardActionSent | undefi
     if (body.name !== 'adaptiveCard/action') return undefined;
     const action = asRecord(asRecord(body.value).action);
     const answer = asRecord(await response.json().catch(() => undefined));
+    const conversationId = asRecord(body.conversation).id;
     return {
       kind: 'invoke',
       verb: typeof action.verb === 'string' ? action.verb : undefined,
+      conversationId: typeof conversationId === 'string' ? conversationId : undefined,
       data: asRecord(action.data),
       status: response.status(),
       responseType: typeof answer.type === 'string' ? answer.type : undefined,
       responseTitle: firstText(answer.value),
     };
   }
-  if (PLAYGROUND_API.messages.test(url) && body.value !== undefined) {
+  const messages = PLAYGROUND_API.messages.exec(url);
+  if (messages !== null && body.value !== undefined) {
     const data = asRecord(body.value);
     return {
       kind: 'message',
       verb: typeof data.verb === 'string' ? data.verb : undefined,
+      conversationId: messages[1] === undefined ? undefined : decodeURIComponent(messages[1]),
       data,
       status: response.status(),
       responseType: undefined,

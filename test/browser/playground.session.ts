@@ -20,6 +20,11 @@ export interface PlaygroundSession {
 export async function startPlaygroundSession(options: {
   dataDirPrefix: string;
   stepTimeoutMs: number;
+  /**
+   * false: the bot's minute scheduler does not run, e.g. so that a morning meeting set up during a test is
+   * not posted to the channel on its own when the test happens to run after the meeting's time.
+   */
+  scheduler?: boolean;
 }): Promise<PlaygroundSession> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), options.dataDirPrefix));
   let app: RunningApp | undefined;
@@ -47,6 +52,7 @@ export async function startPlaygroundSession(options: {
         DATA_DIR: dataDir,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       }),
+      { scheduler: options.scheduler ?? true },
     );
     playground = await startPlayground({
       messagesUrl: app.messagesUrl,
