@@ -10,11 +10,18 @@ export interface BotProcess {
   stderr: () => string;
 }
 
+export interface SpawnOptions {
+  /** Node options before the script (e.g. `--require` of a test-only probe). */
+  nodeArgs?: string[];
+  /** Opens an IPC channel to the process (`child.send`, `child.on('message')`). */
+  ipc?: boolean;
+}
+
 /** Starts the bot as its own process and resolves once it listens. */
-export function spawnBot(env: NodeJS.ProcessEnv): Promise<BotProcess> {
-  const child = spawn(process.execPath, [MAIN_SCRIPT], {
+export function spawnBot(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN_SCRIPT], {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

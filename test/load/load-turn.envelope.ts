@@ -1,0 +1,51 @@
+import type { Card, LoadUser, TurnBody } from './load-mix.table';
+
+const RUN = `${process.pid}-${Date.now().toString(36)}`;
+let counter = 0;
+
+/**
+ * A turn as Teams sends it from a personal chat, asking for the replies in the HTTP response
+ * (expectReplies, local mode). Every activity id is new: the bot answers a repeated id only once.
+ */
+export function turnActivity(user: LoadUser, body: TurnBody): Record<string, unknown> {
+  counter += 1;
+  return {
+    type: 'message',
+    id: `load-${RUN}-${counter}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    deliveryMode: 'expectReplies',
+    locale: 'da-DK',
+    from: { id: user.id, name: user.name },
+    recipient: { id: 'bot-1', name: 'Jobcenterbot' },
+    conversation: { id: `a:${user.id}`, conversationType: 'personal', tenantId: user.tenantId },
+    ...body,
+  };
+}
+
+/** The first card of an expectReplies response body, if any. */
+export function firstCard(responseBody: string): Card | undefined {
+  try {
+    const { activities } = JSON.parse(responseBody) as { activities?: { attachments?: { content?: Card }[] }[] };
+    return activities?.[0]?.attachments?.[0]?.content;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a reply shows, for the report of a wrong one: the texts of its first card, or the body itself. */
+export function replySummary(responseBody: string): string {
+  const card = firstCard(responseBody);
+  if (card === undefined) return responseBody.slice(0, 300);
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null)
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string') texts.push(value);
+        else visit(value);
+      }
+  };
+  visit(card);
+  return texts.join(' | ').slice(0, 300);
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { exited, spawnBot, type BotProcess } from '../support/bot-process';
+import { BotLogWatcher } from './bot-log.watcher';
+import { botMemory, cpuSeconds } from './bot-resources.probe';
+import { buildCycle, mixShares } from './load-cycle.builder';
+import { driveLoad } from './load-mix.driver';
+import { loadMix } from './load-mix.table';
+import { formatReport, formatVerdicts, verdicts, type LoadFigures, type MemoryLimits } from './load-report.formatter';
+import { seedState } from './load-state.seeder';
+import { LoadStatsCollector } from './load-stats.collector';
+import { VirtualUsersPool } from './virtual-users.pool';
+
+/**
+ * `npm run load [-- --duration <s> --connections <n> --warmup <s>]`: the bot as `npm run start:bot`
+ * runs it (its own process, local mode, embedded storage in a fresh folder, loopback only), a few
+ * teams prepared, then a realistic mix of turns over HTTP with expectReplies for a bounded time.
+ * Prints throughput, latency, errors and the bot's memory growth; exits 1 on any error or on
+ * memory growth over the limits below.
+ */
+
+const TEAMS = ['load-team-1', 'load-team-2', 'load-team-3', 'load-team-4'];
+const CASEWORKERS_PER_TEAM = 10;
+const CONSULTANTS_PER_TEAM = 5;
+const SEED_PER_TEAM = { openings: 25, screenings: 2 };
+const MB = 1024 * 1024;
+/** Measured: about 1 KB more heap per turn (what the run stores) and RSS that follows V8's heap reservation. */
+const MEMORY_LIMITS: MemoryLimits = {
+  heapBaseBytes: 32 * MB,
+  heapPerTurnBytes: 4 * 1024,
+  rssBaseBytes: 256 * MB,
+  rssPerTurnBytes: 32 * 1024,
+};
+const STOP_GRACE_MS = 15_000;
+/** Lets the turns still in flight when the driver stops finish before memory is read. */
+const SETTLE_MS = 1_000;
+
+const megabytes = (bytes: number): string => (bytes / MB).toFixed(1);
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+function positive(name: string, value: string | undefined): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`--${name} must be a positive number, got ${value}`);
+  return number;
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '60' },
+      connections: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '5' },
+    },
+  });
+  return {
+    durationSeconds: positive('duration', values.duration),
+    connections: Math.round(positive('connections', values.connections)),
+    warmupSeconds: positive('warmup', values.warmup),
+  };
+}
+
+async function stopBot(bot: BotProcess): Promise<void> {
+  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
+  bot.child.kill('SIGTERM');
+  const timer = setTimeout(() => bot.child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited(bot.child);
+  clearTimeout(timer);
+}
+
+async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): Promise<boolean> {
+  const { durationSeconds, connections, warmupSeconds } = settings;
+  const pid = bot.child.pid ?? 0;
+  const log = new BotLogWatcher(bot.child.stdout);
+  const idle = await botMemory(bot.child);
+  out(
+    `bot:         pid ${pid} at ${bot.baseUrl} (dist/bot/main.js, local mode, embedded storage); idle after start: RSS ${megabytes(idle.rss)} MB, heap used after GC ${megabytes(idle.heapUsed)} MB`,
+  );
+
+  const users = new VirtualUsersPool(TEAMS, CASEWORKERS_PER_TEAM, CONSULTANTS_PER_TEAM);
+  let sequence = 0;
+  const nextSequence = () => ++sequence;
+  const seeded = await seedState(bot.baseUrl, users, nextSequence, SEED_PER_TEAM);
+  out(
+    `state:       ${TEAMS.length} teams, ${users.size} people; ${seeded.openings} registrations and ${seeded.screenings} decided screenings (${seeded.turns} turns)`,
+  );
+  const mix = loadMix(seeded.sectionCount);
+  const cycle = buildCycle(mix);
+  const shares = mixShares(mix);
+  out(
+    `mix:         per cycle of ${cycle.length} turns: ${shares.map((share) => `${share.kind} ${(100 * share.share).toFixed(0)} %`).join(', ')}`,
+  );
+  const kinds = shares.map((share) => share.kind);
+  const drive = (seconds: number, stats: LoadStatsCollector) =>
+    driveLoad({ baseUrl: bot.baseUrl, connections, durationSeconds: seconds, cycle, users, stats, nextSequence });
+
+  const warmupStats = new LoadStatsCollector(kinds);
+  const warmup = await drive(warmupSeconds, warmupStats);
+  const warmupErrors = warmup.errors + warmupStats.overall().wrong;
+  out(`warm-up:     ${warmupSeconds} s, ${warmupStats.overall().replies} turns, ${warmupErrors} errors`);
+  await sleep(SETTLE_MS);
+
+  const start = await botMemory(bot.child);
+  const cpuBefore = { bot: cpuSeconds(pid), driver: process.cpuUsage() };
+  const stats = new LoadStatsCollector(kinds);
+  const result = await drive(durationSeconds, stats);
+  const driverCpu = process.cpuUsage(cpuBefore.driver);
+  const botCpu = cpuSeconds(pid) - cpuBefore.bot;
+  await sleep(SETTLE_MS);
+  const end = await botMemory(bot.child);
+
+  const overall = stats.overall();
+  const window = Math.max(1, Math.round(durationSeconds / 6));
+  const figures: LoadFigures = {
+    durationSeconds: result.duration,
+    connections,
+    overall,
+    byKind: stats.byKind(),
+    errors: {
+      non2xx: result.non2xx,
+      timeouts: result.timeouts,
+      connectionErrors: result.errors - result.timeouts,
+      unexpected: overall.wrong - result.non2xx,
+    },
+    warmupErrors,
+    memory: { start, end },
+    cpu: { bot: botCpu / result.duration, driver: (driverCpu.user + driverCpu.system) / 1e6 / result.duration },
+    throughputWindows: { seconds: window, values: stats.throughputWindows(window, durationSeconds) },
+  };
+  out(formatReport(figures));
+
+  const decided = stats.repliesOf('screening.accept');
+  const registered = stats.repliesOf('opening.register');
+  const registeredBefore = seeded.openings + warmupStats.repliesOf('opening.register').replies;
+  const perTeam = Math.round((registeredBefore + registered.replies - registered.wrong) / TEAMS.length);
+  out(
+    `written:     ${decided.replies - decided.wrong} screenings decided and ${registered.replies - registered.wrong} registrations in the run; about ${perTeam} registrations per team at the end (all within the board's 14 days)`,
+  );
+  out(`bot log:     ${log.count} warnings or errors${log.first.map((line) => `\n  ${line}`).join('')}`);
+  if (stats.restarts > 0) out(`restarts:    ${stats.restarts} cycles started again after a wrong reply`);
+  for (const sample of [...warmupStats.wrongSamples, ...stats.wrongSamples]) out(`wrong reply: ${sample}`);
+  if (bot.stderr() !== '') out(`bot stderr:  ${bot.stderr().slice(-2000)}`);
+
+  const checks = verdicts(figures, MEMORY_LIMITS);
+  out(`\n${formatVerdicts(checks)}`);
+  return checks.every((check) => check.ok);
+}
+
+async function main(): Promise<void> {
+  const settings = options();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-load-'));
+  // Also when the driver dies of an error thrown inside autocannon's callbacks (no finally runs then).
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  process.once('exit', removeData);
+  // Ctrl-C: exit through the exit handler; the bot stops on its own when its IPC channel closes.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  try {
+    const bot = await spawnBot(
+      { DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      { nodeArgs: ['--expose-gc', '--require', path.join(__dirname, 'heap-probe.preload.js')], ipc: true },
+    );
+    try {
+      if (!(await runLoad(bot, settings))) process.exitCode = 1;
+    } finally {
+      await stopBot(bot);
+    }
+  } finally {
+    removeData();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`load run failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
