@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app';
@@ -10,65 +7,14 @@ import { loadConfig } from '../../../bot/config/app-config';
 import { createLogger } from '../../../bot/logging/logger';
 import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
-
-/**
- * A stand-in for the Bot Framework connector: records every activity the bot posts, and answers with
- * `status` (200, or e.g. 403 as Teams does once the bot is removed from the team).
- */
-async function fakeConnector(): Promise<{
-  url: string;
-  posts: { path: string; body: Record<string, unknown> }[];
-  server: Server;
-  status: number;
-  /** Statuses for the next requests, before falling back to `status`. */
-  upcoming: number[];
-}> {
-  const posts: { path: string; body: Record<string, unknown> }[] = [];
-  const connector = { url: '', posts, server: undefined as unknown as Server, status: 200, upcoming: [] as number[] };
-  connector.server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      posts.push({ path: req.url ?? '', body: body === '' ? {} : (JSON.parse(body) as Record<string, unknown>) });
-      const status = connector.upcoming.shift() ?? connector.status;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify(
-          status === 200
-            ? { id: `posted-${posts.length}` }
-            : {
-                error: {
-                  code: 'BotNotInConversationRoster',
-                  message: 'The bot is not part of the conversation roster.',
-                },
-              },
-        ),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => connector.server.listen(0, '127.0.0.1', resolve));
-  connector.url = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}/`;
-  return connector;
-}
-
-async function standaloneStorage(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; key: string }> {
-  const script = path.join(__dirname, '..', '..', '..', 'bot', 'storage', 'embedded-cosmos.main.js');
-  const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve) =>
-    child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().split('\n')[0] ?? '')),
-  );
-  const { endpoint, key } = JSON.parse(line) as { endpoint: string; key: string };
-  return { child, endpoint, key };
-}
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
+import { startStandaloneStorage, type StandaloneStorage } from '../../support/standalone-storage';
 
 describe('the morning post, two bot instances sharing one standalone Cosmos-compatible server', function () {
   this.timeout(60_000);
   const dirs: string[] = [];
-  let storage: Awaited<ReturnType<typeof standaloneStorage>>;
-  let connector: Awaited<ReturnType<typeof fakeConnector>>;
+  let storage: StandaloneStorage;
+  let connector: FakeConnector;
   const apps: RunningApp[] = [];
   let now = new Date('2026-02-03T07:20:00Z'); // Tuesday 08:20 in Copenhagen
 
@@ -79,8 +25,8 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   };
 
   before(async () => {
-    storage = await standaloneStorage(dir());
-    connector = await fakeConnector();
+    storage = await startStandaloneStorage(dir());
+    connector = await startFakeConnector();
     for (let i = 0; i < 2; i += 1) {
       apps.push(
         await startApp(
@@ -96,8 +42,8 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   });
   after(async () => {
     for (const app of apps) await app.stop();
-    storage?.child.kill('SIGTERM');
-    connector?.server.close();
+    await storage?.stop();
+    await connector?.close();
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 
