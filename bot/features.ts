@@ -229,6 +229,9 @@ export function createFeatures({
       ...goalsFeature.commands,
       ...followUpFeature.commands,
     },
+    // Every instance runs these each minute; a job that sends something claims it through a job-run
+    // lease first (see MorningPostJob). The Monday summary (`ugerapport`, not built yet) joins here the
+    // same way, keyed per team and week, and test/bot/scale-out.process.test.ts gets its case.
     minuteJobs: [
       { name: 'morning-post', run: (now) => morningPost.run(now) },
       { name: 'channel-loss-refresh', run: () => channelLosses.refresh() },

@@ -3,6 +3,7 @@ import { OPENING_FORM_FIELDS, type Opening } from '../../rules/openings/opening'
 import type { OpeningRepository } from '../../rules/ports/opening.repository';
 import type { Versioned } from '../../rules/screening-case/screening-record';
 import { cosmosStatus } from './cosmos-errors';
+import { isDocumentId } from './document-id';
 
 type OpeningDocument = Opening & ItemDefinition;
 
@@ -33,6 +34,8 @@ export class CosmosOpeningRepository implements OpeningRepository {
   }
 
   async get(teamId: string, id: string): Promise<Versioned<Opening> | undefined> {
+    // The id comes from a card: one that cannot name a document must not reach the request path.
+    if (!isDocumentId(id)) return undefined;
     const { resource, etag } = await this.container.item(id, teamId).read<OpeningDocument>();
     return resource === undefined ? undefined : versioned(resource, etag);
   }

@@ -5,6 +5,7 @@ import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening
 import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
 import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
 import { cosmosStatus } from './cosmos-errors';
+import { isDocumentId } from './document-id';
 
 type ScreeningDocument = ScreeningRecord & ItemDefinition;
 
@@ -59,6 +60,8 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
   }
 
   async get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
+    // The id comes from a card: one that cannot name a document must not reach the request path.
+    if (!isDocumentId(id)) return undefined;
     const { resource, etag } = await this.container.item(id, teamId).read<ScreeningDocument>();
     if (resource === undefined) {
       this.recent.delete(cacheKey(teamId, id));

@@ -1,4 +1,4 @@
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { CosmosClient, type ConnectionPolicy, type Container, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { CosmosConfig } from '../config/app-config';
 import type { HealthCheck } from '../../rules/ports/health-check';
@@ -45,6 +45,19 @@ export interface CosmosStore {
 const HEALTH_TIMEOUT_MS = 3000;
 
 /**
+ * Limits for the bot's requests once it runs. A request the server does not answer fails after
+ * `requestTimeout` (the SDK's default is 60 s): with a hung storage server a turn would otherwise hang
+ * for a minute, where Teams gives up after about 15 s; now the user hears "prøv igen om lidt" within
+ * seconds. The bot's point reads and writes take milliseconds and its queries stay small, so 3 s is
+ * ample. Throttled requests (429) are retried by the SDK, but not for longer than a turn can wait
+ * (default: up to 9 retries over 30 s).
+ */
+const RUNTIME_CONNECTION_POLICY: Partial<ConnectionPolicy> = {
+  requestTimeout: 3000,
+  retryOptions: { maxRetryAttemptCount: 5, maxWaitTimeInSeconds: 8 },
+};
+
+/**
  * Connects to Cosmos, or in local mode starts the embedded durable server first, then creates the
  * database and containers if they are missing.
  */
@@ -59,31 +72,39 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   }
   const resolvedEndpoint = endpoint;
   const keyless = key === undefined;
-  const client = new CosmosClient({
-    endpoint: resolvedEndpoint,
-    ...(key === undefined
-      ? { aadCredentials: (options.credential ?? (() => new DefaultAzureCredential()))() }
-      : { key }),
-    // Only an Azure account has regional endpoints to discover; a Cosmos-compatible server elsewhere
-    // (embedded, or standalone shared by several bot processes) answers discovery with https
-    // addresses it does not serve.
-    connectionPolicy: { enableEndpointDiscovery: isAzureCosmosHost(resolvedEndpoint) },
-  });
+  const auth =
+    key === undefined ? { aadCredentials: (options.credential ?? (() => new DefaultAzureCredential()))() } : { key };
+  const clientFor = (policy: Partial<ConnectionPolicy>) =>
+    new CosmosClient({
+      endpoint: resolvedEndpoint,
+      ...auth,
+      // Only an Azure account has regional endpoints to discover; a Cosmos-compatible server elsewhere
+      // (embedded, or standalone shared by several bot processes) answers discovery with https
+      // addresses it does not serve.
+      connectionPolicy: { enableEndpointDiscovery: isAzureCosmosHost(resolvedEndpoint), ...policy },
+    });
+  // Creating a container on a real account may take longer than a turn may wait, so the schema is
+  // set up with the SDK's own patience, and everything after with the runtime limits.
+  const setupClient = clientFor({});
+  const client = clientFor(RUNTIME_CONNECTION_POLICY);
   try {
-    const database = keyless
-      ? await existingDatabase(client, options.cosmos.database)
-      : (await client.databases.createIfNotExists({ id: options.cosmos.database })).database;
+    const setupDatabase = keyless
+      ? await existingDatabase(setupClient, options.cosmos.database)
+      : (await setupClient.databases.createIfNotExists({ id: options.cosmos.database })).database;
+    const database = client.database(setupDatabase.id);
     const entries = await Promise.all(
       Object.entries(CONTAINERS).map(async ([name, definition]) => {
-        if (keyless) return [name, await existingContainer(database, definition.id)] as const;
-        const { container } = await database.containers.createIfNotExists({
-          id: definition.id,
-          partitionKey: { paths: [definition.partitionKeyPath] },
-          ...(definition.defaultTtl === undefined ? {} : { defaultTtl: definition.defaultTtl }),
-        });
-        return [name, container] as const;
+        if (keyless) await existingContainer(setupDatabase, definition.id);
+        else
+          await setupDatabase.containers.createIfNotExists({
+            id: definition.id,
+            partitionKey: { paths: [definition.partitionKeyPath] },
+            ...(definition.defaultTtl === undefined ? {} : { defaultTtl: definition.defaultTtl }),
+          });
+        return [name, database.container(definition.id)] as const;
       }),
     );
+    setupClient.dispose();
     const containers = Object.fromEntries(entries) as Record<ContainerName, Container>;
     const health: HealthCheck = {
       name: 'storage',
@@ -105,6 +126,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       },
     };
   } catch (error) {
+    setupClient.dispose();
     client.dispose();
     await embedded?.close();
     throw error;

@@ -1,4 +1,4 @@
-import { ActivityTypes, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
+import { ActivityTypes, StatusCodes, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
 import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import { parseCommand } from '../../rules/commands/command.parser';
@@ -79,8 +79,14 @@ export class JobcenterBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
+  /**
+   * Card actions are the only invokes the bot offers. Any other (a message extension, a task module,
+   * sign-in, an invoke without a name) is the caller asking for something the bot does not have: a 400.
+   * botbuilder would answer it with 501, a server error, and some of its dispatchers read the invoke's
+   * value unchecked before getting there.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(context);
+    if (context.activity.name !== ADAPTIVE_CARD_ACTION) return { status: StatusCodes.BAD_REQUEST };
     return cardInvokeResponse(await this.answerCardAction(context, context.activity.value));
   }
 

@@ -15,16 +15,35 @@ function errorCode(error: unknown): string {
   return 'UNEXPECTED';
 }
 
-function isStorageError(error: unknown, code: string): boolean {
-  if (code === 'STORAGE_UNAVAILABLE') return true;
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'HTTP_408' ||
-    code === 'HTTP_503' ||
-    name === 'TimeoutError'
-  );
+/**
+ * Codes that mean storage could not be reached or did not answer in time, as @azure/cosmos throws
+ * them: the network errors it passes on from Node (a refused, reset or cut connection, a name that
+ * does not resolve; "REQUEST_SEND_ERROR" when the HTTP client names no cause), and the statuses of a
+ * server that is unavailable, timed out, or still throttling after the SDK's own retries.
+ */
+const STORAGE_DOWN_CODES: ReadonlySet<string> = new Set([
+  'STORAGE_UNAVAILABLE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'REQUEST_SEND_ERROR',
+  'HTTP_408',
+  'HTTP_429',
+  'HTTP_503',
+]);
+
+/** Whether the error, or what it wraps, says storage is away (the SDK's own timeout is a TimeoutError). */
+function isStorageError(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  if (STORAGE_DOWN_CODES.has(errorCode(error))) return true;
+  if ((error as { name?: unknown }).name === 'TimeoutError') return true;
+  return isStorageError((error as { cause?: unknown }).cause, depth + 1);
 }
 
 /** The event botbuilder runs a proactive send in (`continueConversationAsync`). */
@@ -54,7 +73,7 @@ export function createTurnErrorHandler(logger: Logger) {
       },
       'turn failed',
     );
-    const text = isStorageError(error, code) ? STORAGE_DOWN_TEXT : GENERIC_TEXT;
+    const text = isStorageError(error) ? STORAGE_DOWN_TEXT : GENERIC_TEXT;
     try {
       if (activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({

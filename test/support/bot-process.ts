@@ -13,13 +13,15 @@ export interface BotProcess {
 export interface SpawnOptions {
   /** Node options before the script (e.g. `--require` of a test-only probe). */
   nodeArgs?: string[];
-  /** Opens an IPC channel to the process (`child.send`, `child.on('message')`). */
+  /** The entry point (default: the bot's own, {@link MAIN_SCRIPT}). */
+  script?: string;
+  /** Opens an IPC channel to the child (`child.send`, `child.on('message')`). */
   ipc?: boolean;
 }
 
 /** Starts the bot as its own process and resolves once it listens. */
 export function spawnBot(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN_SCRIPT], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? MAIN_SCRIPT], {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: options.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
@@ -27,7 +29,10 @@ export function spawnBot(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): Pr
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not start: ${stderr}`));
+    }, 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /Bot listening: (http:\/\/[^/\s]+)\/api\/messages/.exec(stdout);
@@ -48,4 +53,11 @@ export function exited(child: ChildProcess): Promise<number | string> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   if (child.signalCode !== null) return Promise.resolve(child.signalCode);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+}
+
+/** Ends a child if it still runs (SIGKILL: cleanup after a failed test must not wait) and waits for it. */
+export async function killIfRunning(child: ChildProcess | undefined): Promise<void> {
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGKILL');
+  await exited(child);
 }

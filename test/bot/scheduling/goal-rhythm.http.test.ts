@@ -8,7 +8,8 @@ import { createLogger } from '../../../bot/logging/logger';
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
-import { fakeConnector, standaloneStorage } from '../../support/scheduling-fixtures';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
+import { startStandaloneStorage, type StandaloneStorage } from '../../support/standalone-storage';
 import { completeScreening } from '../../support/screening-completion';
 
 type Card = Record<string, unknown>;
@@ -21,8 +22,8 @@ const ALI: Person = { id: 'ali', name: 'Ali Yilmaz' };
 describe('the Friday reminder, the Monday summary and the follow-up reminders, two bot instances on one standalone store', function () {
   this.timeout(60_000);
   const dirs: string[] = [];
-  let storage: Awaited<ReturnType<typeof standaloneStorage>>;
-  let connector: Awaited<ReturnType<typeof fakeConnector>>;
+  let storage: StandaloneStorage;
+  let connector: FakeConnector;
   const apps: RunningApp[] = [];
   let now = new Date('2026-02-11T09:00:00Z'); // Wednesday of week 7, 10:00 in Copenhagen
   let counter = 0;
@@ -34,8 +35,8 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
   };
 
   before(async () => {
-    storage = await standaloneStorage(dir());
-    connector = await fakeConnector();
+    storage = await startStandaloneStorage(dir());
+    connector = await startFakeConnector();
     for (let i = 0; i < 2; i += 1) {
       apps.push(
         await startApp(
@@ -47,8 +48,8 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
   });
   after(async () => {
     for (const app of apps) await app.stop();
-    storage?.child.kill('SIGTERM');
-    connector?.server.close();
+    await storage?.stop();
+    await connector?.close();
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 

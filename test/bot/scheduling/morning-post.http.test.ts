@@ -7,13 +7,14 @@ import { loadConfig } from '../../../bot/config/app-config';
 import { createLogger } from '../../../bot/logging/logger';
 import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
-import { fakeConnector, standaloneStorage } from '../../support/scheduling-fixtures';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
+import { startStandaloneStorage, type StandaloneStorage } from '../../support/standalone-storage';
 
 describe('the morning post, two bot instances sharing one standalone Cosmos-compatible server', function () {
   this.timeout(60_000);
   const dirs: string[] = [];
-  let storage: Awaited<ReturnType<typeof standaloneStorage>>;
-  let connector: Awaited<ReturnType<typeof fakeConnector>>;
+  let storage: StandaloneStorage;
+  let connector: FakeConnector;
   const apps: RunningApp[] = [];
   let now = new Date('2026-02-03T07:20:00Z'); // Tuesday 08:20 in Copenhagen
 
@@ -24,8 +25,8 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   };
 
   before(async () => {
-    storage = await standaloneStorage(dir());
-    connector = await fakeConnector();
+    storage = await startStandaloneStorage(dir());
+    connector = await startFakeConnector();
     for (let i = 0; i < 2; i += 1) {
       apps.push(
         await startApp(
@@ -41,8 +42,8 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   });
   after(async () => {
     for (const app of apps) await app.stop();
-    storage?.child.kill('SIGTERM');
-    connector?.server.close();
+    await storage?.stop();
+    await connector?.close();
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 

@@ -49,6 +49,8 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
     ['a sender of the wrong kind', { ...expectRepliesMessage('hjælp'), from: 'nobody' }, false],
     ['a recipient of the wrong kind', { ...expectRepliesMessage('hjælp'), recipient: 7 }, false],
     ['a text of the wrong kind', { ...expectRepliesMessage('hjælp'), text: { evil: true } }, false],
+    ['a missing sender', { ...expectRepliesMessage('hjælp'), from: undefined }, false],
+    ['a mention without its account', { ...expectRepliesMessage('hjælp'), entities: [{ type: 'mention' }] }, false],
   ];
   for (const [what, body, raw] of malformed) {
     it(`when the body is ${what}, then the answer is 4xx and the server stays up`, async () => {
@@ -58,6 +60,19 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
       assert.equal(health.status, 200);
     });
   }
+
+  it('when an invoke the bot does not offer arrives (a message extension, without its value), then it is a 400, not a server error', async () => {
+    const invoke: Record<string, unknown> = {
+      ...expectRepliesMessage(''),
+      type: 'invoke',
+      name: 'composeExtension/submitAction',
+    };
+    delete invoke.deliveryMode;
+    const { status } = await postActivity(bot.baseUrl, invoke);
+    assert.equal(status, 400);
+    const { status: nameless } = await postActivity(bot.baseUrl, { ...invoke, id: 'nameless', name: undefined });
+    assert.equal(nameless, 400);
+  });
 
   it('when /healthz is asked, then it answers ok after checking storage', async () => {
     const response = await fetch(`${bot.baseUrl}/healthz`);

@@ -250,6 +250,17 @@ for (const [name, factory] of subjects) {
       assert.equal(await repo.claim('conv-p', 'new', new Date('2026-03-02T00:00:00Z')), false);
     });
 
+    it('when a screening is asked for by an id that cannot name a document (".", "..", "a?b", "a#b", "a/b"), then nothing is found', async () => {
+      const repo = subject.screenings();
+      const record = screening();
+      await repo.create(record);
+      for (const id of ['.', '..', `${record.id}?x`, 'a#b', 'a/b', 'a\\b', '']) {
+        assert.equal(await repo.get(record.teamId, id), undefined, JSON.stringify(id));
+        assert.equal(await repo.getForChange(record.teamId, id), undefined, JSON.stringify(id));
+      }
+      assert.equal((await repo.get(record.teamId, record.id))?.value.id, record.id);
+    });
+
     it('when a screening is replaced with a stale etag, then it is a conflict and the first change stays', async () => {
       const repo = subject.screenings();
       const created = await repo.create(screening());

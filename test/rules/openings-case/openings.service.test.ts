@@ -86,6 +86,19 @@ for (const [name, factory] of subjects) {
       assert.deepEqual(await service.fill('team-2', 'no-such-id'), { kind: 'not-found' });
     });
 
+    it('when a card names an opening by a path trick (".", "..", "a?b", "a#b", "a/b"), then no opening is found and nothing else is read', async () => {
+      const registered = await service.register('team-ids', consultant, form());
+      assert.ok(registered.kind === 'registered');
+      const editor = { ...consultant, isLeader: true };
+      for (const id of ['.', '..', `${registered.opening.id}?x`, 'a#b', 'a/b', '..\\x']) {
+        assert.equal(await service.get('team-ids', id), undefined, id);
+        assert.deepEqual(await service.fill('team-ids', id), { kind: 'not-found' }, id);
+        assert.equal((await service.forEditing('team-ids', editor, id)).kind, 'not-found', id);
+        assert.equal((await service.setClosed('team-ids', editor, id, true)).kind, 'not-found', id);
+      }
+      assert.equal((await service.get('team-ids', registered.opening.id))?.filled, 0, 'the real one is untouched');
+    });
+
     it('when openings age, then the board lists red before yellow before new, and filled ones leave it', async () => {
       const team = `team-${randomUUID()}`;
       now = new Date('2026-01-01T09:00:00Z');

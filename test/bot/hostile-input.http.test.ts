@@ -1,0 +1,451 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { LogLevel } from '../../bot/config/app-config';
+import { createLogger } from '../../bot/logging/logger';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/storage/embedded-cosmos.server';
+import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
+import { cardText } from '../support/bot-under-test';
+import { actionData, cardInputs } from '../support/card-inputs';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import {
+  hostileCardSubmit,
+  hostileMessage,
+  hostileOtherActivity,
+  hostileRawBody,
+  type HostileContext,
+} from '../support/hostile-activities';
+import { assertSensibleAnswer, stringsIn, userFacingTexts, type BotHttpResponse } from '../support/reply-checks';
+import { startTestBot } from '../support/running-bot';
+import { CARD_ANSWERS } from '../support/screening-answers';
+
+/** Longest a single answer may take before it counts as a hang (a busy 2-core CI machine, 1 MB bodies). */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * Replay a failure: fast-check prints the seed and path of the counterexample; run this file with
+ * HOSTILE_SEED=<seed> HOSTILE_PATH=<path> and `--grep` for the property's name.
+ */
+function runOptions(numRuns: number): fc.Parameters<unknown> {
+  const seed = process.env['HOSTILE_SEED'];
+  const replayPath = process.env['HOSTILE_PATH'];
+  return {
+    numRuns,
+    ...(seed === undefined ? {} : { seed: Number(seed) }),
+    ...(replayPath === undefined ? {} : { path: replayPath }),
+  };
+}
+
+type Card = Record<string, unknown>;
+
+const VICTIM_TENANT = 'victim-7c0d2f';
+const VICTIM_TEAM = `tenant:${VICTIM_TENANT}`;
+const VICTIM = {
+  leader: { id: 'victim-leader', name: 'Lone Offerleder' },
+  consultant: { id: 'victim-vk', name: 'Vibeke Offer' },
+  caseworker: { id: 'victim-cw', name: 'Carsten Offer' },
+  channel: '19:victim-channel@thread.tacv2',
+  companyName: 'Offer Hemmelig A/S',
+  jobFunction: 'Hemmelig Funktion',
+  note: 'Hemmelig note 4711',
+  caseReference: 'OFFER-2026-1',
+};
+/** The containers of a team's records (not its conversations and turn claims). */
+const RECORD_CONTAINERS = ['openings', 'screenings', 'auditEvents', 'teamSettings', 'teamRosters', 'morningMeetings'];
+
+/** What only the victim team may ever see. */
+const SECRETS = [
+  VICTIM.companyName,
+  VICTIM.jobFunction,
+  VICTIM.note,
+  VICTIM.consultant.name,
+  VICTIM.caseworker.name,
+  VICTIM.caseReference,
+];
+
+/**
+ * Hostile input (issue 6): thousands of malformed activities and card submits through the real HTTP
+ * path (restify, CloudAdapter, the bot, storage). Each gets a 2xx/4xx with a sensible Danish answer,
+ * the process keeps serving, a seeded victim team's stored data never changes, and its data is never
+ * shown to another tenant.
+ */
+describe('hostile input on POST /api/messages (property-based, real HTTP and storage)', function () {
+  this.timeout(300_000);
+  const dirs: string[] = [];
+  let cosmos: EmbeddedCosmos | undefined;
+  let store: CosmosStore | undefined;
+  let connector: FakeConnector;
+  let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
+  let context: HostileContext;
+  let victimSnapshot: string;
+  const victimIds: { openingId: string; screeningId: string } = { openingId: '', screeningId: '' };
+
+  const dir = (): string => {
+    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-hostile-'));
+    dirs.push(created);
+    return created;
+  };
+
+  /** Posts a body as JSON (or raw); a hang fails the test. */
+  async function post(body: unknown, options: { raw?: string; contentType?: string } = {}): Promise<BotHttpResponse> {
+    assert.ok(bot !== undefined);
+    let response: Response;
+    try {
+      response = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': options.contentType ?? 'application/json' },
+        body: options.raw ?? JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      assert.fail(`no answer within ${REQUEST_TIMEOUT_MS} ms (${String(error)})`);
+    }
+    const text = await response.text();
+    let parsed: unknown = text === '' ? undefined : text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: kept as text.
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  let sequence = 0;
+  /** A well-formed activity of the victim team (seeding is done through valid actions only). */
+  function victimActivity(
+    person: { id: string; name: string },
+    body: Record<string, unknown>,
+    channel = false,
+  ): Record<string, unknown> {
+    sequence += 1;
+    return {
+      type: 'message',
+      id: `victim-${sequence}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      from: person,
+      recipient: { id: 'bot', name: 'Jobcenterbot' },
+      conversation: channel
+        ? { id: VICTIM.channel, conversationType: 'channel', tenantId: VICTIM_TENANT }
+        : { id: `a:${person.id}`, conversationType: 'personal', tenantId: VICTIM_TENANT },
+      ...body,
+    };
+  }
+
+  /** The first card of a reply (message attachment or invoke response). */
+  function firstCard(response: BotHttpResponse): Card {
+    const activities = (response.body as { activities: Record<string, unknown>[] }).activities;
+    for (const activity of activities) {
+      const attachment = (activity.attachments as { content: Card }[] | undefined)?.[0];
+      if (attachment !== undefined) return attachment.content;
+      const invoked = (activity.value as { body?: { value?: unknown } } | undefined)?.body?.value;
+      if (typeof invoked === 'object' && invoked !== null) return invoked as Card;
+    }
+    assert.fail(`no card in ${JSON.stringify(response.body).slice(0, 500)}`);
+  }
+
+  async function seedVictim(): Promise<void> {
+    const leader = VICTIM.leader;
+    const settings = firstCard(await post(victimActivity(leader, { text: 'indstillinger' })));
+    assert.match(cardText(settings), /du er nu registreret som leder/);
+    const saved = firstCard(
+      await post(
+        victimActivity(leader, {
+          value: { ...actionData(settings, 'settings.save'), intensiveSharePercent: '25', retentionDays: '120' },
+        }),
+      ),
+    );
+    assert.match(cardText(saved), /Gemt som version 2/);
+    assert.match(
+      cardText(firstCard(await post(victimActivity(leader, { text: 'morgenmøde her kl. 8.15' }, true)))),
+      /Morgenmødet er sat op her/,
+    );
+
+    const registered = firstCard(
+      await post(
+        victimActivity(VICTIM.consultant, {
+          value: {
+            verb: 'opening.register',
+            companyName: VICTIM.companyName,
+            cvr: '10150817',
+            sector: 'handel',
+            result: 'ordinaer_aabning',
+            jobFunction: VICTIM.jobFunction,
+            seats: '3',
+            filled: '1',
+            note: VICTIM.note,
+          },
+        }),
+      ),
+    );
+    assert.match(cardText(registered), /Registreret/);
+    const mine = firstCard(await post(victimActivity(VICTIM.consultant, { text: 'mine stillinger' })));
+    const openingId = actionData(mine, 'opening.close')?.openingId;
+    assert.ok(typeof openingId === 'string');
+    victimIds.openingId = openingId;
+
+    const caseworker = VICTIM.caseworker;
+    const invoke = (verb: string, data: Record<string, unknown>) =>
+      post(
+        victimActivity(caseworker, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data } },
+        }),
+      ).then(firstCard);
+    const start = firstCard(await post(victimActivity(caseworker, { text: 'screening' })));
+    let card = await invoke('screening.start', {
+      ...actionData(start, 'screening.start'),
+      caseReference: VICTIM.caseReference,
+    });
+    for (let section = 1; section <= 5; section += 1) {
+      const data: Record<string, unknown> = { ...actionData(card, 'screening.section') };
+      for (const input of cardInputs(card)) data[input.id] = CARD_ANSWERS[input.id];
+      card = await invoke('screening.section', data);
+    }
+    const accept = actionData(card, 'screening.accept');
+    assert.ok(typeof accept?.screeningId === 'string', 'the screening reached its result');
+    victimIds.screeningId = accept.screeningId;
+    assert.match(cardText(await invoke('screening.accept', accept)), /Screening gemt/);
+
+    // What the victim's own members see (a read is audited, so this belongs to the seeding).
+    const board = userFacingTexts((await post(victimActivity(VICTIM.leader, { text: 'stillinger' }))).body).join('\n');
+    assert.match(board, new RegExp(VICTIM.companyName));
+    const viewed = await post(victimActivity(caseworker, { text: `vis screening ${VICTIM.caseReference}` }));
+    assert.match(userFacingTexts(viewed.body).join('\n'), new RegExp(VICTIM.caseReference));
+  }
+
+  /**
+   * Everything stored for the victim team (in `only` these containers, if given), without the server's
+   * own fields, in a stable order.
+   */
+  async function snapshotVictim(only?: readonly string[]): Promise<string> {
+    assert.ok(store !== undefined);
+    const snapshot: Record<string, unknown[]> = {};
+    for (const [name, container] of Object.entries(store.containers)) {
+      if (only !== undefined && !only.includes(name)) continue;
+      const { resources } = await container.items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
+      snapshot[name] = resources
+        .filter(
+          (document) =>
+            document.teamId === VICTIM_TEAM ||
+            document.tenantId === VICTIM_TENANT ||
+            stringsIn(document.conversationId).some((id) => id.startsWith('a:victim-') || id === VICTIM.channel),
+        )
+        .map((document) => Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_'))))
+        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    }
+    return JSON.stringify(snapshot);
+  }
+
+  async function assertStillServing(): Promise<void> {
+    assert.ok(bot !== undefined);
+    const health = await fetch(`${bot.baseUrl}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    assert.equal(health.status, 200);
+    const help = await post({
+      ...victimActivity({ id: 'probe', name: 'Probe' }, { text: 'hjælp' }),
+      conversation: { id: 'a:probe', conversationType: 'personal', tenantId: 'probe-tenant' },
+    });
+    assert.match(userFacingTexts(help.body).join('\n'), /^Hjælp/);
+  }
+
+  let fresh = 0;
+  /** Every text sent so far by the generated activities. */
+  const sentEarlier = new Set<string>();
+  /** Registrations the bot confirmed ("Registreret"), and the openings stored before the generated traffic. */
+  let confirmedRegistrations = 0;
+  let openingsAfterSeeding = 0;
+
+  /** Sends one generated activity and checks the answer. */
+  async function sendAndCheck(generated: Record<string, unknown>): Promise<void> {
+    // A shrunk counterexample reuses its ids; a repeated id is a repeated delivery, answered once.
+    fresh += 1;
+    const activity = typeof generated.id === 'string' ? { ...generated, id: `${generated.id}-${fresh}` } : generated;
+    const postedBefore = connector.posts.length;
+    const response = await post(activity);
+    assertSensibleAnswer(activity, response, SECRETS, sentEarlier);
+    // Replies of a normal delivery (and any proactive message) went through the connector instead.
+    const posted = connector.posts.slice(postedBefore).map((entry) => entry.body);
+    assertSensibleAnswer(activity, { status: 200, body: { activities: posted } }, SECRETS, sentEarlier);
+    // Short texts only: what a later answer may show from storage (huge ones are refused or cut).
+    for (const text of stringsIn(activity)) if (text.length <= 1000) sentEarlier.add(text);
+    const answered =
+      response.status === 200 &&
+      activity.deliveryMode === 'expectReplies' &&
+      typeof activity.id === 'string' &&
+      (activity.type === 'message' || (activity.type === 'invoke' && activity.name === 'adaptiveCard/action'));
+    if (answered) {
+      assert.ok(userFacingTexts(response.body).length > 0, 'a message or card action got no answer');
+    }
+    const confirmations = [...userFacingTexts(response.body), ...userFacingTexts({ activities: posted })];
+    confirmedRegistrations += confirmations.filter((text) => text.startsWith('Registreret\n')).length;
+  }
+
+  /** Openings stored by anyone, in any team. */
+  async function openingCount(): Promise<number> {
+    assert.ok(store !== undefined);
+    return (await store.containers.openings.items.query('SELECT c.id FROM c').fetchAll()).resources.length;
+  }
+
+  /** Nothing is stored except through valid actions: every stored opening is one whose registration was confirmed. */
+  async function assertOpeningsOnlyFromConfirmedRegistrations(): Promise<void> {
+    assert.equal(await openingCount(), openingsAfterSeeding + confirmedRegistrations);
+  }
+
+  before(async () => {
+    cosmos = await startEmbeddedCosmos({ dataDir: dir() });
+    const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key };
+    // HOSTILE_LOG=warn shows the bot's log while replaying a failure.
+    bot = await startTestBot(env, { logger: createLogger((process.env['HOSTILE_LOG'] as LogLevel) ?? 'silent') });
+    store = await openCosmosStore({
+      cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: 'jobcenter' },
+      dataDir: dir(),
+    });
+    connector = await startFakeConnector();
+    await seedVictim();
+    victimSnapshot = await snapshotVictim();
+    openingsAfterSeeding = await openingCount();
+    context = {
+      serviceUrl: connector.url,
+      victimTenant: VICTIM_TENANT,
+      victimIds: [victimIds.openingId, victimIds.screeningId, VICTIM.caseReference],
+      victimUserIds: [VICTIM.leader.id, VICTIM.consultant.id, VICTIM.caseworker.id],
+    };
+  });
+
+  after(async () => {
+    await bot?.stop();
+    await store?.close();
+    await cosmos?.close();
+    await connector?.close();
+    for (const created of dirs) rmSync(created, { recursive: true, force: true });
+  });
+
+  it('when the victim team is seeded through valid actions, then its settings, opening and screening are stored', () => {
+    const stored = JSON.parse(victimSnapshot) as Record<string, unknown[]>;
+    assert.equal(stored.openings?.length, 1);
+    assert.equal(stored.screenings?.length, 1);
+    assert.ok((stored.teamSettings?.length ?? 0) >= 1);
+    assert.ok(victimSnapshot.includes(VICTIM.note) && victimSnapshot.includes(victimIds.screeningId));
+  });
+
+  it('when a user of another tenant uses the victim team’s ids in every card action and command, then they read and change nothing of it', async () => {
+    const attacker = (body: Record<string, unknown>, from = { id: 'attacker-1', name: 'Anders Angriber' }) => {
+      sequence += 1;
+      return {
+        type: 'message',
+        id: `attack-${sequence}`,
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        deliveryMode: 'expectReplies',
+        from,
+        recipient: { id: 'bot', name: 'Jobcenterbot' },
+        conversation: { id: 'a:attacker-1', conversationType: 'personal', tenantId: 'attacker-b' },
+        ...body,
+      };
+    };
+    const answer = async (body: Record<string, unknown>, from?: { id: string; name: string }) => {
+      const activity = attacker(body, from);
+      const response = await post(activity);
+      assertSensibleAnswer(activity, response, SECRETS);
+      return userFacingTexts(response.body).join('\n');
+    };
+    // The attacker leads their own team, and even uses the victim leader's user id.
+    assert.match(await answer({ text: 'indstillinger' }), /du er nu registreret som leder/);
+    const { openingId, screeningId } = victimIds;
+    const submits: [string, Record<string, unknown>, RegExp][] = [
+      ['opening.fill', { openingId }, /Stillingen findes ikke længere/],
+      ['opening.candidate', { openingId }, /Stillingen findes ikke længere/],
+      ['opening.edit', { openingId }, /Registreringen findes ikke længere/],
+      ['opening.update', { openingId, companyName: 'Overtaget A/S', cvr: '10150817' }, /findes ikke længere/],
+      ['opening.close', { openingId }, /Registreringen findes ikke længere/],
+      ['opening.reopen', { openingId }, /Registreringen findes ikke længere/],
+      ['screening.resume', { screeningId }, /findes ikke/],
+      ['screening.section', { screeningId, sectionIndex: 0, age: '30' }, /findes ikke/],
+      ['screening.accept', { screeningId }, /findes ikke/],
+      [
+        'screening.override',
+        { screeningId, finalTrack: 'doedvaegt', reasonCode: 'andet', reasonText: 'x' },
+        /findes ikke/,
+      ],
+    ];
+    for (const from of [undefined, VICTIM.leader, VICTIM.caseworker, VICTIM.consultant]) {
+      for (const [verb, data, expected] of submits) {
+        assert.match(
+          await answer({ value: { verb, ...data } }, from),
+          expected,
+          `${verb} as ${from?.id ?? 'attacker'}`,
+        );
+      }
+      assert.match(
+        await answer({ text: `vis screening ${VICTIM.caseReference}` }, from),
+        /Teamet har ingen screening med den sagsreference/,
+      );
+      assert.match(
+        await answer({ text: `slet screening ${VICTIM.caseReference}` }, from),
+        /Intet slettet|Kun for ledere/,
+      );
+      assert.doesNotMatch(await answer({ text: 'stillinger' }, from), new RegExp(VICTIM.companyName));
+      assert.doesNotMatch(await answer({ text: 'mine stillinger' }, from), new RegExp(VICTIM.companyName));
+    }
+    assert.equal(await snapshotVictim(), victimSnapshot, 'the victim team’s stored data changed');
+  });
+
+  it('when card ids are path tricks (".", "..", "a?b", "a#b"), then they name nothing: no other document is read or changed', async () => {
+    const recordsBefore = await snapshotVictim(RECORD_CONTAINERS);
+    const tricks = ['.', '..', `${victimIds.openingId}?x`, `${victimIds.screeningId}?x`, 'a#b', 'a/b'];
+    for (const id of tricks) {
+      for (const [verb, data] of [
+        ['opening.edit', { openingId: id }],
+        ['opening.close', { openingId: id }],
+        ['opening.fill', { openingId: id }],
+        ['screening.resume', { screeningId: id }],
+        ['screening.accept', { screeningId: id }],
+      ] as const) {
+        // As the victim team's own leader: even inside the team, such an id must not reach storage.
+        const activity = victimActivity(VICTIM.leader, { value: { verb, ...data } });
+        const response = await post(activity);
+        assertSensibleAnswer(activity, response, []);
+        assert.match(userFacingTexts(response.body).join('\n'), /findes ikke/, `${verb} ${id}`);
+      }
+    }
+    // Inside the team each turn is recorded (its claim, the conversation); the team's records are as before.
+    assert.equal(await snapshotVictim(RECORD_CONTAINERS), recordsBefore, 'the victim team’s records changed');
+    victimSnapshot = await snapshotVictim();
+  });
+
+  it('when thousands of malformed messages arrive, then each gets a 2xx/4xx with a Danish answer and the victim team is untouched', async () => {
+    await fc.assert(fc.asyncProperty(hostileMessage(context), sendAndCheck), runOptions(700));
+    await assertStillServing();
+    await assertOpeningsOnlyFromConfirmedRegistrations();
+    assert.equal(await snapshotVictim(), victimSnapshot, 'the victim team’s stored data changed');
+  });
+
+  it('when other activity types arrive with wrong or missing fields, then each gets a 2xx/4xx and nothing breaks', async () => {
+    await fc.assert(fc.asyncProperty(hostileOtherActivity(context), sendAndCheck), runOptions(400));
+    await assertStillServing();
+    await assertOpeningsOnlyFromConfirmedRegistrations();
+    assert.equal(await snapshotVictim(), victimSnapshot, 'the victim team’s stored data changed');
+  });
+
+  it('when card submits carry real and unknown verbs with garbage data and the victim’s ids, then each gets a Danish answer and the victim team is untouched', async () => {
+    await fc.assert(fc.asyncProperty(hostileCardSubmit(context), sendAndCheck), runOptions(1200));
+    await assertStillServing();
+    await assertOpeningsOnlyFromConfirmedRegistrations();
+    assert.equal(await snapshotVictim(), victimSnapshot, 'the victim team’s stored data changed');
+  });
+
+  it('when bodies are not activities at all, then each is refused with a 4xx and the server stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileRawBody, async ({ body, contentType }) => {
+        const response = await post(undefined, { raw: body, contentType });
+        assert.ok(response.status >= 400 && response.status < 500, `HTTP status ${response.status}`);
+      }),
+      runOptions(300),
+    );
+    await assertStillServing();
+  });
+});

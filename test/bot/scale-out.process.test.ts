@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
+import { exited, killIfRunning } from '../support/bot-process';
+import { cardText } from '../support/bot-under-test';
+import { spawnClockControlledBot, type ClockControlledBot } from '../support/clock-controlled-bot';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { postActivity } from '../support/running-bot';
+import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
+
+const TENANT = 'tenant-scale';
+const CHANNEL = '19:scale-morning@thread.tacv2';
+/** Copenhagen is UTC+1 in February: 07:30Z is the team's 08:30. */
+const at = (isoUtc: string) => new Date(isoUtc);
+
+type Replies = { activities: { text?: string; attachments?: { content: unknown }[] }[] };
+
+/** Polls until `condition` holds (or fails the test after `ms`). */
+async function eventually(condition: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Scale-out (issue 6): two real bot processes share one Cosmos-compatible server started on its own
+ * on loopback; the Bot Framework connector is a stand-in that records what is posted. The bots run
+ * the production app through a test-only entry point whose clock and minute ticks the test drives
+ * over IPC. The Monday summary (`ugerapport`) is not built yet; when it is, it is one more minute job
+ * behind the same job-run lease, and this suite gets its "posted once across both, taken over after a
+ * kill" case next to the morning post's.
+ */
+describe('two bot processes sharing one standalone storage server (scale-out)', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  let storage: StandaloneStorage | undefined;
+  let connector: FakeConnector;
+  let reader: CosmosStore | undefined;
+  const bots: ClockControlledBot[] = [];
+  let killed: ClockControlledBot | undefined;
+  let survivor: ClockControlledBot | undefined;
+
+  const dir = (): string => {
+    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-scale-'));
+    dirs.push(created);
+    return created;
+  };
+
+  before(async () => {
+    storage = await startStandaloneStorage(dir());
+    connector = await startFakeConnector();
+    const env = { DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key };
+    // One after the other: both create the database and containers if missing.
+    for (let index = 0; index < 2; index += 1) {
+      bots.push(await spawnClockControlledBot(env, at('2026-02-03T07:20:00Z')));
+    }
+    reader = await openCosmosStore({
+      cosmos: { endpoint: storage.endpoint, key: storage.key, database: 'jobcenter' },
+      dataDir: dir(),
+    });
+  });
+
+  after(async () => {
+    for (const bot of bots) await killIfRunning(bot.child);
+    await reader?.close();
+    await storage?.stop('SIGKILL');
+    await connector?.close();
+    for (const created of dirs) rmSync(created, { recursive: true, force: true });
+  });
+
+  let sequence = 0;
+  /** Sends an activity (a channel message from the leader unless `body` says otherwise); the reply cards' text. */
+  async function say(bot: ClockControlledBot, body: Record<string, unknown>): Promise<string> {
+    sequence += 1;
+    const { status, json } = await postActivity(bot.baseUrl, {
+      type: 'message',
+      id: `scale-${sequence}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      from: { id: 'leader-1', name: 'Lise Leder' },
+      recipient: { id: 'bot', name: 'Jobcenterbot' },
+      conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT },
+      channelData: { team: { id: '19:scale-team@thread.tacv2' }, tenant: { id: TENANT } },
+      ...body,
+    });
+    assert.equal(status, 200);
+    return (json as Replies).activities
+      .map((activity) => activity.text ?? cardText(activity.attachments?.[0]?.content))
+      .join('\n');
+  }
+
+  const personal = (userId: string) => ({
+    from: { id: userId, name: `Konsulent ${userId}` },
+    conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: TENANT },
+  });
+
+  const register = (bot: ClockControlledBot, companyName: string) =>
+    say(bot, {
+      ...personal('vk-1'),
+      value: {
+        verb: 'opening.register',
+        companyName,
+        cvr: '10150817',
+        sector: 'handel',
+        result: 'ordinaer_aabning',
+        jobFunction: 'Sælger',
+        seats: '2',
+        filled: '0',
+      },
+    });
+
+  /** The board messages posted to the morning channel (answered by the connector). */
+  const channelPosts = () => connector.posts.filter((entry) => entry.path.includes(encodeURIComponent(CHANNEL)));
+
+  const both = (): [ClockControlledBot, ClockControlledBot] => {
+    const [first, second] = bots;
+    assert.ok(first !== undefined && second !== undefined);
+    return [first, second];
+  };
+
+  it('when each process gets turns, then both answer, and what one stores the other shows', async () => {
+    const [first, second] = both();
+    assert.match(await say(first, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await say(second, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await register(first, 'Skala Først A/S'), /Registreret/);
+    assert.match(await register(second, 'Skala Anden A/S'), /Registreret/);
+    const boardOnSecond = await say(second, { ...personal('cw-1'), text: 'stillinger' });
+    const boardOnFirst = await say(first, { ...personal('cw-1'), text: 'stillinger' });
+    for (const board of [boardOnFirst, boardOnSecond]) {
+      assert.match(board, /Skala Først A\/S/);
+      assert.match(board, /Skala Anden A\/S/);
+    }
+    assert.match(
+      await say(second, {
+        text: '<at>Jobcenterbot</at> morgenmøde her kl. 8.30',
+        entities: [{ type: 'mention', mentioned: { id: 'bot' }, text: '<at>Jobcenterbot</at>' }],
+      }),
+      /Morgenmødet er sat op her/,
+    );
+  });
+
+  it('when both processes tick before, at and after the post time, then the board is posted once', async () => {
+    const [first, second] = both();
+    await Promise.all([first.tick(at('2026-02-03T07:20:00Z')), second.tick(at('2026-02-03T07:20:00Z'))]);
+    assert.equal(channelPosts().length, 0, 'not before 08:30');
+    await Promise.all([first.tick(at('2026-02-03T07:30:00Z')), second.tick(at('2026-02-03T07:30:00Z'))]);
+    await Promise.all([second.tick(at('2026-02-03T07:31:00Z')), first.tick(at('2026-02-03T07:31:00Z'))]);
+    assert.equal(channelPosts().length, 1, 'one post across both processes');
+    const board = cardText((channelPosts()[0]?.body.attachments as { content: unknown }[])[0]?.content);
+    assert.match(board, /^Tavlen/);
+    assert.match(board, /Skala Først A\/S/);
+  });
+
+  it('when the process holding the lease is killed in the middle of the post, then the other keeps serving and posts once the lease has run out', async () => {
+    const [first, second] = both();
+    const before = channelPosts().length;
+    // Wednesday 08:30: the first board message sent is held unanswered, so its sender is caught mid-post.
+    connector.holdNext = 1;
+    const ticks = [first, second].map((bot) =>
+      bot.tick(at('2026-02-04T07:30:00Z')).then(
+        () => 'done',
+        (error: unknown) => String(error),
+      ),
+    );
+    await eventually(() => connector.held.length === 1, 'one instance is posting');
+
+    // The lease record names the holder (host:pid:random); that is the process to kill.
+    assert.ok(reader !== undefined);
+    const { resources } = await reader.containers.jobRuns.items
+      .query<{ key: string; holder: string; leaseUntil: string; doneAt?: string }>({
+        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.key = @key',
+        parameters: [
+          { name: '@teamId', value: `tenant:${TENANT}` },
+          { name: '@key', value: `morning-post:tenant:${TENANT}:2026-02-04` },
+        ],
+      })
+      .fetchAll();
+    const lease = resources[0];
+    assert.ok(lease !== undefined, 'the run was claimed');
+    assert.equal(lease.doneAt ?? undefined, undefined, 'the run is not done while the post hangs');
+    assert.equal(lease.leaseUntil, '2026-02-04T07:35:00.000Z');
+    killed = bots.find((bot) => lease.holder.includes(`:${String(bot.child.pid)}:`));
+    survivor = bots.find((bot) => bot !== killed);
+    assert.ok(killed !== undefined && survivor !== undefined, `a bot process holds the lease (${lease.holder})`);
+    const survivorTick = ticks[bots.indexOf(survivor)];
+    assert.equal(await survivorTick, 'done', 'the other instance saw the lease and left the post alone');
+
+    killed.child.kill('SIGKILL');
+    assert.equal(await exited(killed.child), 'SIGKILL');
+    await eventually(() => connector.held[0]?.closed === true, 'the held post is abandoned');
+    assert.match(String(await ticks[bots.indexOf(killed)]), /exited/);
+
+    // The survivor serves on.
+    assert.match(await say(survivor, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await register(survivor, 'Efter Drabet A/S'), /Registreret/);
+    assert.match(await say(survivor, { ...personal('cw-1'), text: 'stillinger' }), /Efter Drabet A\/S/);
+
+    // It leaves the post to the dead holder while the lease runs, then takes it over.
+    await survivor.tick(at('2026-02-04T07:31:00Z'));
+    await survivor.tick(at('2026-02-04T07:34:00Z'));
+    assert.equal(channelPosts().length, before, 'no post while the dead holder’s lease runs');
+    await survivor.tick(at('2026-02-04T07:36:00Z'));
+    assert.equal(channelPosts().length, before + 1, 'the survivor posted after the lease ran out');
+    const board = cardText((channelPosts().at(-1)?.body.attachments as { content: unknown }[])[0]?.content);
+    assert.match(board, /^Tavlen/);
+    assert.match(board, /Efter Drabet A\/S/);
+    await survivor.tick(at('2026-02-04T07:37:00Z'));
+    await survivor.tick(at('2026-02-04T09:00:00Z'));
+    assert.equal(channelPosts().length, before + 1, 'and only once');
+  });
+
+  it('when the killed process stays down, then the survivor alone keeps the schedule the next working day', async () => {
+    assert.ok(survivor !== undefined && killed !== undefined, 'the previous case ran');
+    const before = channelPosts().length;
+    await survivor.tick(at('2026-02-05T07:29:00Z'));
+    assert.equal(channelPosts().length, before);
+    await survivor.tick(at('2026-02-05T07:30:00Z'));
+    await survivor.tick(at('2026-02-05T07:31:00Z'));
+    assert.equal(channelPosts().length, before + 1);
+    assert.match(await say(survivor, { text: 'hjælp' }), /^Hjælp/);
+  });
+});

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { killIfRunning, spawnBot, type BotProcess } from '../support/bot-process';
+import { cardText } from '../support/bot-under-test';
+import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
+
+/** What a turn must say while storage is away (the turn-error handler's storage text). */
+const TRY_AGAIN = /Jeg kan ikke få fat i mit lager lige nu\. Prøv igen om lidt/;
+/** "No hang beyond a few seconds", with room for a busy CI machine. */
+const ANSWER_WITHIN_MS = 5000;
+
+type Reply = {
+  type?: string;
+  text?: string;
+  value?: { status: number; body: { type: string; value: unknown } };
+  attachments?: { content: unknown }[];
+};
+
+/**
+ * Faults (issue 6): the bot is a real process on a storage server that is its own process, which the
+ * test freezes (SIGSTOP: connections hang), kills (SIGKILL: connections are refused) and starts again
+ * on the same data folder and port.
+ */
+describe('the bot while its storage server is away', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  let storage: StandaloneStorage | undefined;
+  let bot: BotProcess | undefined;
+  const acknowledged: string[] = [];
+
+  const dir = (): string => {
+    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-outage-'));
+    dirs.push(created);
+    return created;
+  };
+
+  before(async () => {
+    storage = await startStandaloneStorage(dir());
+    bot = await spawnBot({ DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key });
+  });
+
+  after(async () => {
+    await killIfRunning(bot?.child);
+    await storage?.stop('SIGKILL');
+    for (const created of dirs) rmSync(created, { recursive: true, force: true });
+  });
+
+  let sequence = 0;
+  /** Posts an activity with expectReplies; the replies and how long the answer took. */
+  async function send(body: Record<string, unknown>): Promise<{ status: number; replies: Reply[]; ms: number }> {
+    assert.ok(bot !== undefined);
+    sequence += 1;
+    const started = performance.now();
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: `outage-${sequence}`,
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/never-called',
+        deliveryMode: 'expectReplies',
+        from: { id: 'vk-1', name: 'Vera Konsulent' },
+        recipient: { id: 'bot', name: 'Jobcenterbot' },
+        conversation: { id: 'a:vk-1', conversationType: 'personal', tenantId: 'tenant-outage' },
+        ...body,
+      }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const json = (await response.json()) as { activities: Reply[] };
+    return { status: response.status, replies: json.activities, ms: performance.now() - started };
+  }
+
+  const textOf = (replies: Reply[]): string =>
+    replies.map((reply) => reply.text ?? cardText(reply.attachments?.[0]?.content)).join('\n');
+
+  const registration = (companyName: string) => ({
+    verb: 'opening.register',
+    companyName,
+    cvr: '10150817',
+    sector: 'industri',
+    result: 'ordinaer_aabning',
+    jobFunction: 'Svejser',
+    seats: '1',
+    filled: '0',
+  });
+
+  async function health(): Promise<{ status: number; ms: number }> {
+    assert.ok(bot !== undefined);
+    const started = performance.now();
+    const response = await fetch(`${bot.baseUrl}/healthz`, { signal: AbortSignal.timeout(30_000) });
+    await response.text();
+    return { status: response.status, ms: performance.now() - started };
+  }
+
+  /** While storage is away, a message, a card submit and an Action.Execute invoke: Danish, within seconds. */
+  async function assertTurnsAskToTryAgain(): Promise<void> {
+    const message = await send({ text: 'stillinger' });
+    assert.equal(message.status, 200);
+    assert.match(textOf(message.replies), TRY_AGAIN);
+    assert.ok(message.ms < ANSWER_WITHIN_MS, `the message was answered after ${Math.round(message.ms)} ms`);
+
+    const submit = await send({ value: registration('Ikke Gemt Submit A/S') });
+    assert.equal(submit.status, 200);
+    assert.match(textOf(submit.replies), TRY_AGAIN);
+    assert.ok(submit.ms < ANSWER_WITHIN_MS, `the card submit was answered after ${Math.round(submit.ms)} ms`);
+
+    const invoke = await send({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'opening.register', data: registration('Ikke Gemt Invoke A/S') },
+      },
+    });
+    assert.equal(invoke.status, 200);
+    const [invokeResponse] = invoke.replies;
+    assert.equal(invokeResponse?.type, 'invokeResponse');
+    assert.equal(invokeResponse?.value?.status, 200);
+    assert.match(String(invokeResponse?.value?.body.value), TRY_AGAIN);
+    assert.ok(invoke.ms < ANSWER_WITHIN_MS, `the invoke was answered after ${Math.round(invoke.ms)} ms`);
+
+    const unhealthy = await health();
+    assert.equal(unhealthy.status, 503);
+    assert.ok(unhealthy.ms < ANSWER_WITHIN_MS, `/healthz answered after ${Math.round(unhealthy.ms)} ms`);
+  }
+
+  /** Once storage is back: healthy again (after the client notices), and turns work. */
+  async function assertRecovered(): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while ((await health()).status !== 200) {
+      assert.ok(Date.now() < deadline, '/healthz did not recover within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.match(textOf((await send({ text: 'hjælp' })).replies), /^Hjælp/);
+  }
+
+  it('when ten openings are registered, then each is confirmed', async () => {
+    for (let index = 1; index <= 10; index += 1) {
+      const companyName = `Kvitteret ${index} A/S`;
+      const { replies } = await send({ value: registration(companyName) });
+      assert.match(textOf(replies), /Registreret/);
+      acknowledged.push(companyName);
+    }
+    assert.equal((await health()).status, 200);
+  });
+
+  it('when the storage server hangs (SIGSTOP), then turns and invokes get the Danish try-again text within seconds and /healthz is unhealthy', async () => {
+    assert.ok(storage !== undefined && bot !== undefined);
+    storage.child.kill('SIGSTOP');
+    try {
+      await assertTurnsAskToTryAgain();
+      assert.equal(bot.child.exitCode, null, 'the bot process is still running');
+    } finally {
+      storage.child.kill('SIGCONT');
+    }
+    await assertRecovered();
+  });
+
+  it('when the storage server is killed (SIGKILL), then turns get the Danish try-again text; when it is restarted on its data, everything works and no acknowledged write is lost', async () => {
+    assert.ok(storage !== undefined && bot !== undefined);
+    const { port, dataDir } = storage;
+    await storage.stop('SIGKILL');
+    await assertTurnsAskToTryAgain();
+    assert.equal(bot.child.exitCode, null, 'the bot process is still running');
+
+    storage = await startStandaloneStorage(dataDir, port);
+    await assertRecovered();
+    const board = textOf((await send({ text: 'stillinger' })).replies);
+    for (const companyName of acknowledged) assert.match(board, new RegExp(companyName), `${companyName} was lost`);
+    assert.doesNotMatch(board, /Ikke Gemt Submit A\/S/, 'a registration answered with "try again" was not stored');
+    const { replies } = await send({ value: registration('Efter Genstart A/S') });
+    assert.match(textOf(replies), /Registreret/);
+    assert.match(textOf((await send({ text: 'stillinger' })).replies), /Efter Genstart A\/S/);
+  });
+});
