@@ -2,6 +2,7 @@ import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import type { CosmosConfig } from '../config/app-config';
 import type { HealthCheck } from '../../rules/ports/health-check';
 import { CONTAINERS, type ContainerName } from './container.definitions';
+import { isMasterKey, masterKeyTokenProvider } from './cosmos-master-key.signer';
 import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosLogger } from './embedded-cosmos.server';
 
 export interface CosmosStoreOptions {
@@ -43,7 +44,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   const resolvedEndpoint = endpoint;
   const client = new CosmosClient({
     endpoint: resolvedEndpoint,
-    key,
+    ...(isMasterKey(key) ? { tokenProvider: masterKeyTokenProvider(key) } : { key }),
     // Only an Azure account has regional endpoints to discover; a Cosmos-compatible server elsewhere
     // (embedded, or standalone shared by several bot processes) answers discovery with https
     // addresses it does not serve.
