@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../bot/storage/deep-freeze';
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
@@ -86,7 +87,7 @@ export class InMemoryScreeningRepository implements ScreeningRepository {
   private store(record: ScreeningRecord): Versioned<ScreeningRecord> {
     const stored = { value: structuredClone(record), etag: `"${this.nextEtag++}"` };
     this.items.set(this.key(record.teamId, record.id), stored);
-    return structuredClone(stored);
+    return deepFreeze(structuredClone(stored));
   }
 
   create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>> {
@@ -97,7 +98,7 @@ export class InMemoryScreeningRepository implements ScreeningRepository {
 
   get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
     const item = this.items.get(this.key(teamId, id));
-    return Promise.resolve(item === undefined ? undefined : structuredClone(item));
+    return Promise.resolve(item === undefined ? undefined : deepFreeze(structuredClone(item)));
   }
 
   getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
