@@ -101,7 +101,7 @@ export class WriteAheadJournal {
   private syncedSeq = 0;
   private syncing = false;
   private inlineSyncScheduled = false;
-  /** Moving average of recent `fdatasync` times; starts from one measured at open. */
+  /** Moving average of recent `fdatasync` times (ms); starts from the lock file's sync at open. */
   private syncMs = 0;
   private inlineSyncLimitMs = INLINE_SYNC_LIMIT_MS;
   private readonly waiters: SyncWaiter[] = [];
@@ -128,15 +128,14 @@ export class WriteAheadJournal {
     fs.mkdirSync(options.dir, { recursive: true });
     const filePath = path.join(options.dir, `${options.name}.jsonl`);
     const lockPath = path.join(options.dir, `${options.name}.lock`);
-    acquireLock(lockPath);
+    const lockSyncMs = acquireLock(lockPath);
     const journal = new WriteAheadJournal(options.dir, filePath, lockPath, options.logger);
     journal.inlineSyncLimitMs = options.inlineSyncLimitMs ?? INLINE_SYNC_LIMIT_MS;
+    // Creating the lock file durably is a sync on the same disk (a heavier one than an append's).
+    journal.syncMs = lockSyncMs;
     try {
       const recovered = journal.recover();
       journal.fd = fs.openSync(filePath, 'a', JOURNAL_FILE_MODE);
-      const started = performance.now();
-      fs.fdatasyncSync(journal.fd);
-      journal.syncMs = performance.now() - started;
       return { journal, recovered };
     } catch (error) {
       releaseLock(lockPath);
@@ -396,21 +395,23 @@ function fsyncDir(dir: string): void {
 }
 
 /**
- * Creates the lock file exclusively. A lock left by a dead process on this host is taken over; the
- * stale file is first renamed aside so that two processes racing to take it over cannot both win.
+ * Creates the lock file exclusively and resolves how long (ms) making it durable took. A lock left by
+ * a dead process on this host is taken over; the stale file is first renamed aside so that two
+ * processes racing to take it over cannot both win.
  */
-function acquireLock(lockPath: string): void {
+function acquireLock(lockPath: string): number {
   const ownContent: LockContent = { pid: process.pid, hostname: os.hostname() };
   for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt += 1) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
       try {
         fs.writeSync(fd, JSON.stringify(ownContent));
+        const started = performance.now();
         fs.fsyncSync(fd);
+        return performance.now() - started;
       } finally {
         fs.closeSync(fd);
       }
-      return;
     } catch (error) {
       if (!isErrnoException(error) || error.code !== 'EEXIST') {
         throw error;
