@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import { CardRenderer } from '../cards/card.renderer';
 import { InstallationService } from '../rules/installations/installation.service';
 import type { Clock } from '../rules/ports/clock';
@@ -11,6 +11,7 @@ import { createFeatures } from './features';
 import { loadIndicatorCatalogFile } from './indicator-catalog.loader';
 import { startRetentionJob } from './retention.job';
 import { MinuteScheduler } from './scheduling/minute.scheduler';
+import { ClientReusingAuthentication } from './teams/client-reusing.authentication';
 import { ProactiveSender } from './teams/proactive.sender';
 import { loadDefaultScreeningRuleset } from './screening-ruleset.loader';
 import { rulesDataDir } from './project-paths';
@@ -48,7 +49,7 @@ const CLAIM_PURGE_INTERVAL_MS = 3600 * 1000;
 function createAdapter(config: AppConfig): CloudAdapter {
   const identity = config.identity;
   // Without an app id the SDK turns authentication off, which is what local mode means.
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ClientReusingAuthentication(
     identity === undefined
       ? {}
       : {

@@ -6,6 +6,7 @@ import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive
 import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
 import { cosmosStatus } from './cosmos-errors';
 import { isDocumentId } from './document-id';
+import { deepFreeze } from './deep-freeze';
 
 type ScreeningDocument = ScreeningRecord & ItemDefinition;
 
@@ -39,9 +40,11 @@ function versioned(document: ScreeningDocument | undefined, etag: string | undef
 /**
  * Screenings in Cosmos, partitioned by team. Every query names the team in its WHERE clause (the
  * embedded server ignores the partition-key option), and changes are conditional on the etag.
+ * Records read or written one at a time come back frozen: the copy this instance remembers is the
+ * one it hands out, so nobody can change it behind the others' backs, and no turn pays for a copy.
  */
 export class CosmosScreeningRepository implements ScreeningRepository, ScreeningStatisticsRepository {
-  /** What this instance last wrote or read per screening, bounded; see {@link getForChange}. */
+  /** What this instance last wrote or read per screening (frozen), bounded; see {@link getForChange}. */
   private readonly recent = new Map<string, Versioned<ScreeningRecord>>();
 
   constructor(
@@ -56,7 +59,7 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
 
   async getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
     const known = this.recent.get(cacheKey(teamId, id));
-    return known === undefined ? this.get(teamId, id) : structuredClone(known);
+    return known ?? this.get(teamId, id);
   }
 
   async get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
@@ -176,9 +179,10 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
   }
 
   private remember(entry: Versioned<ScreeningRecord>): Versioned<ScreeningRecord> {
+    deepFreeze(entry);
     const key = cacheKey(entry.value.teamId, entry.value.id);
     this.recent.delete(key);
-    this.recent.set(key, structuredClone(entry));
+    this.recent.set(key, entry);
     if (this.recent.size > this.recentCapacity) {
       const oldest = this.recent.keys().next().value;
       if (oldest !== undefined) this.recent.delete(oldest);

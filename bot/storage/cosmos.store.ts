@@ -1,9 +1,16 @@
-import { CosmosClient, type ConnectionPolicy, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  type ConnectionPolicy,
+  type CosmosClientOptions,
+  type Container,
+  type Database,
+} from '@azure/cosmos';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { CosmosConfig } from '../config/app-config';
 import type { HealthCheck } from '../../rules/ports/health-check';
 import { CONTAINERS, type ContainerName } from './container.definitions';
 import { cosmosStatus } from './cosmos-errors';
+import { isMasterKey, masterKeyTokenProvider } from './cosmos-master-key.signer';
 import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosLogger } from './embedded-cosmos.server';
 
 export interface CosmosStoreOptions {
@@ -72,8 +79,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   }
   const resolvedEndpoint = endpoint;
   const keyless = key === undefined;
-  const auth =
-    key === undefined ? { aadCredentials: (options.credential ?? (() => new DefaultAzureCredential()))() } : { key };
+  const auth = authenticationFor(key, options.credential);
   const clientFor = (policy: Partial<ConnectionPolicy>) =>
     new CosmosClient({
       endpoint: resolvedEndpoint,
@@ -170,4 +176,16 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 function isAzureCosmosHost(endpoint: string): boolean {
   return new URL(endpoint).hostname.endsWith('.documents.azure.com');
+}
+
+/**
+ * No key: Microsoft Entra ID (managed identity in Azure). A master key: signed by a key imported once
+ * rather than per request. Anything else (a resource token): as the SDK takes it.
+ */
+function authenticationFor(
+  key: string | undefined,
+  credential: (() => TokenCredential) | undefined,
+): Pick<CosmosClientOptions, 'aadCredentials' | 'tokenProvider' | 'key'> {
+  if (key === undefined) return { aadCredentials: (credential ?? (() => new DefaultAzureCredential()))() };
+  return isMasterKey(key) ? { tokenProvider: masterKeyTokenProvider(key) } : { key };
 }

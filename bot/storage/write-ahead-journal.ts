@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 /** The subset of a pino logger the journal needs; it never receives record contents. */
 export interface JournalLogger {
@@ -14,6 +15,11 @@ export interface WriteAheadJournalOptions {
   /** Base name of the journal file and its lock (`<name>.jsonl`, `<name>.lock`). */
   name: string;
   logger?: JournalLogger;
+  /**
+   * Average `fdatasync` time (ms) up to which syncs are made on the event loop; defaults to
+   * {@link INLINE_SYNC_LIMIT_MS}. 0 makes every sync in the thread pool.
+   */
+  inlineSyncLimitMs?: number;
 }
 
 /** One record read back from the journal, with the 1-based line it came from (for error messages). */
@@ -65,14 +71,25 @@ const LOCK_ATTEMPTS = 5;
 const JOURNAL_FILE_MODE = 0o600;
 /** An unreadable lock this young may belong to a process between creating and filling it. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000;
+/**
+ * While `fdatasync` takes at most this long (a moving average), it is made on the event loop; slower
+ * disks get it in the thread pool. Handing a sync to the thread pool and waking the loop when it is
+ * done costs ~50 µs of CPU per write more than the sync itself, and on a fast disk the loop would be
+ * idle waiting for it anyway; a slow disk (or one that becomes slow) must not stall every turn.
+ */
+const INLINE_SYNC_LIMIT_MS = 1;
+/** Weight of the newest measurement in the moving average of sync times. */
+const SYNC_TIME_WEIGHT = 0.25;
 
 /**
  * An append-only file of JSON lines whose appends resolve only once they are on disk.
  *
  * Each append is written to the file at once (so a killed process loses nothing the kernel has), and
- * concurrent appends share one `fdatasync` (group commit), so the event loop never blocks on the disk.
- * The folder is locked for the journal's lifetime because two writers would interleave lines and each
- * would replay only its own view.
+ * the appends of one turn of the event loop share one `fdatasync` (group commit). While the disk
+ * syncs fast (see {@link INLINE_SYNC_LIMIT_MS}) that sync is made on the event loop, after the turn's
+ * appends; when it is slow, in the thread pool, where appends arriving meanwhile share the next one,
+ * so the event loop never waits long for the disk. The folder is locked for the journal's lifetime
+ * because two writers would interleave lines and each would replay only its own view.
  */
 export class WriteAheadJournal {
   readonly filePath: string;
@@ -83,6 +100,10 @@ export class WriteAheadJournal {
   private appendedSeq = 0;
   private syncedSeq = 0;
   private syncing = false;
+  private inlineSyncScheduled = false;
+  /** Moving average of recent `fdatasync` times (ms); starts from the lock file's sync at open. */
+  private syncMs = 0;
+  private inlineSyncLimitMs = INLINE_SYNC_LIMIT_MS;
   private readonly waiters: SyncWaiter[] = [];
   private failure: Error | undefined;
   private bytesSinceRewrite = 0;
@@ -107,8 +128,11 @@ export class WriteAheadJournal {
     fs.mkdirSync(options.dir, { recursive: true });
     const filePath = path.join(options.dir, `${options.name}.jsonl`);
     const lockPath = path.join(options.dir, `${options.name}.lock`);
-    acquireLock(lockPath);
+    const lockSyncMs = acquireLock(lockPath);
     const journal = new WriteAheadJournal(options.dir, filePath, lockPath, options.logger);
+    journal.inlineSyncLimitMs = options.inlineSyncLimitMs ?? INLINE_SYNC_LIMIT_MS;
+    // Creating the lock file durably is a sync on the same disk (a heavier one than an append's).
+    journal.syncMs = lockSyncMs;
     try {
       const recovered = journal.recover();
       journal.fd = fs.openSync(filePath, 'a', JOURNAL_FILE_MODE);
@@ -278,23 +302,51 @@ export class WriteAheadJournal {
   }
 
   private scheduleSync(): void {
-    if (this.syncing || this.fd === undefined || this.syncedSeq >= this.appendedSeq) {
+    if (this.syncing || this.inlineSyncScheduled || this.fd === undefined || this.syncedSeq >= this.appendedSeq) {
+      return;
+    }
+    if (this.syncMs <= this.inlineSyncLimitMs && this.inlineSyncLimitMs > 0) {
+      // After the rest of this turn of the event loop, so that its other appends share the sync.
+      this.inlineSyncScheduled = true;
+      setImmediate(() => this.syncInline());
       return;
     }
     this.syncing = true;
     const target = this.appendedSeq;
+    const started = performance.now();
     fs.fdatasync(this.fd, (error) => {
       this.syncing = false;
       if (error) {
         this.fail(error);
         return;
       }
-      this.syncedSeq = target;
-      while (this.waiters.length > 0 && (this.waiters[0]?.seq ?? Infinity) <= target) {
-        this.waiters.shift()?.resolve();
-      }
-      this.scheduleSync();
+      this.synced(target, performance.now() - started);
     });
+  }
+
+  private syncInline(): void {
+    this.inlineSyncScheduled = false;
+    if (this.fd === undefined || this.failure !== undefined || this.syncedSeq >= this.appendedSeq) {
+      return;
+    }
+    const target = this.appendedSeq;
+    const started = performance.now();
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.synced(target, performance.now() - started);
+  }
+
+  private synced(target: number, ms: number): void {
+    this.syncMs += (ms - this.syncMs) * SYNC_TIME_WEIGHT;
+    this.syncedSeq = target;
+    while (this.waiters.length > 0 && (this.waiters[0]?.seq ?? Infinity) <= target) {
+      this.waiters.shift()?.resolve();
+    }
+    this.scheduleSync();
   }
 
   /**
@@ -343,21 +395,23 @@ function fsyncDir(dir: string): void {
 }
 
 /**
- * Creates the lock file exclusively. A lock left by a dead process on this host is taken over; the
- * stale file is first renamed aside so that two processes racing to take it over cannot both win.
+ * Creates the lock file exclusively and resolves how long (ms) making it durable took. A lock left by
+ * a dead process on this host is taken over; the stale file is first renamed aside so that two
+ * processes racing to take it over cannot both win.
  */
-function acquireLock(lockPath: string): void {
+function acquireLock(lockPath: string): number {
   const ownContent: LockContent = { pid: process.pid, hostname: os.hostname() };
   for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt += 1) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
       try {
         fs.writeSync(fd, JSON.stringify(ownContent));
+        const started = performance.now();
         fs.fsyncSync(fd);
+        return performance.now() - started;
       } finally {
         fs.closeSync(fd);
       }
-      return;
     } catch (error) {
       if (!isErrnoException(error) || error.code !== 'EEXIST') {
         throw error;

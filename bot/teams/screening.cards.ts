@@ -5,6 +5,7 @@ import {
   buildResultViewModel,
   buildResumeViewModel,
   buildSectionViewModel,
+  SECTION_VIEW_MODEL_SLOTS,
   type Option,
 } from '../../cards/view-models/screening/screening.view-models';
 import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
@@ -28,21 +29,24 @@ export class ScreeningCards {
 
   step(step: ScreeningStep): AdaptiveCardJson {
     switch (step.kind) {
-      case 'section':
-        return this.renderer.render(
-          'screeningSection',
-          buildSectionViewModel({
-            screening: step.screening,
-            title: step.section.title,
-            intro: step.section.intro,
-            sectionIndex: step.sectionIndex,
-            sectionCount: step.sectionCount,
-            questions: step.questions,
-            values: step.values,
-            errors: step.errors,
-            sectors: this.sectors,
-          }),
-        );
+      case 'section': {
+        const viewModel = buildSectionViewModel({
+          screening: step.screening,
+          title: step.section.title,
+          intro: step.section.intro,
+          sectionIndex: step.sectionIndex,
+          sectionCount: step.sectionCount,
+          questions: step.questions,
+          values: step.values,
+          errors: step.errors,
+          sectors: this.sectors,
+        });
+        // The common case, a section without errors, is filled into the section's expanded skeleton;
+        // error messages may quote what was typed, so a form with errors is expanded as it is.
+        return step.errors.length === 0
+          ? this.renderer.renderWithSlots('screeningSection', viewModel, SECTION_VIEW_MODEL_SLOTS)
+          : this.renderer.render('screeningSection', viewModel);
+      }
       case 'result':
         return this.renderer.render('screeningResult', buildResultViewModel(step));
       case 'decided':

@@ -1,7 +1,11 @@
 import type { DecidedScreeningFacts } from '../screening-case/intensive-share';
 import type { ScreeningRecord, Versioned } from '../screening-case/screening-record';
 
-/** Stored screenings, partitioned by team. */
+/**
+ * Stored screenings, partitioned by team. The records handed out by `create`, `get`, `getForChange`
+ * and `replace` are read-only (frozen): an adapter may share them with its memory of what it last
+ * wrote. A change is a new record passed to `replace`.
+ */
 export interface ScreeningRepository {
   create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>>;
   get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined>;

@@ -34,8 +34,8 @@ export const RULE_PREFIX = {
   decision: 'decision:',
 } as const;
 
-/** The four bundled rules, one per tier (target groups share the first tier with the criteria). */
-type BundleName = 'criteria' | 'targetGroups' | 'archetypes' | 'decisions';
+/** The three bundled rules, one per tier (target groups share the first tier with the criteria). */
+type BundleName = 'answers' | 'archetypes' | 'decisions';
 
 /** A condition as the engine returns it after a run: the definition plus `result` and, on comparisons, `factResult`. */
 export interface EvaluatedCondition {
@@ -207,8 +207,8 @@ export interface EngineVariant {
   /** Criteria treated as disabled whatever the settings say. */
   disabledCriteria?: ReadonlySet<string>;
   /**
-   * Only the decision rules: for re-deciding on an earlier run's criterion, target-group and archetype results
-   * (see {@link ScreeningEngine.redecide}).
+   * Only the decision rules that set a track (not those that only warn): for re-deciding the track on an
+   * earlier run's criterion, target-group and archetype results (see {@link ScreeningEngine.redecide}).
    */
   decisionsOnly?: boolean;
 }
@@ -282,16 +282,11 @@ export function buildScreeningEngine(
     name: `${prefix}${id}`,
   });
   const answerRules = [
-    bundle(
-      'criteria',
-      PRIORITY.answers,
-      enabledCriteria.map((criterion) => named(RULE_PREFIX.criterion, criterion.id, criterion.conditions)),
-    ),
-    bundle(
-      'targetGroups',
-      PRIORITY.answers,
-      settings.targetGroups.map((group) => named(RULE_PREFIX.targetGroup, group.id, group.condition)),
-    ),
+    // Criteria and target groups read only answers: one rule, so one run pays for one rule's bookkeeping.
+    bundle('answers', PRIORITY.answers, [
+      ...enabledCriteria.map((criterion) => named(RULE_PREFIX.criterion, criterion.id, criterion.conditions)),
+      ...settings.targetGroups.map((group) => named(RULE_PREFIX.targetGroup, group.id, group.condition)),
+    ]),
     bundle(
       'archetypes',
       PRIORITY.archetypes,
@@ -300,10 +295,13 @@ export function buildScreeningEngine(
       ),
     ),
   ];
+  // Re-deciding only asks for the track, so a decisions-only engine leaves out the rules that only warn.
+  const decisions =
+    variant.decisionsOnly === true ? ruleset.decisions.filter((decision) => 'track' in decision) : ruleset.decisions;
   const decisionRule = bundle(
     'decisions',
     PRIORITY.decisions,
-    ruleset.decisions.map((decision) => named(RULE_PREFIX.decision, decision.id, decision.conditions)),
+    decisions.map((decision) => named(RULE_PREFIX.decision, decision.id, decision.conditions)),
   );
   for (const rule of variant.decisionsOnly === true ? [decisionRule] : [...answerRules, decisionRule]) {
     engine.addRule(rule);

@@ -1,4 +1,5 @@
 import type { ChannelLoss, ChannelLossRepository } from '../../rules/ports/morning-meeting.repository';
+import { deepFreeze } from '../../bot/storage/deep-freeze';
 import type { Installation } from '../../rules/model/installation';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
 import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
@@ -96,7 +97,7 @@ export class InMemoryScreeningRepository implements ScreeningRepository, Screeni
   private store(record: ScreeningRecord): Versioned<ScreeningRecord> {
     const stored = { value: structuredClone(record), etag: `"${this.nextEtag++}"` };
     this.items.set(this.key(record.teamId, record.id), stored);
-    return structuredClone(stored);
+    return deepFreeze(structuredClone(stored));
   }
 
   create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>> {
@@ -107,7 +108,7 @@ export class InMemoryScreeningRepository implements ScreeningRepository, Screeni
 
   get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {
     const item = this.items.get(this.key(teamId, id));
-    return Promise.resolve(item === undefined ? undefined : structuredClone(item));
+    return Promise.resolve(item === undefined ? undefined : deepFreeze(structuredClone(item)));
   }
 
   getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined> {

@@ -66,6 +66,18 @@ function shownValue(question: Question, value: unknown): { numberValue: number |
   return { numberValue: null, choiceValue: String(value) };
 }
 
+/**
+ * The values of a section's view model that differ between screenings of the same section: which
+ * screening it is and what was answered. Everything else is the section's shape (see
+ * `CardRenderer.renderWithSlots`).
+ */
+export const SECTION_VIEW_MODEL_SLOTS = [
+  'heading',
+  'screeningId',
+  'fields[].numberValue',
+  'fields[].choiceValue',
+] as const;
+
 export function buildSectionViewModel(input: {
   screening: ScreeningRecord;
   title: string;

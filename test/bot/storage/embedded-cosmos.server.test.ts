@@ -285,12 +285,13 @@ describe('startEmbeddedCosmos', () => {
   it('when the disk fails a sync, then the write is not acknowledged and every later request is refused', async () => {
     const warn = sandbox.spy();
     const first = await open({ logger: { warn } });
-    // The real module object, whose property the journal reads at call time.
+    // The real module object, whose properties the journal reads at call time. A fast disk is synced on
+    // the event loop, a slow one in the thread pool: both fail here.
+    const eio = () => Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
     sandbox
       .stub(nodeFs, 'fdatasync')
-      .callsFake((_fd, callback: (error: NodeJS.ErrnoException | null) => void) =>
-        callback(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })),
-      );
+      .callsFake((_fd, callback: (error: NodeJS.ErrnoException | null) => void) => callback(eio()));
+    sandbox.stub(nodeFs, 'fdatasyncSync').throws(eio());
 
     await assert.rejects(first.container.items.create({ id: 'unsure', pk: 'a', email: 'u@x' }), { code: 503 });
     sandbox.restore();

@@ -270,6 +270,25 @@ for (const [name, factory] of subjects) {
       assert.equal((await repo.get(created.value.teamId, created.value.id))?.value.sectionIndex, 1);
     });
 
+    it('when a screening is created, read or replaced, then the record handed out cannot be changed in place', async () => {
+      const repo = subject.screenings();
+      const created = await repo.create(screening({ answers: { age: 52 } }));
+      const forChange = await repo.getForChange(created.value.teamId, created.value.id);
+      const replaced = await repo.replace({ ...created.value, sectionIndex: 1 }, created.etag);
+      assert.notEqual(replaced, 'conflict');
+      const read = await repo.get(created.value.teamId, created.value.id);
+      for (const handedOut of [created, forChange, replaced === 'conflict' ? undefined : replaced, read]) {
+        assert.ok(handedOut);
+        assert.throws(() => Object.assign(handedOut.value, { status: 'decided' }), TypeError);
+        assert.throws(
+          () => handedOut.value.history.push({ at: '', actorId: '', action: 'update', detail: '' }),
+          TypeError,
+        );
+        assert.throws(() => Object.assign(handedOut.value.answers ?? {}, { age: 18 }), TypeError);
+      }
+      assert.equal((await repo.getForChange(created.value.teamId, created.value.id))?.value.sectionIndex, 1);
+    });
+
     it('when answers are removed by a replace, then the record no longer holds them but keeps its summary', async () => {
       const repo = subject.screenings();
       const created = await repo.create(screening({ summary: summary(), answers: { age: 52 } }));
