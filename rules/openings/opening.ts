@@ -44,7 +44,7 @@ export const OPENING_FIELD_LABELS: Readonly<Record<OpeningFormField, string>> = 
   result: 'Resultat',
   jobFunction: 'Jobfunktion',
   seats: 'Antal pladser',
-  filled: 'Besat',
+  filled: 'Heraf besat',
   note: 'Note',
 };
 

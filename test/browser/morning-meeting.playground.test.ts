@@ -165,7 +165,7 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     const board = await expectCard(thread, /Tavlen · /);
     const text = await board.innerText();
     assert.match(text, /^Tavlen · \d{1,2}\. \S+ \d{4}$/m, `no dated board title:\n${text}`);
-    assert.match(text, /^1 åbne stillinger · 2 ledige pladser$/m, `the board is not just the one opening:\n${text}`);
+    assert.match(text, /^1 åben stilling · 2 ledige pladser$/m, `the board is not just the one opening:\n${text}`);
     assert.ok(text.includes(`${COMPANY} · ${JOB_FUNCTION} · ${OPENING_RESULT_LABELS[RESULT]}`), text);
     assert.match(text, new RegExp(`${SEATS} af ${SEATS} ledige`), text);
     assert.equal(await board.getByRole('button', { name: 'Besat +1', exact: true }).count(), 1);
@@ -179,7 +179,7 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     const board = await expectCard(boardThread, /1 af 2 ledige/);
     const text = await board.innerText();
     assert.ok(text.includes(`Besat +1: ${COMPANY} har nu 1 af 2 besat.`), `no notice on the card:\n${text}`);
-    assert.match(text, /^1 åbne stillinger · 1 ledige pladser$/m, text);
+    assert.match(text, /^1 åben stilling · 1 ledig plads$/m, text);
     assert.doesNotMatch(text, /2 af 2 ledige/);
     // The answer replaced the clicked card: the thread still holds one board, not an old and a new one.
     assert.equal(

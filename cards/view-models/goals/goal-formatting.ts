@@ -5,17 +5,9 @@
 import { formatDanishNumber } from '../../../rules/capacity/danish-number';
 import { achievementPercent, type Figures } from '../../../rules/goals/achievement';
 import { formatWeek, type IsoWeek } from '../../../rules/goals/iso-week';
-import { formatDate } from '../../formatting';
+import { formatCount, formatDate } from '../../formatting';
 
-/** A count the Danish way: "1.200". */
-export function formatCount(value: number): string {
-  return formatDanishNumber(value);
-}
-
-/** "1 åbning", "3 åbninger". */
-export function countOf(value: number, singular: string, plural: string): string {
-  return `${formatCount(value)} ${value === 1 ? singular : plural}`;
-}
+export { countOf, formatCount } from '../../formatting';
 
 /** A share as a whole percentage the Danish way: 0.834 → "83 %", 12.5 → "1.250 %". */
 export function formatShare(share: number): string {

@@ -8,7 +8,7 @@ import {
   type Opening,
 } from '../../../rules/openings/opening';
 import type { Sector } from '../../../rules/screening/screening.types';
-import { formatDate } from '../../formatting';
+import { countOf, formatDate } from '../../formatting';
 
 /** What the form is for: a new registration, or changing a stored one (its id and the version shown). */
 export interface OpeningFormMode {
@@ -116,7 +116,11 @@ export function buildBoardViewModels(
     title: parts.length > 1 ? `${input.title} (${index + 1}/${parts.length})` : input.title,
     subtitle:
       index === 0
-        ? `${board.open.length} åbne stillinger · ${board.open.reduce((sum, entry) => sum + entry.openSeats, 0)} ledige pladser`
+        ? `${countOf(board.open.length, 'åben stilling', 'åbne stillinger')} · ${countOf(
+            board.open.reduce((sum, entry) => sum + entry.openSeats, 0),
+            'ledig plads',
+            'ledige pladser',
+          )}`
         : 'Fortsat',
     notice: index === 0 ? input.notice : '',
     noticeStyle: input.noticeStyle,

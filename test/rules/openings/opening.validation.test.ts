@@ -143,7 +143,7 @@ describe('parseOpeningForm', () => {
     ['negative seats', { seats: '-2' }, 'seats', /^Antal pladser:/],
     ['1000 seats', { seats: '1000' }, 'seats', /^Antal pladser:/],
     ['seats in words', { seats: 'tre' }, 'seats', /^Antal pladser:/],
-    ['more filled than seats', { seats: '3', filled: '4' }, 'filled', /^Besat: skriv et helt tal fra 0 til 3\.$/],
+    ['more filled than seats', { seats: '3', filled: '4' }, 'filled', /^Heraf besat: skriv et helt tal fra 0 til 3\.$/],
     ['negative filled', { filled: '-1' }, 'filled', /^Besat:/],
     ['a 1001-character note', { note: 'z'.repeat(1001) }, 'note', /^Note: højst 1000 tegn \(du skrev 1001\)\.$/],
   ];
