@@ -21,6 +21,12 @@ import { SELECTORS } from './playground.page';
 /** The bot's name in the Playground (its default configuration), as offered by the @mention menu. */
 export const PLAYGROUND_BOT_NAME = 'Test Bot';
 
+/**
+ * The Playground's signed-in user (`currentUser` in its default configuration), who sends every message typed
+ * on the page; the bot knows them by this name (e.g. as a member of the team's goals).
+ */
+export const PLAYGROUND_USER_NAME = 'Alex Wilber';
+
 /** The conversations in the Playground's left-hand list, by their accessible names. */
 export const PLAYGROUND_CONVERSATIONS = {
   personal: 'Personal Chat',

@@ -8,7 +8,11 @@
  * button goes out as an `adaptiveCard/action` invoke, and the card the bot returns replaces the clicked
  * card in place (no new message). The renderer checks isRequired first and sends nothing if it fails; its
  * number box puts a typed number within min/max when left, and clears what is not a number (e.g. "1,5").
+ * A multi-select Input.ChoiceSet is a group of checkboxes; the renderer sends the ticked choices' values
+ * comma-separated ("a,b").
  */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Locator, Page, Response } from 'playwright-core';
 
 export const SELECTORS = {
@@ -98,6 +102,25 @@ async function cardActionOf(response: Response): Promise<CardActionSent | undefi
   return undefined;
 }
 
+/**
+ * What to enter in one card input, as the card shows it: the text or number to type, the title of the choice
+ * to pick, or for a multi-select choice set the titles of the choices to tick (the others are unticked; a
+ * single string ticks just that one).
+ */
+export type CardAnswer = string | readonly string[];
+
+/** An input's label as shown, without the renderer's required marker (" *"). */
+async function labelText(label: Locator): Promise<string> {
+  return (await label.innerText()).replace(/\s*\*\s*$/, '').trim();
+}
+
+/** The control the renderer drew for the input whose label is `label` (the label's `for`). */
+async function controlOf(card: Locator, label: Locator, text: string): Promise<Locator> {
+  const id = await label.getAttribute('for');
+  if (id === null) throw new Error(`the label "${text}" names no control`);
+  return card.locator(`[id="${id}"]`);
+}
+
 const INSTALL_EVENTS = ['installationUpdate', 'conversationUpdate'] as const;
 
 export class PlaygroundPage {
@@ -178,29 +201,79 @@ export class PlaygroundPage {
 
   /**
    * Fills every input of a card as a person would, found by its visible label: `answerFor` gets the label
-   * (without the required marker) and gives what to type or pick, as shown on the card: a number, or a
-   * choice's title. Handles what the Playground's renderer (Fluent UI) draws: Input.Number as a spin button,
-   * an expanded Input.ChoiceSet as radio buttons, a compact one as a combobox, Input.Text as a text box.
-   * Checks afterwards that the card shows what was entered (the spin button clears or clamps what it does
-   * not accept when left). Returns the labels filled, in card order.
+   * (without the required marker) and gives what to type or pick, as shown on the card: a number, a choice's
+   * title, or for a multi-select choice set the titles to tick (see {@link CardAnswer}). Handles what the
+   * Playground's renderer (Fluent UI) draws: Input.Number as a spin button, an expanded Input.ChoiceSet as
+   * radio buttons, a multi-select one as a group of checkboxes, a compact one as a combobox, Input.Text as a
+   * text box. Checks afterwards that the card shows what was entered (the spin button clears or clamps what
+   * it does not accept when left). Returns the labels filled, in card order.
    */
-  async fillAdaptiveCardInputs(card: Locator, answerFor: (label: string) => string | undefined): Promise<string[]> {
+  async fillAdaptiveCardInputs(card: Locator, answerFor: (label: string) => CardAnswer | undefined): Promise<string[]> {
     const filled: string[] = [];
     for (const label of await card.locator(SELECTORS.inputLabel).all()) {
-      const text = (await label.innerText()).replace(/\s*\*\s*$/, '').trim();
+      const text = await labelText(label);
       const answer = answerFor(text);
       if (answer === undefined) throw new Error(`no answer for the card's input "${text}"`);
-      const id = await label.getAttribute('for');
-      if (id === null) throw new Error(`the label "${text}" names no control`);
-      await this.fillInput(card.locator(`[id="${id}"]`), answer, text);
+      await this.fillInput(await controlOf(card, label, text), answer, text);
       filled.push(text);
     }
     return filled;
   }
 
-  private async fillInput(control: Locator, answer: string, label: string): Promise<void> {
+  /**
+   * Fills the one input labelled exactly `label` (without the required marker) and leaves the card's other
+   * inputs as they are, e.g. to pick whom a button is for. Same controls and checks as
+   * {@link fillAdaptiveCardInputs}.
+   */
+  async fillAdaptiveCardInput(card: Locator, label: string, answer: CardAnswer): Promise<void> {
+    const labels: string[] = [];
+    for (const element of await card.locator(SELECTORS.inputLabel).all()) {
+      const text = await labelText(element);
+      if (text === label) {
+        await this.fillInput(await controlOf(card, element, text), answer, text);
+        return;
+      }
+      labels.push(text);
+    }
+    throw new Error(
+      `the card has no input labelled "${label}"; its inputs: ${labels.map((text) => `"${text}"`).join(', ')}`,
+    );
+  }
+
+  private async fillInput(control: Locator, answer: CardAnswer, label: string): Promise<void> {
     const role = await control.getAttribute('role');
     const tag = await control.evaluate((element) => element.tagName.toLowerCase());
+    // A multi-select Input.ChoiceSet: a plain <div> holding one Fluent UI checkbox per choice, each with a
+    // <label for> showing the choice's title (its accessible name also takes in the input's own label).
+    const checkboxes = await control.locator('input[type="checkbox"]').all();
+    if (role === null && tag === 'div' && checkboxes.length > 0) {
+      const wanted: readonly string[] = typeof answer === 'string' ? [answer] : answer;
+      const choices = await Promise.all(
+        checkboxes.map(async (box) => {
+          const id = await box.getAttribute('id');
+          if (id === null) throw new Error(`"${label}": a checkbox without an id, so without a label`);
+          return { box, title: (await control.locator(`label[for="${id}"]`).innerText()).trim() };
+        }),
+      );
+      const titles = choices.map((choice) => choice.title);
+      const unknown = wanted.filter((title) => !titles.includes(title));
+      if (unknown.length > 0) {
+        throw new Error(`"${label}": no choice ${JSON.stringify(unknown)} among ${JSON.stringify(titles)}`);
+      }
+      for (const choice of choices) await choice.box.setChecked(wanted.includes(choice.title));
+      const ticked: string[] = [];
+      for (const choice of choices) if (await choice.box.isChecked()) ticked.push(choice.title);
+      const expected = titles.filter((title) => wanted.includes(title));
+      if (ticked.join('\n') !== expected.join('\n')) {
+        throw new Error(`"${label}": ticked ${JSON.stringify(expected)}, the card shows ${JSON.stringify(ticked)}`);
+      }
+      return;
+    }
+    if (typeof answer !== 'string') {
+      throw new Error(
+        `"${label}": a list of choices ${JSON.stringify(answer)} for a <${tag} role="${role ?? ''}">, which is not a multi-select`,
+      );
+    }
     let shown: string;
     if (role === 'radiogroup') {
       const radio = control.getByRole('radio', { name: answer, exact: true });
@@ -220,6 +293,25 @@ export class PlaygroundPage {
       throw new Error(`"${label}": no way to fill a <${tag} role="${role ?? ''}">`);
     }
     if (shown !== answer) throw new Error(`"${label}": entered "${answer}", the card shows "${shown}"`);
+  }
+
+  /**
+   * Saves a picture of the whole card to `file`. A card taller than the window would be captured with the
+   * chat's header drawn over its top, so the window is made tall enough for the whole card meanwhile.
+   */
+  async screenshotWhole(card: Locator, file: string): Promise<void> {
+    const viewport = this.page.viewportSize();
+    const box = await card.boundingBox();
+    if (viewport !== null && box !== null && box.height + 400 > viewport.height) {
+      await this.page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height) + 400 });
+    }
+    try {
+      await card.scrollIntoViewIfNeeded();
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await card.screenshot({ path: file });
+    } finally {
+      if (viewport !== null) await this.page.setViewportSize(viewport);
+    }
   }
 
   /** Adaptive Cards whose title is exactly `title` (Playwright's text match is otherwise a substring, any case). */

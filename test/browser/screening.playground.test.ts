@@ -73,25 +73,6 @@ function questionLabelled(questions: readonly QuestionOnCard[], label: string): 
   return questions.find((question) => label === question.prompt || label.startsWith(`${question.prompt} (`));
 }
 
-/**
- * A card taller than the window would be captured with the chat's header drawn over its top, so the window
- * is made tall enough for the whole card while the picture is taken.
- */
-async function screenshotWhole(ui: PlaygroundPage, card: Locator, file: string): Promise<void> {
-  const viewport = ui.page.viewportSize();
-  const box = await card.boundingBox();
-  if (viewport !== null && box !== null && box.height + 400 > viewport.height) {
-    await ui.page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height) + 400 });
-  }
-  try {
-    await card.scrollIntoViewIfNeeded();
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await card.screenshot({ path: file });
-  } finally {
-    if (viewport !== null) await ui.page.setViewportSize(viewport);
-  }
-}
-
 describe('Screening in the Agents Playground, clicked through in a browser', function () {
   let session: PlaygroundSession | undefined;
   let questions: QuestionOnCard[] = [];
@@ -227,7 +208,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
     assert.match(text, new RegExp(`Screening · ${CASE_REFERENCE} · Resultat`));
     assert.doesNotMatch(text, /Ret venligst/);
 
-    await screenshotWhole(ui, result, RESULT_SCREENSHOT);
+    await ui.screenshotWhole(result, RESULT_SCREENSHOT);
   });
 
   it('when the recommendation is accepted, then the card confirms "Screening gemt"', async function () {

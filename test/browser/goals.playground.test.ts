@@ -1,0 +1,295 @@
+/**
+ * The weekly goals as a team uses them in the Agents Playground, in the personal chat: a leader sets the goals
+ * up (`mål opsæt`: indicators, then a member's weekly goals), a member logs the week (`mål`), and the leader
+ * reads Real vs Mål in the week's report (`ugerapport`). The real bot in local mode, Chromium on the
+ * Playground's page, every command typed and every answer entered in the cards drawn.
+ *
+ * The Playground has one user, so the same person is leader (the first to use a leader command becomes one)
+ * and member (`mål tilmeld`), which the bot allows. The bot runs on the real clock: the week logged is the
+ * current ISO week in Copenhagen, computed here independently of the bot, whatever the weekday. `ugerapport`
+ * on its own reports the previous week, in which nothing was logged, so the report is asked for the current
+ * week by number (`ugerapport uge 7 2026`).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { rulesDataDir } from '../../bot/project-paths';
+import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
+import { PlaygroundPage, type CardActionSent } from './playground.page';
+import { PLAYGROUND_USER_NAME } from './playground.channel';
+
+const REPORT_SCREENSHOT = path.resolve('test-results', 'goals-weekly-report.png');
+const STEP_TIMEOUT_MS = 15_000;
+
+/**
+ * What the leader sets and the member logs, per indicator (by its id in indicators.json): one below 80 % of its
+ * goal, which the report flags, and one above it.
+ */
+const PLAN: readonly { id: string; weeklyGoal: number; logged: number }[] = [
+  { id: 'kanvas', weeklyGoal: 10, logged: 7 },
+  { id: 'jobsamtaler', weeklyGoal: 4, logged: 5 },
+];
+/** The report flags an indicator whose Real is below this share of its Mål. */
+const FLAG_BELOW = 0.8;
+
+interface IndicatorOnCards {
+  id: string;
+  label: string;
+  /** The title of its choice in `mål opsæt`: "<group> · <label>". */
+  choiceTitle: string;
+  weeklyGoal: number;
+  logged: number;
+  /** Real against Mål as a whole percentage, as the report rounds it. */
+  percent: number;
+  flagged: boolean;
+}
+
+/** The chosen indicators as the cards show them, in the catalogue's order (the order of every card). */
+async function indicatorsOnCards(): Promise<IndicatorOnCards[]> {
+  const file = path.join(rulesDataDir(), 'indicators.json');
+  const catalog = JSON.parse(await fs.readFile(file, 'utf8')) as {
+    groups: { id: string; label: string }[];
+    indicators: { id: string; group: string; label: string; prefill?: string }[];
+  };
+  const chosen = catalog.indicators.flatMap((indicator) => {
+    const planned = PLAN.find((entry) => entry.id === indicator.id);
+    if (planned === undefined) return [];
+    // A prefilled indicator would show what the bot counted instead of an empty box.
+    assert.equal(indicator.prefill, undefined, `${indicator.id} is prefilled by the bot; choose another`);
+    const group = catalog.groups.find((candidate) => candidate.id === indicator.group);
+    assert.ok(group, `no group "${indicator.group}" in ${file}`);
+    const share = planned.logged / planned.weeklyGoal;
+    return [
+      {
+        ...planned,
+        label: indicator.label,
+        choiceTitle: `${group.label} · ${indicator.label}`,
+        percent: Math.round(share * 100),
+        flagged: share < FLAG_BELOW,
+      },
+    ];
+  });
+  assert.deepEqual(chosen.map((indicator) => indicator.id).sort(), PLAN.map((entry) => entry.id).sort(), file);
+  return chosen;
+}
+
+/** Today's ISO week in Copenhagen: the week of the Thursday in today's Monday-to-Sunday week. */
+function copenhagenIsoWeek(now: Date): { year: number; week: number } {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' })
+    .format(now)
+    .split('-')
+    .map(Number);
+  const today = new Date(Date.UTC(year ?? NaN, (month ?? NaN) - 1, day ?? NaN));
+  const thursday = new Date(today);
+  thursday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7) + 3);
+  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+  return { year: thursday.getUTCFullYear(), week: Math.floor((dayOfYear - 1) / 7) + 1 };
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Real 7 · Mål 10 · 70 % ⚠ under 80 %": Real vs Mål as the report writes it. */
+function figures(indicator: IndicatorOnCards): string {
+  return `Real ${indicator.logged} · Mål ${indicator.weeklyGoal} · ${indicator.percent} %${indicator.flagged ? ' ⚠ under 80 %' : ''}`;
+}
+
+describe('Weekly goals in the Agents Playground: set a goal, log the week, read the ugerapport', function () {
+  let session: PlaygroundSession | undefined;
+  let actionsSent: CardActionSent[] = [];
+  let indicators: IndicatorOnCards[] = [];
+  let week = { year: 0, week: 0 };
+
+  function playgroundPage(): PlaygroundPage {
+    assert.ok(session, 'before() did not finish');
+    return new PlaygroundPage(session.page);
+  }
+
+  function describeClicks(): string {
+    return actionsSent
+      .map(
+        (action) =>
+          `${action.kind} ${action.verb ?? '?'} ${JSON.stringify(action.data)} -> ${action.status} "${action.responseTitle ?? ''}"`,
+      )
+      .join('\n');
+  }
+
+  /** Waits for the newest card to show `text`; on a timeout, says what it shows and which clicks were sent. */
+  async function expectLastCard(ui: PlaygroundPage, text: string | RegExp): Promise<Locator> {
+    try {
+      return await ui.waitForLastCard(text);
+    } catch (error) {
+      const shown = await ui
+        .lastCard()
+        .innerText({ timeout: 1_000 })
+        .catch(() => '(no card)');
+      assert.fail(
+        `the newest card never showed ${String(text)} (${String(error).split('\n')[0]})\n` +
+          `--- it shows:\n${shown}\n--- card clicks sent so far:\n${describeClicks()}`,
+      );
+    }
+  }
+
+  before(async function () {
+    indicators = await indicatorsOnCards();
+    week = copenhagenIsoWeek(new Date());
+    session = await startPlaygroundSession({
+      dataDirPrefix: 'playground-goals-',
+      stepTimeoutMs: STEP_TIMEOUT_MS,
+      // Nothing here waits for the goal rhythm's reminders and reports; they would only add messages.
+      scheduler: false,
+    });
+    const ui = new PlaygroundPage(session.page);
+    actionsSent = ui.recordCardActions();
+    await ui.open(session.playground.url);
+    const statuses = await ui.waitForInstallEventsAnswered();
+    assert.deepEqual(
+      statuses,
+      { installationUpdate: 200, conversationUpdate: 200 },
+      'the bot refused an install event',
+    );
+  });
+
+  after(async function () {
+    await session?.close();
+  });
+
+  it('when the first user writes "mål opsæt" and ticks two indicators, then they are leader and the team measures those two', async function () {
+    const ui = playgroundPage();
+    await ui.send('mål opsæt');
+    const setup = await expectLastCard(ui, `Målstyring ${week.year}`);
+    assert.match(await setup.innerText(), /du er nu registreret som leder/);
+
+    const filled = await ui.fillAdaptiveCardInputs(setup, (label) =>
+      label === 'De indikatorer, teamet måler sig på'
+        ? indicators.map((indicator) => indicator.choiceTitle)
+        : undefined,
+    );
+    assert.equal(filled.length, 1, 'before anyone has joined, the set-up asks only for the indicators');
+    await ui.clickCardAction(setup, 'Gem indikatorer');
+
+    const saved = await expectLastCard(ui, /Gemt: teamet måler sig på/);
+    const text = await saved.innerText();
+    assert.match(text, new RegExp(`Gemt: teamet måler sig på ${indicators.length} indikatorer\\.`));
+    assert.match(text, /mål tilmeld/, 'the card says how members join');
+  });
+
+  it('when the same user writes "mål tilmeld", then they are a member from the current week', async function () {
+    const ui = playgroundPage();
+    await ui.send('mål tilmeld');
+    const card = await expectLastCard(ui, 'Du er med i målstyringen');
+    assert.match(
+      await card.innerText(),
+      new RegExp(`Fra uge ${week.week} ${week.year} registrerer du ugens tal med mål`),
+    );
+  });
+
+  it('when the leader opens weekly goals for themselves in "mål opsæt" and saves one per indicator, then the plan shows the goals', async function () {
+    const ui = playgroundPage();
+    await ui.send('mål opsæt');
+    const setup = await expectLastCard(ui, 'Sæt ugentlige mål');
+    assert.match(await setup.innerText(), new RegExp(`${PLAYGROUND_USER_NAME}\\s+ingen mål endnu`));
+    await ui.fillAdaptiveCardInput(setup, 'Sæt mål for', PLAYGROUND_USER_NAME);
+    await ui.clickCardAction(setup, 'Sæt ugentlige mål');
+
+    const form = await expectLastCard(ui, `Ugentlige mål: ${PLAYGROUND_USER_NAME} (${week.year})`);
+    const answers: Record<string, string> = {
+      'Gælder fra uge': String(week.week),
+      ...Object.fromEntries(indicators.map((indicator) => [indicator.label, String(indicator.weeklyGoal)])),
+    };
+    const filled = await ui.fillAdaptiveCardInputs(form, (label) => answers[label]);
+    assert.deepEqual(filled, Object.keys(answers), 'the form asked other questions than expected');
+    await ui.clickCardAction(form, 'Gem mål');
+
+    const saved = await expectLastCard(ui, /Gemt: ugentlige mål/);
+    const text = await saved.innerText();
+    assert.match(text, new RegExp(`Gemt: ugentlige mål for ${PLAYGROUND_USER_NAME} fra uge ${week.week}\\.`));
+    const goals = indicators.map((indicator) => `${indicator.label} ${indicator.weeklyGoal}`).join(' · ');
+    assert.match(text, new RegExp(`Ugentlige mål i uge ${week.week}:\\s+${PLAYGROUND_USER_NAME}\\s+${escaped(goals)}`));
+  });
+
+  it('when the member writes "mål" and enters the week\'s numbers, then the card for the current week says they are saved', async function () {
+    const ui = playgroundPage();
+    await ui.send('mål');
+    const form = await expectLastCard(ui, `Dine tal for uge ${week.week} ${week.year}`);
+    // Each number box is labelled with the indicator and the member's goal for the week.
+    const answers = Object.fromEntries(
+      indicators.map((indicator) => [`${indicator.label} (mål ${indicator.weeklyGoal})`, String(indicator.logged)]),
+    );
+    const filled = await ui.fillAdaptiveCardInputs(form, (label) => answers[label]);
+    assert.deepEqual(filled, Object.keys(answers), 'the card asked other questions than expected');
+    await ui.clickCardAction(form, 'Gem ugens tal');
+
+    const saved = await expectLastCard(ui, 'Ugens tal er gemt');
+    const text = await saved.innerText();
+    assert.match(text, new RegExp(`Dine tal for uge ${week.week} ${week.year} er gemt\\. Tak!`));
+    for (const indicator of indicators) {
+      assert.match(
+        text,
+        new RegExp(`${escaped(indicator.label)}\\s+${indicator.logged} \\(mål ${indicator.weeklyGoal}\\)`),
+      );
+    }
+  });
+
+  it('when the leader asks for the week\'s "ugerapport", then it shows Real vs Mål with the % for the team and the member', async function () {
+    const ui = playgroundPage();
+    await ui.send(`ugerapport uge ${week.week} ${week.year}`);
+    const report = await expectLastCard(ui, `Ugerapport uge ${week.week} ${week.year}`);
+    const text = await report.innerText();
+    assert.ok(!text.includes('**'), `Markdown is shown as typed, not drawn:\n${text}`);
+    assert.match(text, /hele teamet/);
+    assert.match(text, /^1 af 1 medarbejdere? har registreret ugens tal\.$/m, text);
+    const flagged = indicators.filter((indicator) => indicator.flagged).map((indicator) => indicator.label);
+    assert.match(text, new RegExp(`^${escaped(`Under 80 % af målet: ${flagged.join(', ')}.`)}$`, 'm'), text);
+    for (const indicator of indicators) {
+      // The team's line (the label in bold, drawn from Markdown); with one member the team's figures are theirs.
+      assert.match(text, new RegExp(`^${escaped(`${indicator.label}: ${figures(indicator)}`)}$`, 'm'), text);
+      assert.equal(
+        await report
+          .locator('strong')
+          .filter({ hasText: new RegExp(`^${escaped(indicator.label)}$`) })
+          .count(),
+        1,
+        `"${indicator.label}" is not drawn in bold once`,
+      );
+      assert.match(
+        text,
+        new RegExp(
+          `^Seneste 4 uger \\(real/mål\\): .*uge ${week.week} ${indicator.logged}/${indicator.weeklyGoal} \\(${indicator.percent} %\\)$`,
+          'm',
+        ),
+        text,
+      );
+      // The member's row of the fact set under it.
+      assert.match(text, new RegExp(`^${PLAYGROUND_USER_NAME}\\s+${escaped(figures(indicator))}$`, 'm'), text);
+    }
+
+    await ui.screenshotWhole(report, REPORT_SCREENSHOT);
+  });
+
+  it('when card buttons are clicked, then the Playground sends each as an Action.Execute with the inputs entered', async function () {
+    const clicks = describeClicks();
+    assert.deepEqual(
+      actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
+      ['invoke goals.indicators', 'invoke goals.memberGoalsOpen', 'invoke goals.memberGoals', 'invoke goals.log'],
+      clicks,
+    );
+    for (const action of actionsSent) {
+      assert.equal(action.status, 200, clicks);
+      assert.equal(action.responseType, 'application/vnd.microsoft.card.adaptive', clicks);
+    }
+    const [chosen, , goals, log] = actionsSent;
+    // The multi-select sends the ticked choices' ids comma-separated.
+    assert.deepEqual(
+      String(chosen?.data.indicators).split(',').sort(),
+      indicators.map((indicator) => indicator.id).sort(),
+      clicks,
+    );
+    for (const indicator of indicators) {
+      assert.equal(goals?.data[indicator.id], String(indicator.weeklyGoal), clicks);
+      assert.equal(log?.data[indicator.id], String(indicator.logged), clicks);
+    }
+  });
+});
