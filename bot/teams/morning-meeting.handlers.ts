@@ -75,7 +75,7 @@ export function morningMeetingHandlers(deps: {
       renderer,
       'info',
       'Morgenmødet er sat op her',
-      `Tavlen med åbne stillinger kommer i denne kanal hver arbejdsdag ${spokenTime(parsed.time)} (ikke weekender og helligdage). Skriv **morgenmøde nu** for at se den med det samme.`,
+      `Tavlen med åbne stillinger kommer i denne kanal hver arbejdsdag ${spokenTime(parsed.time)} (ikke weekender og helligdage). Nævn mig med @ og skriv **morgenmøde nu** for at se den med det samme.`,
     );
   };
   return {
@@ -88,7 +88,7 @@ export function morningMeetingHandlers(deps: {
         renderer,
         'info',
         'Morgenmøde',
-        'Skriv **morgenmøde her** (evt. med et tidspunkt, fx kl. 8.15) i teamets kanal, eller **morgenmøde nu** for tavlen med det samme.',
+        'Nævn mig med @ i teamets kanal og skriv **morgenmøde her** (evt. med et tidspunkt, fx kl. 8.15), eller **morgenmøde nu** for tavlen med det samme.',
       );
     },
   };

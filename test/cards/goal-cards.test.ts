@@ -79,7 +79,7 @@ describe('the goals cards', () => {
   it('when figures are formatted, then they read the Danish way', () => {
     assert.equal(formatShare(0.834), '83 %');
     assert.equal(formatShare(12.5), '1.250 %');
-    assert.equal(formatPeriod({ from: '2026-02-09', to: '2026-02-15' }), '9. feb. – 15. feb. 2026');
-    assert.equal(formatPeriod({ from: '2026-12-28', to: '2027-01-03' }), '28. dec. 2026 – 3. jan. 2027');
+    assert.equal(formatPeriod({ from: '2026-02-09', to: '2026-02-15' }), 'Man. 9. feb. – søn. 15. feb. 2026');
+    assert.equal(formatPeriod({ from: '2026-12-28', to: '2027-01-03' }), 'Man. 28. dec. 2026 – søn. 3. jan. 2027');
   });
 });

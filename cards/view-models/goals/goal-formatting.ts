@@ -42,12 +42,16 @@ export function formatCalendarDate(date: string): string {
   return formatDate(`${date}T12:00:00Z`);
 }
 
-/** A week's dates: "9. feb. – 15. feb. 2026". */
+/**
+ * A week's dates: "Man. 9. feb. – søn. 15. feb. 2026". It starts with the weekday because a card line
+ * that starts with "9. " is drawn as a numbered list (Markdown), which hides the day.
+ */
 export function formatPeriod(period: { from: string; to: string }): string {
   const from = formatCalendarDate(period.from);
   const to = formatCalendarDate(period.to);
   const fromYear = period.from.slice(0, 4);
-  return period.to.slice(0, 4) === fromYear ? `${from.replace(` ${fromYear}`, '')} – ${to}` : `${from} – ${to}`;
+  const fromText = period.to.slice(0, 4) === fromYear ? from.replace(` ${fromYear}`, '') : from;
+  return `Man. ${fromText} – søn. ${to}`;
 }
 
 /** "uge 7 2026". */

@@ -179,7 +179,7 @@ function loggingText(summary: TeamWeeklySummary): string {
   const { logging } = summary;
   if (logging.expected === 0) return 'Ingen medarbejdere skulle registrere i ugen.';
   const missing = logging.missing.map((member) => member.name).join(', ');
-  return `${formatCount(logging.logged)} af ${formatCount(logging.expected)} medarbejdere har registreret ugens tal.${missing === '' ? '' : ` Mangler: ${missing}.`}`;
+  return `${formatCount(logging.logged)} af ${countOf(logging.expected, 'medarbejder', 'medarbejdere')} har registreret ugens tal.${missing === '' ? '' : ` Mangler: ${missing}.`}`;
 }
 
 /** The leader's report, or one message of it (see {@link TeamReportPart}). */

@@ -160,7 +160,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
 
     const form = await say(METTE, 'mål');
     assert.match(cardFullText(form), /Dine tal for uge 7 2026/);
-    assert.match(cardFullText(form), /9\. feb\. – 15\. feb\. 2026/);
+    assert.match(cardFullText(form), /Man\. 9\. feb\. – søn\. 15\. feb\. 2026/);
     assert.deepEqual(
       cardInputs(form).map((input) => input.id),
       ['kanvas', 'aabninger_ordinaere'],

@@ -144,7 +144,7 @@ describe('parseOpeningForm', () => {
     ['1000 seats', { seats: '1000' }, 'seats', /^Antal pladser:/],
     ['seats in words', { seats: 'tre' }, 'seats', /^Antal pladser:/],
     ['more filled than seats', { seats: '3', filled: '4' }, 'filled', /^Heraf besat: skriv et helt tal fra 0 til 3\.$/],
-    ['negative filled', { filled: '-1' }, 'filled', /^Besat:/],
+    ['negative filled', { filled: '-1' }, 'filled', /^Heraf besat:/],
     ['a 1001-character note', { note: 'z'.repeat(1001) }, 'note', /^Note: højst 1000 tegn \(du skrev 1001\)\.$/],
   ];
   for (const [what, overrides, field, message] of invalid) {
