@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
 import { exited, killIfRunning } from '../support/bot-process';
 import { cardText } from '../support/bot-under-test';
+import { actionData } from '../support/card-inputs';
 import { spawnClockControlledBot, type ClockControlledBot } from '../support/clock-controlled-bot';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { postActivity } from '../support/running-bot';
@@ -30,9 +31,9 @@ async function eventually(condition: () => boolean | Promise<boolean>, what: str
  * Scale-out (issue 6): two real bot processes share one Cosmos-compatible server started on its own
  * on loopback; the Bot Framework connector is a stand-in that records what is posted. The bots run
  * the production app through a test-only entry point whose clock and minute ticks the test drives
- * over IPC. The Monday summary (`ugerapport`) is not built yet; when it is, it is one more minute job
- * behind the same job-run lease, and this suite gets its "posted once across both, taken over after a
- * kill" case next to the morning post's.
+ * over IPC. The Monday summary is one more minute job behind the same kind of job-run lease: it gets
+ * its own "sent once across both, taken over after a kill" case, with a replacement process started
+ * next to the survivor as a platform restarts a crashed instance.
  */
 describe('two bot processes sharing one standalone storage server (scale-out)', function () {
   this.timeout(120_000);
@@ -117,6 +118,24 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
   /** The board messages posted to the morning channel (answered by the connector). */
   const channelPosts = () => connector.posts.filter((entry) => entry.path.includes(encodeURIComponent(CHANNEL)));
 
+  /** The job-run record of `key` in `partition`: who holds it, until when, and whether it is done. */
+  async function jobRun(
+    partition: string,
+    key: string,
+  ): Promise<{ key: string; holder: string; leaseUntil: string; doneAt?: string } | undefined> {
+    assert.ok(reader !== undefined);
+    const { resources } = await reader.containers.jobRuns.items
+      .query<{ key: string; holder: string; leaseUntil: string; doneAt?: string }>({
+        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.key = @key',
+        parameters: [
+          { name: '@teamId', value: partition },
+          { name: '@key', value: key },
+        ],
+      })
+      .fetchAll();
+    return resources[0];
+  }
+
   const both = (): [ClockControlledBot, ClockControlledBot] => {
     const [first, second] = bots;
     assert.ok(first !== undefined && second !== undefined);
@@ -170,17 +189,7 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     await eventually(() => connector.held.length === 1, 'one instance is posting');
 
     // The lease record names the holder (host:pid:random); that is the process to kill.
-    assert.ok(reader !== undefined);
-    const { resources } = await reader.containers.jobRuns.items
-      .query<{ key: string; holder: string; leaseUntil: string; doneAt?: string }>({
-        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.key = @key',
-        parameters: [
-          { name: '@teamId', value: `tenant:${TENANT}` },
-          { name: '@key', value: `morning-post:tenant:${TENANT}:2026-02-04` },
-        ],
-      })
-      .fetchAll();
-    const lease = resources[0];
+    const lease = await jobRun(`tenant:${TENANT}`, `morning-post:tenant:${TENANT}:2026-02-04`);
     assert.ok(lease !== undefined, 'the run was claimed');
     assert.equal(lease.doneAt ?? undefined, undefined, 'the run is not done while the post hangs');
     assert.equal(lease.leaseUntil, '2026-02-04T07:35:00.000Z');
@@ -223,5 +232,75 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     await survivor.tick(at('2026-02-05T07:31:00Z'));
     assert.equal(channelPosts().length, before + 1);
     assert.match(await say(survivor, { text: 'hjælp' }), /^Hjælp/);
+  });
+
+  it('when a replacement process joins and both tick on Monday from 08:00, then the leader gets the summary once, even when its sender is killed mid-send', async () => {
+    assert.ok(survivor !== undefined, 'the previous cases ran');
+    const env = { DATA_DIR: dir(), COSMOS_ENDPOINT: storage?.endpoint, COSMOS_KEY: storage?.key };
+    const replacement = await spawnClockControlledBot(env, at('2026-02-06T09:00:00Z'));
+    bots.push(replacement);
+    await survivor.setClock(at('2026-02-06T09:00:00Z'));
+    const pair = [survivor, replacement];
+
+    // The leader (who set up the morning meeting) chooses an indicator in the personal chat, on the new process.
+    const leaderChat = {
+      from: { id: 'leader-1', name: 'Lise Leder' },
+      conversation: { id: 'a:leader-1', conversationType: 'personal', tenantId: TENANT },
+    };
+    sequence += 1;
+    const setup = await postActivity(replacement.baseUrl, {
+      type: 'message',
+      id: `scale-${sequence}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      recipient: { id: 'bot', name: 'Jobcenterbot' },
+      ...leaderChat,
+      text: 'mål opsæt',
+    });
+    const setupCard = (setup.json as Replies).activities[0]?.attachments?.[0]?.content;
+    const choose = actionData(setupCard, 'goals.indicators');
+    assert.ok(choose !== undefined, `no indicator choice on the card: ${cardText(setupCard)}`);
+    assert.match(
+      await say(survivor, { ...leaderChat, value: { ...choose, indicators: 'kanvas' } }),
+      /Gemt: teamet måler sig på 1 indikator\b/,
+    );
+
+    const toLeader = () =>
+      connector.posts.filter((entry) => entry.path.includes(encodeURIComponent('a:leader-1'))).length;
+    await Promise.all(pair.map((bot) => bot.tick(at('2026-02-09T06:59:00Z'))));
+    assert.equal(toLeader(), 0, 'not before 08:00 on Monday');
+
+    // 08:00: the first message sent is held unanswered, so its sender is caught mid-send and killed.
+    connector.holdNext = 1;
+    const ticks = pair.map((bot) =>
+      bot.tick(at('2026-02-09T07:00:00Z')).then(
+        () => 'done',
+        (error: unknown) => String(error),
+      ),
+    );
+    await eventually(() => connector.held.length === 2, 'one instance is sending the summary');
+    const lease = await jobRun('_scheduler', 'weekly-summary:2026-W06');
+    assert.ok(lease !== undefined && lease.doneAt === undefined, 'the summary run is claimed and not done');
+    const holder = pair.find((bot) => lease.holder.includes(`:${String(bot.child.pid)}:`));
+    const other = pair.find((bot) => bot !== holder);
+    assert.ok(holder !== undefined && other !== undefined, `a bot process holds the run (${lease.holder})`);
+    assert.equal(await ticks[pair.indexOf(other)], 'done', 'the other instance left the run alone');
+    holder.child.kill('SIGKILL');
+    await exited(holder.child);
+    await eventually(() => connector.held[1]?.closed === true, 'the held summary is abandoned');
+    assert.equal(toLeader(), 0);
+
+    // The other serves on, and sends the summary once the dead holder's lease (10 minutes) has run out.
+    assert.match(await say(other, { text: 'hjælp' }), /^Hjælp/);
+    await other.tick(at('2026-02-09T07:05:00Z'));
+    assert.equal(toLeader(), 0, 'no summary while the dead holder’s lease runs');
+    await other.tick(at('2026-02-09T07:11:00Z'));
+    assert.equal(toLeader(), 1, 'the summary was sent after the lease ran out');
+    const summary = connector.posts.filter((entry) => entry.path.includes(encodeURIComponent('a:leader-1')))[0];
+    assert.match(cardText((summary?.body.attachments as { content: unknown }[])[0]?.content), /Ugerapport uge 6 2026/);
+    await other.tick(at('2026-02-09T07:12:00Z'));
+    await other.tick(at('2026-02-09T10:00:00Z'));
+    assert.equal(toLeader(), 1, 'and only once');
   });
 });
