@@ -230,8 +230,8 @@ export function createFeatures({
       ...followUpFeature.commands,
     },
     // Every instance runs these each minute; a job that sends something claims it through a job-run
-    // lease first (see MorningPostJob). The Monday summary (`ugerapport`, not built yet) joins here the
-    // same way, keyed per team and week, and test/bot/scale-out.process.test.ts gets its case.
+    // lease first (see MorningPostJob, GoalRhythmJob); test/bot/scale-out.process.test.ts shows the morning
+    // post and the Monday summary sent once across two processes, and taken over after a kill.
     minuteJobs: [
       { name: 'morning-post', run: (now) => morningPost.run(now) },
       { name: 'channel-loss-refresh', run: () => channelLosses.refresh() },

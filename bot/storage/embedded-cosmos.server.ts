@@ -90,6 +90,9 @@ interface BufferedRequestInit {
   body: Buffer;
 }
 
+/** How long the embedded server keeps an idle client connection open. */
+const IDLE_CONNECTION_MS = 10 * 60_000;
+
 /**
  * Starts the in-memory Cosmos-compatible server over loopback HTTP and makes it durable: every write
  * it acknowledges has been appended to a journal in `dataDir` and fsync'ed first, and on start the
@@ -114,6 +117,11 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
     durable = new DurableCosmosServer(server, inner, journal, options);
     const handler = durable;
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void handler.handle(req, res));
+    // An idle keep-alive connection closed by the server just as the client reuses it fails that request
+    // with ECONNRESET, which the Cosmos SDK does not retry for writes (seen once in a 5-minute load run).
+    // The server keeps idle connections long and says so (Keep-Alive: timeout=600), so the client's
+    // agent, which closes a second before the hint, is the side that ends them.
+    server.keepAliveTimeout = IDLE_CONNECTION_MS;
     await listen(server, options.port ?? 0, host);
   } catch (error) {
     await journal.close();
