@@ -8,7 +8,7 @@ import { BotLogWatcher } from './bot-log.watcher';
 import { botMemory, cpuSeconds } from './bot-resources.probe';
 import { buildCycle, mixShares } from './load-cycle.builder';
 import { driveLoad } from './load-mix.driver';
-import { loadMix } from './load-mix.table';
+import { GOAL_INDICATORS, loadMix } from './load-mix.table';
 import { formatReport, formatVerdicts, verdicts, type LoadFigures, type MemoryLimits } from './load-report.formatter';
 import { seedState } from './load-state.seeder';
 import { LoadStatsCollector } from './load-stats.collector';
@@ -84,7 +84,7 @@ async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): P
   const nextSequence = () => ++sequence;
   const seeded = await seedState(bot.baseUrl, users, nextSequence, SEED_PER_TEAM);
   out(
-    `state:       ${TEAMS.length} teams, ${users.size} people; ${seeded.openings} registrations and ${seeded.screenings} decided screenings (${seeded.turns} turns)`,
+    `state:       ${TEAMS.length} teams, ${users.size} people; ${seeded.openings} registrations and ${seeded.screenings} decided screenings; ${seeded.goalMembers} people in their team's goals with weekly goals for ${GOAL_INDICATORS.length} indicators (${seeded.turns} turns)`,
   );
   const mix = loadMix(seeded.sectionCount);
   const cycle = buildCycle(mix);
@@ -135,8 +135,9 @@ async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): P
   const registered = stats.repliesOf('opening.register');
   const registeredBefore = seeded.openings + warmupStats.repliesOf('opening.register').replies;
   const perTeam = Math.round((registeredBefore + registered.replies - registered.wrong) / TEAMS.length);
+  const logged = stats.repliesOf('goals.log');
   out(
-    `written:     ${decided.replies - decided.wrong} screenings decided and ${registered.replies - registered.wrong} registrations in the run; about ${perTeam} registrations per team at the end (all within the board's 14 days)`,
+    `written:     ${decided.replies - decided.wrong} screenings decided, ${registered.replies - registered.wrong} registrations and ${logged.replies - logged.wrong} weekly goal logs (a member's later logs of the week replace the first) in the run; about ${perTeam} registrations per team at the end (all within the board's 14 days)`,
   );
   out(`bot log:     ${log.count} warnings or errors${log.first.map((line) => `\n  ${line}`).join('')}`);
   if (stats.restarts > 0) out(`restarts:    ${stats.restarts} cycles started again after a wrong reply`);
