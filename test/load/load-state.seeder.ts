@@ -10,7 +10,7 @@ import {
   type LoadUser,
   type TurnBody,
 } from './load-mix.table';
-import { firstCard, turnActivity } from './load-turn.envelope';
+import { firstCard, turnActivity, type LoadTarget } from './load-turn.envelope';
 import type { VirtualUsersPool } from './virtual-users.pool';
 
 export interface SeededState {
@@ -24,11 +24,11 @@ export interface SeededState {
 }
 
 /** Sends one turn and returns the reply body, or fails naming the step if it is not the expected card. */
-async function expectTurn(baseUrl: string, user: LoadUser, body: TurnBody, kind: string, marker: string) {
-  const response = await fetch(`${baseUrl}/api/messages`, {
+async function expectTurn(target: LoadTarget, user: LoadUser, body: TurnBody, kind: string, marker: string) {
+  const response = await fetch(`${target.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(turnActivity(user, body)),
+    body: JSON.stringify(turnActivity(user, body, target.serviceUrl)),
   });
   const text = await response.text();
   if (response.status !== 200 || !text.includes(marker)) {
@@ -56,7 +56,7 @@ function dataOf(card: Card | undefined, verb: string): Record<string, unknown> {
  * the leader sets each member's weekly goals from the current week, so the log cards show them.
  */
 export async function seedState(
-  baseUrl: string,
+  target: LoadTarget,
   users: VirtualUsersPool,
   nextSequence: () => number,
   perTeam: { openings: number; screenings: number },
@@ -66,21 +66,21 @@ export async function seedState(
     for (const step of steps) {
       const body = step.build(flow);
       if (body === undefined) throw new Error(`preparing the state: nothing to send for ${step.kind}`);
-      const reply = await expectTurn(baseUrl, flow.user, body, step.kind, step.marker);
+      const reply = await expectTurn(target, flow.user, body, step.kind, step.marker);
       turns += 1;
       flow.lastCard = step.keepsCard === true ? firstCard(reply) : undefined;
     }
   };
 
   for (const team of users.teams) {
-    await expectTurn(baseUrl, leaderOf(team), { text: 'indstillinger' }, 'indstillinger', 'registreret som leder');
+    await expectTurn(target, leaderOf(team), { text: 'indstillinger' }, 'indstillinger', 'registreret som leder');
     turns += 1;
   }
 
   const first: FlowState = { user: users.take('caseworker'), sequence: nextSequence() };
   await run([SCREENING_OPEN_STEP], first);
   const started = await expectTurn(
-    baseUrl,
+    target,
     first.user,
     { value: { verb: 'screening.start', caseReference: `L-${first.sequence}` } },
     'screening.start',
@@ -104,7 +104,7 @@ export async function seedState(
     await run([REGISTER_STEP], { user: users.take('consultant'), sequence: nextSequence() });
   }
   const goalMembers = await seedGoals(users, async (user, body, kind, marker) => {
-    const reply = await expectTurn(baseUrl, user, body, kind, marker);
+    const reply = await expectTurn(target, user, body, kind, marker);
     turns += 1;
     return firstCard(reply);
   });
