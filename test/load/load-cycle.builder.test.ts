@@ -14,16 +14,55 @@ describe('the load mix and its cycle', () => {
     );
   });
 
-  it('when the shares are counted, then section submits are 30 % and hjælp : stillinger : registration is 15 : 7 : 4', () => {
+  it('when the shares are counted, then section submits are 30 % and hjælp : stillinger : registration : goal logging is 12 : 6 : 4 : 4', () => {
     const shares = Object.fromEntries(mixShares(mix).map((share) => [share.kind, share.turns]));
     assert.deepEqual(shares, {
-      hjælp: 15,
+      hjælp: 12,
       screening: 3,
       'screening.start': 3,
       'screening.section': 15,
       'screening.accept': 3,
-      stillinger: 7,
+      stillinger: 6,
       'opening.register': 4,
+      mål: 2,
+      'goals.log': 2,
+    });
+    assert.equal(mixShares(mix).find((share) => share.kind === 'screening.section')?.share, 0.3);
+  });
+
+  it("when a goal log's turns are placed, then each run opens its card before it submits it, with other work between", () => {
+    const runs = new Map<number, { position: number; kind: string; last: boolean }[]>();
+    cycle.forEach((turn, position) => {
+      if (turn.flow.name !== 'mål') return;
+      runs.set(turn.run, [...(runs.get(turn.run) ?? []), { position, kind: turn.step.kind, last: turn.last }]);
+    });
+    assert.equal(runs.size, 2);
+    for (const turns of runs.values()) {
+      assert.deepEqual(
+        turns.map((turn) => [turn.kind, turn.last]),
+        [
+          ['mål', false],
+          ['goals.log', true],
+        ],
+      );
+      assert.ok((turns[1]?.position ?? 0) - (turns[0]?.position ?? 0) >= 20);
+    }
+  });
+
+  it("when a goal log is submitted, then it sends the card's week and a whole number for every indicator, keeping what the card shows", () => {
+    const submit = mix.find((flow) => flow.name === 'mål')?.steps[1];
+    const flow = { user: { id: 'u', name: 'U', tenantId: 't' }, sequence: 7 };
+    assert.equal(submit?.build(flow), undefined, 'no card, nothing to send');
+    const card = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'Input.Number', id: 'kanvas' },
+        { type: 'Input.Number', id: 'aabninger_ordinaere', value: 3 },
+      ],
+      actions: [{ type: 'Action.Execute', verb: 'goals.log', data: { verb: 'goals.log', weekKey: '2026-W48' } }],
+    };
+    assert.deepEqual(submit?.build({ ...flow, lastCard: card }), {
+      value: { verb: 'goals.log', weekKey: '2026-W48', kanvas: '7', aabninger_ordinaere: '3' },
     });
   });
 

@@ -2,11 +2,11 @@ import autocannon from 'autocannon';
 import type { CycleTurn } from './load-cycle.builder';
 import type { FlowState } from './load-mix.table';
 import type { LoadStatsCollector } from './load-stats.collector';
-import { firstCard, replySummary, turnActivity } from './load-turn.envelope';
+import { firstCard, replySummary, turnActivity, type LoadTarget } from './load-turn.envelope';
 import type { VirtualUsersPool } from './virtual-users.pool';
 
 export interface DriveOptions {
-  baseUrl: string;
+  target: LoadTarget;
   connections: number;
   durationSeconds: number;
   cycle: readonly CycleTurn[];
@@ -41,7 +41,7 @@ export async function driveLoad(options: DriveOptions): Promise<autocannon.Resul
         stats.restarts += 1;
         return undefined;
       }
-      return { ...request, body: JSON.stringify(turnActivity(flow.user, body)) };
+      return { ...request, body: JSON.stringify(turnActivity(flow.user, body, options.target.serviceUrl)) };
     },
     onResponse: (status, body, context) => {
       const flow = (context as CycleContext).runs?.[turn.run];
@@ -53,7 +53,7 @@ export async function driveLoad(options: DriveOptions): Promise<autocannon.Resul
     },
   }));
   const instance = autocannon({
-    url: options.baseUrl,
+    url: options.target.baseUrl,
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: 10,

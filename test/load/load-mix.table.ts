@@ -1,3 +1,4 @@
+import { MAX_WEEKLY_COUNT } from '../../rules/goals/weekly-log';
 import { actionData, cardInputs } from '../support/card-inputs';
 import { CARD_ANSWERS } from '../support/screening-answers';
 
@@ -32,14 +33,17 @@ export interface LoadStep {
   keepsCard?: boolean;
 }
 
-export type LoadRole = 'caseworker' | 'consultant' | 'anyone';
+export type LoadRole = 'caseworker' | 'consultant' | 'member' | 'anyone';
 
 /** One thing people do with the bot, as the turns it takes, and how often it happens. */
 export interface LoadFlow {
   name: string;
   /** Runs per cycle of a connection's script (every cycle is the same list of turns). */
   perCycle: number;
-  /** Who does it. A caseworker is held by one flow at a time, so `screening` never offers to resume. */
+  /**
+   * Who does it. A caseworker is held by one flow at a time, so `screening` never offers to resume;
+   * a member is someone in the team's goals (the seed makes them join).
+   */
   role: LoadRole;
   steps: LoadStep[];
 }
@@ -80,6 +84,36 @@ function filledSection(card: Card | undefined): TurnBody | undefined {
   return { value: values };
 }
 
+/**
+ * The indicators every team measures itself on in the run: three the bot prefills from what it has
+ * stored (the member's decided screenings, and their registered openings of two results) and two only
+ * the member knows, so a log card costs what it costs in a team that uses the prefill.
+ */
+export const GOAL_INDICATORS = [
+  'individuelle_samtaler',
+  'kanvas',
+  'virksomhedskontakter_tlf',
+  'aabninger_ordinaere',
+  'aabninger_praktik',
+] as const;
+
+/**
+ * A log card filled in as a member would: what the card shows is kept (the bot's own count, or what
+ * the member logged before in the week), an empty field gets a count that varies with the sequence.
+ * A very long run can have a consultant register more openings in a week than a log takes; the
+ * member then writes the most it takes.
+ */
+function filledLog(card: Card | undefined, sequence: number): TurnBody | undefined {
+  const data = card === undefined ? undefined : actionData(card, 'goals.log');
+  if (card === undefined || data === undefined) return undefined;
+  const values: Record<string, unknown> = { ...data };
+  cardInputs(card).forEach((input, index) => {
+    const shown = input.node.value;
+    values[input.id] = String(typeof shown === 'number' ? Math.min(shown, MAX_WEEKLY_COUNT) : (sequence + index) % 10);
+  });
+  return { value: values };
+}
+
 export const HELP_STEP: LoadStep = {
   kind: 'hjælp',
   build: () => ({ text: 'hjælp' }),
@@ -102,6 +136,21 @@ export const REGISTER_STEP: LoadStep = {
   kind: 'opening.register',
   build: (flow) => ({ value: openingRegistration(flow.sequence) }),
   marker: '"text":"Registreret"',
+};
+
+/** `mål`: the member's log card for the current week, kept to submit. */
+export const GOAL_LOG_OPEN_STEP: LoadStep = {
+  kind: 'mål',
+  build: () => ({ text: 'mål' }),
+  marker: '"text":"Dine tal for uge ',
+  keepsCard: true,
+};
+
+/** The week's numbers from the card `mål` gave (`goals.log`); submitting the week again replaces its log. */
+export const GOAL_LOG_STEP: LoadStep = {
+  kind: 'goals.log',
+  build: (flow) => filledLog(flow.lastCard, flow.sequence),
+  marker: '"text":"Ugens tal er gemt"',
 };
 
 /**
@@ -138,15 +187,15 @@ export function screeningSteps(sectionCount: number): LoadStep[] {
 /**
  * The mix, per cycle of 50 turns of one virtual user: a screening takes 2 + sections + 1 turns, so with
  * 5 sections 3 screenings give 15 section submits (30 %) and 9 turns around them (18 %); hjælp,
- * stillinger and registrations share the other 52 % in the proportions 40 : 20 : 10 (15, 7 and 4 turns).
- * Goal logging (`mål`) joins as one more entry when the goals feature is built: today `mål` only
- * answers that it is coming, which would measure nothing.
+ * stillinger, registrations and goal logging share the other 52 % as 12 : 6 : 4 : 4 turns (24, 12, 8
+ * and 8 %). Goal logging is two runs of `mål` and its submit: rarer than help, as often as a registration.
  */
 export function loadMix(sectionCount: number): LoadFlow[] {
   return [
-    { name: 'hjælp', perCycle: 15, role: 'anyone', steps: [HELP_STEP] },
+    { name: 'hjælp', perCycle: 12, role: 'anyone', steps: [HELP_STEP] },
     { name: 'screening', perCycle: 3, role: 'caseworker', steps: screeningSteps(sectionCount) },
-    { name: 'stillinger', perCycle: 7, role: 'anyone', steps: [BOARD_STEP] },
+    { name: 'stillinger', perCycle: 6, role: 'anyone', steps: [BOARD_STEP] },
     { name: 'registration', perCycle: 4, role: 'consultant', steps: [REGISTER_STEP] },
+    { name: 'mål', perCycle: 2, role: 'member', steps: [GOAL_LOG_OPEN_STEP, GOAL_LOG_STEP] },
   ];
 }

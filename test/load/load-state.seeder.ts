@@ -1,13 +1,16 @@
+import { actionData, cardInputs } from '../support/card-inputs';
 import {
+  GOAL_INDICATORS,
   REGISTER_STEP,
   SCREENING_OPEN_STEP,
   screeningSteps,
+  type Card,
   type FlowState,
   type LoadStep,
   type LoadUser,
   type TurnBody,
 } from './load-mix.table';
-import { firstCard, turnActivity } from './load-turn.envelope';
+import { firstCard, turnActivity, type LoadTarget } from './load-turn.envelope';
 import type { VirtualUsersPool } from './virtual-users.pool';
 
 export interface SeededState {
@@ -15,15 +18,17 @@ export interface SeededState {
   sectionCount: number;
   openings: number;
   screenings: number;
+  /** People in their team's goals, each with weekly goals for every indicator. */
+  goalMembers: number;
   turns: number;
 }
 
 /** Sends one turn and returns the reply body, or fails naming the step if it is not the expected card. */
-async function expectTurn(baseUrl: string, user: LoadUser, body: TurnBody, kind: string, marker: string) {
-  const response = await fetch(`${baseUrl}/api/messages`, {
+async function expectTurn(target: LoadTarget, user: LoadUser, body: TurnBody, kind: string, marker: string) {
+  const response = await fetch(`${target.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(turnActivity(user, body)),
+    body: JSON.stringify(turnActivity(user, body, target.serviceUrl)),
   });
   const text = await response.text();
   if (response.status !== 200 || !text.includes(marker)) {
@@ -32,14 +37,26 @@ async function expectTurn(baseUrl: string, user: LoadUser, body: TurnBody, kind:
   return text;
 }
 
+/** The team's leader: the first to open `indstillinger` in it. */
+const leaderOf = (team: string): LoadUser => ({ id: `leader-${team}`, name: `Leder ${team}`, tenantId: team });
+
+/** The data of a card action, or a failure naming the step when the card has no such action. */
+function dataOf(card: Card | undefined, verb: string): Record<string, unknown> {
+  const data = card === undefined ? undefined : actionData(card, verb);
+  if (data === undefined) throw new Error(`preparing the state: the card has no ${verb} action`);
+  return data;
+}
+
 /**
  * Puts the state a team works in before the run, through the bot's own HTTP interface and with the
  * mix's own steps: in every team a leader (the first to open `indstillinger`), registrations on the
  * board, and decided screenings (the intensive share has something to count). The first screening
- * also tells how many sections the questionnaire has.
+ * also tells how many sections the questionnaire has. Then the goals, as the goals flow sets them
+ * up: the leader chooses the indicators (`mål opsæt`), every goal member joins (`mål tilmeld`), and
+ * the leader sets each member's weekly goals from the current week, so the log cards show them.
  */
 export async function seedState(
-  baseUrl: string,
+  target: LoadTarget,
   users: VirtualUsersPool,
   nextSequence: () => number,
   perTeam: { openings: number; screenings: number },
@@ -49,22 +66,21 @@ export async function seedState(
     for (const step of steps) {
       const body = step.build(flow);
       if (body === undefined) throw new Error(`preparing the state: nothing to send for ${step.kind}`);
-      const reply = await expectTurn(baseUrl, flow.user, body, step.kind, step.marker);
+      const reply = await expectTurn(target, flow.user, body, step.kind, step.marker);
       turns += 1;
       flow.lastCard = step.keepsCard === true ? firstCard(reply) : undefined;
     }
   };
 
   for (const team of users.teams) {
-    const leader = { id: `leader-${team}`, name: `Leder ${team}`, tenantId: team };
-    await expectTurn(baseUrl, leader, { text: 'indstillinger' }, 'indstillinger', 'registreret som leder');
+    await expectTurn(target, leaderOf(team), { text: 'indstillinger' }, 'indstillinger', 'registreret som leder');
     turns += 1;
   }
 
   const first: FlowState = { user: users.take('caseworker'), sequence: nextSequence() };
   await run([SCREENING_OPEN_STEP], first);
   const started = await expectTurn(
-    baseUrl,
+    target,
     first.user,
     { value: { verb: 'screening.start', caseReference: `L-${first.sequence}` } },
     'screening.start',
@@ -87,5 +103,51 @@ export async function seedState(
   for (let index = 0; index < openings; index += 1) {
     await run([REGISTER_STEP], { user: users.take('consultant'), sequence: nextSequence() });
   }
-  return { sectionCount, openings, screenings, turns };
+  const goalMembers = await seedGoals(users, async (user, body, kind, marker) => {
+    const reply = await expectTurn(target, user, body, kind, marker);
+    turns += 1;
+    return firstCard(reply);
+  });
+  return { sectionCount, openings, screenings, goalMembers, turns };
+}
+
+type SeedTurn = (user: LoadUser, body: TurnBody, kind: string, marker: string) => Promise<Card | undefined>;
+
+/** The goals of every team (see seedState); returns how many members joined. */
+async function seedGoals(users: VirtualUsersPool, turn: SeedTurn): Promise<number> {
+  for (const team of users.teams) {
+    const leader = leaderOf(team);
+    const setup = await turn(leader, { text: 'mål opsæt' }, 'mål opsæt', '"verb":"goals.indicators"');
+    await turn(
+      leader,
+      { value: { ...dataOf(setup, 'goals.indicators'), indicators: GOAL_INDICATORS.join(',') } },
+      'goals.indicators',
+      '"text":"Gemt: teamet m',
+    );
+  }
+  for (const member of users.goalMembers) {
+    await turn(member, { text: 'mål tilmeld' }, 'mål tilmeld', '"text":"Du er med i m');
+  }
+  const openGoals = new Map<string, Record<string, unknown>>();
+  for (const team of users.teams) {
+    const setup = await turn(leaderOf(team), { text: 'mål opsæt' }, 'mål opsæt', '"verb":"goals.memberGoalsOpen"');
+    openGoals.set(team, dataOf(setup, 'goals.memberGoalsOpen'));
+  }
+  for (const [index, member] of users.goalMembers.entries()) {
+    const leader = leaderOf(member.tenantId);
+    // Each form carries the plan's etag as it is now, so every save builds on the one before.
+    const form = await turn(
+      leader,
+      { value: { ...openGoals.get(member.tenantId), goalMember: member.id } },
+      'goals.memberGoalsOpen',
+      '"verb":"goals.memberGoals"',
+    );
+    const values: Record<string, unknown> = { ...dataOf(form, 'goals.memberGoals') };
+    // fromWeek keeps what the card proposes (the current week); the goals vary a little per member.
+    cardInputs(form).forEach((input, position) => {
+      values[input.id] = input.id === 'fromWeek' ? String(input.node.value) : String(2 + ((index + position) % 5));
+    });
+    await turn(leader, { value: values }, 'goals.memberGoals', '"text":"Gemt: ugentlige m');
+  }
+  return users.goalMembers.length;
 }

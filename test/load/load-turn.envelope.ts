@@ -3,17 +3,29 @@ import type { Card, LoadUser, TurnBody } from './load-mix.table';
 const RUN = `${process.pid}-${Date.now().toString(36)}`;
 let counter = 0;
 
+/** Where the run reaches the bot, and where the bot posts what it sends on its own. */
+export interface LoadTarget {
+  /** The bot's address (`/api/messages` is under it). */
+  baseUrl: string;
+  /**
+   * The service URL the turns carry: the run's stand-in connector. Replies come in the HTTP response;
+   * only what the bot sends on its own (the goal rhythm's Monday summaries and Friday reminders to the
+   * people who wrote to it) goes there.
+   */
+  serviceUrl: string;
+}
+
 /**
  * A turn as Teams sends it from a personal chat, asking for the replies in the HTTP response
  * (expectReplies, local mode). Every activity id is new: the bot answers a repeated id only once.
  */
-export function turnActivity(user: LoadUser, body: TurnBody): Record<string, unknown> {
+export function turnActivity(user: LoadUser, body: TurnBody, serviceUrl: string): Record<string, unknown> {
   counter += 1;
   return {
     type: 'message',
     id: `load-${RUN}-${counter}`,
     channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/unused',
+    serviceUrl,
     deliveryMode: 'expectReplies',
     locale: 'da-DK',
     from: { id: user.id, name: user.name },

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { exited, spawnBot, type BotProcess } from '../support/bot-process';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { BotLogWatcher } from './bot-log.watcher';
 import { botMemory, cpuSeconds } from './bot-resources.probe';
 import { buildCycle, mixShares } from './load-cycle.builder';
 import { driveLoad } from './load-mix.driver';
-import { loadMix } from './load-mix.table';
+import { GOAL_INDICATORS, loadMix } from './load-mix.table';
 import { formatReport, formatVerdicts, verdicts, type LoadFigures, type MemoryLimits } from './load-report.formatter';
 import { seedState } from './load-state.seeder';
 import { LoadStatsCollector } from './load-stats.collector';
@@ -70,7 +71,11 @@ async function stopBot(bot: BotProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): Promise<boolean> {
+async function runLoad(
+  bot: BotProcess,
+  connector: FakeConnector,
+  settings: ReturnType<typeof options>,
+): Promise<boolean> {
   const { durationSeconds, connections, warmupSeconds } = settings;
   const pid = bot.child.pid ?? 0;
   const log = new BotLogWatcher(bot.child.stdout);
@@ -82,9 +87,10 @@ async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): P
   const users = new VirtualUsersPool(TEAMS, CASEWORKERS_PER_TEAM, CONSULTANTS_PER_TEAM);
   let sequence = 0;
   const nextSequence = () => ++sequence;
-  const seeded = await seedState(bot.baseUrl, users, nextSequence, SEED_PER_TEAM);
+  const target = { baseUrl: bot.baseUrl, serviceUrl: connector.url };
+  const seeded = await seedState(target, users, nextSequence, SEED_PER_TEAM);
   out(
-    `state:       ${TEAMS.length} teams, ${users.size} people; ${seeded.openings} registrations and ${seeded.screenings} decided screenings (${seeded.turns} turns)`,
+    `state:       ${TEAMS.length} teams, ${users.size} people; ${seeded.openings} registrations and ${seeded.screenings} decided screenings; ${seeded.goalMembers} people in their team's goals with weekly goals for ${GOAL_INDICATORS.length} indicators (${seeded.turns} turns)`,
   );
   const mix = loadMix(seeded.sectionCount);
   const cycle = buildCycle(mix);
@@ -94,7 +100,7 @@ async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): P
   );
   const kinds = shares.map((share) => share.kind);
   const drive = (seconds: number, stats: LoadStatsCollector) =>
-    driveLoad({ baseUrl: bot.baseUrl, connections, durationSeconds: seconds, cycle, users, stats, nextSequence });
+    driveLoad({ target, connections, durationSeconds: seconds, cycle, users, stats, nextSequence });
 
   const warmupStats = new LoadStatsCollector(kinds);
   const warmup = await drive(warmupSeconds, warmupStats);
@@ -135,8 +141,12 @@ async function runLoad(bot: BotProcess, settings: ReturnType<typeof options>): P
   const registered = stats.repliesOf('opening.register');
   const registeredBefore = seeded.openings + warmupStats.repliesOf('opening.register').replies;
   const perTeam = Math.round((registeredBefore + registered.replies - registered.wrong) / TEAMS.length);
+  const logged = stats.repliesOf('goals.log');
   out(
-    `written:     ${decided.replies - decided.wrong} screenings decided and ${registered.replies - registered.wrong} registrations in the run; about ${perTeam} registrations per team at the end (all within the board's 14 days)`,
+    `written:     ${decided.replies - decided.wrong} screenings decided, ${registered.replies - registered.wrong} registrations and ${logged.replies - logged.wrong} weekly goal logs (a member's later logs of the week replace the first) in the run; about ${perTeam} registrations per team at the end (all within the board's 14 days)`,
+  );
+  out(
+    `posted:      ${connector.posts.length} messages the bot sent on its own to the stand-in connector (the goal rhythm's, when one is due: Monday from 08:00, Friday 13:00–17:00)`,
   );
   out(`bot log:     ${log.count} warnings or errors${log.first.map((line) => `\n  ${line}`).join('')}`);
   if (stats.restarts > 0) out(`restarts:    ${stats.restarts} cycles started again after a wrong reply`);
@@ -156,17 +166,20 @@ async function main(): Promise<void> {
   process.once('exit', removeData);
   // Ctrl-C: exit through the exit handler; the bot stops on its own when its IPC channel closes.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  // Where the bot posts what it sends on its own (the turns' replies come in the HTTP responses).
+  const connector = await startFakeConnector();
   try {
     const bot = await spawnBot(
       { DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       { nodeArgs: ['--expose-gc', '--require', path.join(__dirname, 'heap-probe.preload.js')], ipc: true },
     );
     try {
-      if (!(await runLoad(bot, settings))) process.exitCode = 1;
+      if (!(await runLoad(bot, connector, settings))) process.exitCode = 1;
     } finally {
       await stopBot(bot);
     }
   } finally {
+    await connector.close();
     removeData();
   }
 }

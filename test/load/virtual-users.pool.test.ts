@@ -19,4 +19,16 @@ describe('VirtualUsersPool', () => {
     const ids = [1, 2, 3].map(() => pool.take('consultant').tenantId);
     assert.deepEqual(ids, ['team-a', 'team-b', 'team-a']);
   });
+
+  it('when goal members are taken, then they are the people there from the start, in turn, never a caseworker who joined later', () => {
+    const pool = new VirtualUsersPool(['team-a', 'team-b'], 1, 1);
+    const starters = pool.goalMembers.map((user) => user.id);
+    assert.equal(starters.length, 4);
+    pool.take('caseworker');
+    pool.take('caseworker');
+    const joined = pool.take('caseworker');
+    const taken = [1, 2, 3, 4, 5].map(() => pool.take('member').id);
+    assert.deepEqual(taken, [...starters, starters[0]]);
+    assert.ok(!taken.includes(joined.id));
+  });
 });
