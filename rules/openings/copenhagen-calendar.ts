@@ -32,10 +32,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(instant: Date): WallClock {
-  if (Number.isNaN(instant.getTime())) {
-    throw new RangeError('Invalid instant');
-  }
+/** What the formatter shows at an instant: the slow, authoritative reading. */
+function formattedWallClock(instant: Date): WallClock {
   const parts: Record<string, number> = {};
   for (const part of WALL_CLOCK.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -47,6 +45,55 @@ function wallClock(instant: Date): WallClock {
     hour: parts['hour'] ?? Number.NaN,
     minute: parts['minute'] ?? Number.NaN,
     second: parts['second'] ?? Number.NaN,
+  };
+}
+
+const MS_PER_SECOND = 1_000;
+const MS_PER_HOUR = 3_600_000;
+/** Copenhagen's offset from UTC (ms) per UTC hour (hours since 1970) in which it does not change. */
+const OFFSET_BY_HOUR = new Map<number, number>();
+const OFFSET_CACHE_LIMIT = 8_192;
+
+/** Copenhagen's offset from UTC at an instant, whole seconds, from the formatter. */
+function formattedOffset(ms: number): number {
+  const wall = formattedWallClock(new Date(ms));
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  asUtc.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  return asUtc.getTime() - Math.floor(ms / MS_PER_SECOND) * MS_PER_SECOND;
+}
+
+/**
+ * Copenhagen's offset at an instant. Formatting is slow (a board of 500 openings reads thousands of
+ * instants), and the offset only changes at a summer-time switch, which falls on a whole UTC hour; so
+ * it is looked up once per UTC hour, and kept for that hour only if it is the same at the hour's first
+ * and last second (otherwise this instant is asked of the formatter itself).
+ */
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  const cached = OFFSET_BY_HOUR.get(hour);
+  if (cached !== undefined) return cached;
+  const start = hour * MS_PER_HOUR;
+  const first = formattedOffset(start);
+  if (formattedOffset(start + MS_PER_HOUR - MS_PER_SECOND) !== first) return formattedOffset(ms);
+  if (OFFSET_BY_HOUR.size >= OFFSET_CACHE_LIMIT) OFFSET_BY_HOUR.clear();
+  OFFSET_BY_HOUR.set(hour, first);
+  return first;
+}
+
+function wallClock(instant: Date): WallClock {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) {
+    throw new RangeError('Invalid instant');
+  }
+  const wall = new Date(ms + offsetAt(ms));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   addDays,
   calendarDate,
@@ -102,5 +103,54 @@ describe('copenhagen calendar', () => {
     assert.equal(isIsoDate('2028-02-29'), true);
     assert.throws(() => calendarDate(new Date('nonsense')), RangeError);
     assert.throws(() => copenhagenInstant('2026-01-01', '24:00'), RangeError);
+  });
+
+  describe('against the platform time-zone data, instant by instant', () => {
+    // An independent reading: a formatter of its own, not the module's.
+    const reference = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Copenhagen',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const expected = (instant: Date) => {
+      const part = (type: string) => reference.formatToParts(instant).find((entry) => entry.type === type)?.value;
+      return {
+        date: `${part('year') ?? ''}-${part('month') ?? ''}-${part('day') ?? ''}`,
+        time: `${part('hour') ?? ''}:${part('minute') ?? ''}`,
+      };
+    };
+    const actual = (instant: Date) => ({ date: calendarDate(instant), time: wallTime(instant) });
+
+    it('when instants fall every minute around the summer-time switches of 2026, then date and time match it', () => {
+      for (const switchUtc of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z']) {
+        const at = Date.parse(switchUtc);
+        for (let minute = -90; minute <= 90; minute += 1) {
+          const instant = new Date(at + minute * 60_000 + 30_000);
+          assert.deepEqual(actual(instant), expected(instant), instant.toISOString());
+        }
+      }
+    });
+
+    it('when instants are drawn at random from 1900 to 2100 (read twice, the second from the cache), then date and time match it', () => {
+      fc.assert(
+        fc.property(
+          fc.date({
+            min: new Date('1900-01-01T00:00:00Z'),
+            max: new Date('2100-12-31T23:59:59Z'),
+            noInvalidDate: true,
+          }),
+          (instant) => {
+            const want = expected(instant);
+            assert.deepEqual(actual(instant), want, instant.toISOString());
+            assert.deepEqual(actual(instant), want, `${instant.toISOString()} again`);
+          },
+        ),
+        { numRuns: 5_000 },
+      );
+    });
   });
 });
