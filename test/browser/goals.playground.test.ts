@@ -13,10 +13,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
 import { rulesDataDir } from '../../bot/project-paths';
 import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
-import { PlaygroundPage, type CardActionSent } from './playground.page';
+import { describeCardActions, expectNewestCard, PlaygroundPage, type CardActionSent } from './playground.page';
 import { PLAYGROUND_USER_NAME } from './playground.channel';
 
 const REPORT_SCREENSHOT = path.resolve('test-results', 'goals-weekly-report.png');
@@ -107,30 +106,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     return new PlaygroundPage(session.page);
   }
 
-  function describeClicks(): string {
-    return actionsSent
-      .map(
-        (action) =>
-          `${action.kind} ${action.verb ?? '?'} ${JSON.stringify(action.data)} -> ${action.status} "${action.responseTitle ?? ''}"`,
-      )
-      .join('\n');
-  }
-
-  /** Waits for the newest card to show `text`; on a timeout, says what it shows and which clicks were sent. */
-  async function expectLastCard(ui: PlaygroundPage, text: string | RegExp): Promise<Locator> {
-    try {
-      return await ui.waitForLastCard(text);
-    } catch (error) {
-      const shown = await ui
-        .lastCard()
-        .innerText({ timeout: 1_000 })
-        .catch(() => '(no card)');
-      assert.fail(
-        `the newest card never showed ${String(text)} (${String(error).split('\n')[0]})\n` +
-          `--- it shows:\n${shown}\n--- card clicks sent so far:\n${describeClicks()}`,
-      );
-    }
-  }
+  const expectLastCard = (ui: PlaygroundPage, text: string | RegExp) => expectNewestCard(ui, text, actionsSent);
 
   before(async function () {
     indicators = await indicatorsOnCards();
@@ -143,13 +119,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     });
     const ui = new PlaygroundPage(session.page);
     actionsSent = ui.recordCardActions();
-    await ui.open(session.playground.url);
-    const statuses = await ui.waitForInstallEventsAnswered();
-    assert.deepEqual(
-      statuses,
-      { installationUpdate: 200, conversationUpdate: 200 },
-      'the bot refused an install event',
-    );
+    await ui.openInstalled(session.playground.url);
   });
 
   after(async function () {
@@ -270,7 +240,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
   });
 
   it('when card buttons are clicked, then the Playground sends each as an Action.Execute with the inputs entered', async function () {
-    const clicks = describeClicks();
+    const clicks = describeCardActions(actionsSent);
     assert.deepEqual(
       actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
       ['invoke goals.indicators', 'invoke goals.memberGoalsOpen', 'invoke goals.memberGoals', 'invoke goals.log'],

@@ -11,12 +11,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
 import { rulesDataDir } from '../../bot/project-paths';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
 import { isValidCvrChecksum } from '../../rules/openings/opening.validation';
 import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
-import { PlaygroundPage, type CardActionSent } from './playground.page';
+import { describeCardActions, expectNewestCard, PlaygroundPage, type CardActionSent } from './playground.page';
 import { openPersonalChat, openTeamChannel, PLAYGROUND_BOT_NAME, type ChannelThread } from './playground.channel';
 
 const BOARD_SCREENSHOT = path.resolve('test-results', 'morning-meeting-board.png');
@@ -67,33 +66,8 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     return new PlaygroundPage(session.page);
   }
 
-  function describeClicks(): string {
-    return actionsSent
-      .map(
-        (action) =>
-          `${action.kind} ${action.verb ?? '?'} ${JSON.stringify(action.data)} -> ${action.status} "${action.responseTitle ?? ''}"`,
-      )
-      .join('\n');
-  }
-
-  /** Waits for the newest card to show `text`; on a timeout, says what it shows and which clicks were sent. */
-  async function expectCard(
-    where: { lastCard(): Locator; waitForLastCard(text: string | RegExp): Promise<Locator> },
-    text: string | RegExp,
-  ): Promise<Locator> {
-    try {
-      return await where.waitForLastCard(text);
-    } catch (error) {
-      const shown = await where
-        .lastCard()
-        .innerText({ timeout: 1_000 })
-        .catch(() => '(no card)');
-      assert.fail(
-        `the newest card never showed ${String(text)} (${String(error).split('\n')[0]})\n` +
-          `--- it shows:\n${shown}\n--- card clicks sent so far:\n${describeClicks()}`,
-      );
-    }
-  }
+  const expectCard = (where: Parameters<typeof expectNewestCard>[0], text: string | RegExp) =>
+    expectNewestCard(where, text, actionsSent);
 
   before(async function () {
     assert.ok(isValidCvrChecksum(CVR), `${CVR} is not a valid CVR number`);
@@ -105,13 +79,7 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     });
     const ui = new PlaygroundPage(session.page);
     actionsSent = ui.recordCardActions();
-    await ui.open(session.playground.url);
-    const statuses = await ui.waitForInstallEventsAnswered();
-    assert.deepEqual(
-      statuses,
-      { installationUpdate: 200, conversationUpdate: 200 },
-      'the bot refused an install event',
-    );
+    await ui.openInstalled(session.playground.url);
   });
 
   after(async function () {
@@ -191,7 +159,7 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
       'the board was not replaced',
     );
 
-    const clicks = describeClicks();
+    const clicks = describeCardActions(actionsSent);
     assert.deepEqual(
       actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
       ['invoke opening.register', 'invoke opening.fill'],

@@ -11,6 +11,7 @@
  * A multi-select Input.ChoiceSet is a group of checkboxes; the renderer sends the ticked choices' values
  * comma-separated ("a,b").
  */
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Locator, Page, Response } from 'playwright-core';
@@ -121,6 +122,39 @@ async function controlOf(card: Locator, label: Locator, text: string): Promise<L
   return card.locator(`[id="${id}"]`);
 }
 
+/** The card clicks sent so far, a line each, for a failure message. */
+export function describeCardActions(actions: readonly CardActionSent[]): string {
+  return actions
+    .map(
+      (action) =>
+        `${action.kind} ${action.verb ?? '?'} ${JSON.stringify(action.data)} -> ${action.status} ${action.responseType ?? ''} "${action.responseTitle ?? ''}"`,
+    )
+    .join('\n');
+}
+
+/**
+ * Waits for the newest card (of the chat, or of a channel thread) to show `text`; on a timeout, fails
+ * saying what it shows and which card clicks were sent.
+ */
+export async function expectNewestCard(
+  where: { lastCard(): Locator; waitForLastCard(text: string | RegExp): Promise<Locator> },
+  text: string | RegExp,
+  actions: readonly CardActionSent[],
+): Promise<Locator> {
+  try {
+    return await where.waitForLastCard(text);
+  } catch (error) {
+    const shown = await where
+      .lastCard()
+      .innerText({ timeout: 1_000 })
+      .catch(() => '(no card)');
+    assert.fail(
+      `the newest card never showed ${String(text)} (${String(error).split('\n')[0]})\n` +
+        `--- it shows:\n${shown}\n--- card clicks sent so far:\n${describeCardActions(actions)}`,
+    );
+  }
+}
+
 const INSTALL_EVENTS = ['installationUpdate', 'conversationUpdate'] as const;
 
 export class PlaygroundPage {
@@ -152,6 +186,16 @@ export class PlaygroundPage {
       }),
     );
     return { installationUpdate: statuses[0] ?? 0, conversationUpdate: statuses[1] ?? 0 };
+  }
+
+  /** Opens the page and checks that the bot answered both install events with 200. */
+  async openInstalled(url: string): Promise<void> {
+    await this.open(url);
+    assert.deepEqual(
+      await this.waitForInstallEventsAnswered(),
+      { installationUpdate: 200, conversationUpdate: 200 },
+      'the bot refused an install event',
+    );
   }
 
   /** Types like a person (the editor ignores programmatic value changes) and presses Enter to send. */

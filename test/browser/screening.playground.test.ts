@@ -10,10 +10,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
 import { rulesDataDir } from '../../bot/project-paths';
 import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
-import { PlaygroundPage, SELECTORS, type CardActionSent } from './playground.page';
+import {
+  describeCardActions,
+  expectNewestCard,
+  PlaygroundPage,
+  SELECTORS,
+  type CardActionSent,
+} from './playground.page';
 import { CARD_ANSWERS } from '../support/screening-answers';
 
 const RESULT_SCREENSHOT = path.resolve('test-results', 'screening-result.png');
@@ -85,30 +90,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
     return new PlaygroundPage(session.page);
   }
 
-  function describeClicks(): string {
-    return actionsSent
-      .map(
-        (action) =>
-          `${action.kind} ${action.verb ?? '?'} ${JSON.stringify(action.data)} -> ${action.status} ${action.responseType ?? ''} "${action.responseTitle ?? ''}"`,
-      )
-      .join('\n');
-  }
-
-  /** Waits for the newest card to show `text`; on a timeout, says what the card shows and what was sent. */
-  async function expectLastCard(ui: PlaygroundPage, text: string | RegExp): Promise<Locator> {
-    try {
-      return await ui.waitForLastCard(text);
-    } catch (error) {
-      const shown = await ui
-        .lastCard()
-        .innerText({ timeout: 1_000 })
-        .catch(() => '(no card)');
-      assert.fail(
-        `the newest card never showed ${String(text)} (${String(error).split('\n')[0]})\n` +
-          `--- it shows:\n${shown}\n--- card clicks sent so far:\n${describeClicks()}`,
-      );
-    }
-  }
+  const expectLastCard = (ui: PlaygroundPage, text: string | RegExp) => expectNewestCard(ui, text, actionsSent);
 
   function answerFor(label: string): string | undefined {
     const question = questionLabelled(questions, label);
@@ -125,13 +107,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
 
     const ui = new PlaygroundPage(page);
     actionsSent = ui.recordCardActions();
-    await ui.open(playground.url);
-    const statuses = await ui.waitForInstallEventsAnswered();
-    assert.deepEqual(
-      statuses,
-      { installationUpdate: 200, conversationUpdate: 200 },
-      'the bot refused an install event',
-    );
+    await ui.openInstalled(playground.url);
   });
 
   after(async function () {
@@ -223,7 +199,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
 
   it('when card buttons are clicked, then the Playground sends Action.Execute invokes and shows each returned card in place', async function () {
     const ui = playgroundPage();
-    const clicks = describeClicks();
+    const clicks = describeCardActions(actionsSent);
     assert.deepEqual(
       actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
       [
