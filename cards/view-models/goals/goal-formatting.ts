@@ -7,8 +7,6 @@ import { achievementPercent, type Figures } from '../../../rules/goals/achieveme
 import { formatWeek, type IsoWeek } from '../../../rules/goals/iso-week';
 import { formatCount, formatDate } from '../../formatting';
 
-export { countOf, formatCount } from '../../formatting';
-
 /** A share as a whole percentage the Danish way: 0.834 → "83 %", 12.5 → "1.250 %". */
 export function formatShare(share: number): string {
   return `${formatDanishNumber(Math.round(share * 100))} %`;

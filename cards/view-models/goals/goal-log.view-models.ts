@@ -1,7 +1,8 @@
 import type { GoalFieldError } from '../../../rules/goals/count-input';
 import type { LogForm } from '../../../rules/goals-case/goals.service';
 import { formatDate } from '../../formatting';
-import { formatCount, formatPeriod, formatWeekWithYear } from './goal-formatting';
+import { formatCount } from '../../formatting';
+import { formatPeriod, formatWeekWithYear } from './goal-formatting';
 
 export type NoticeStyle = 'default' | 'good' | 'warning' | 'attention';
 

@@ -12,7 +12,7 @@ import { weeksInYear, type IsoWeek } from '../../../rules/goals/iso-week';
 import type { PlanView } from '../../../rules/goals-case/goals.service';
 import { formatDate } from '../../formatting';
 import type { NoticeStyle } from './goal-log.view-models';
-import { formatCount } from './goal-formatting';
+import { formatCount } from '../../formatting';
 
 export interface PlanCardInput {
   view: PlanView;

@@ -16,15 +16,14 @@ import { trackLabel } from '../screening/track-labels';
 import type { NoticeStyle } from './goal-log.view-models';
 import {
   FLAG_TEXT,
-  countOf,
   formatCalendarDate,
-  formatCount,
   formatFigures,
   formatPeriod,
   formatShare,
   formatShortFigures,
   formatWeekWithYear,
 } from './goal-formatting';
+import { countOf, formatCount } from '../../formatting';
 
 export interface ReportContext {
   /** Archetype names by id, from the screening ruleset. */
