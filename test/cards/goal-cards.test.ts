@@ -31,6 +31,10 @@ describe('the goals cards', () => {
       /Den ledige med sprogbarriere og uden netværk\n1 af 1 \(100 %\) · i risiko 1 af 1 \(100 %\) · øvrige –/,
     );
     assert.match(text, /Ingen arketype\n/);
+    assert.match(
+      text,
+      /Opfølgninger 39 uger efter tilmelding \(17\. feb\. 2025 – 15\. feb\. 2026\): 1 af 2 \(50 %\) af de besvarede er stadig ledige\./,
+    );
     assert.doesNotMatch(text, /sprogbarriere\n/, 'archetypes by name, not id');
   });
 

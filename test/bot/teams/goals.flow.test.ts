@@ -212,7 +212,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     );
     assert.match(text, /Screeninger i ugen\n0/);
     assert.match(text, /Nye i ugen\n1 åbning af 1 kontakt · Ordinær åbning 1/);
-    assert.match(text, /Ingen opfølgninger i uge 39/);
+    assert.match(text, /Ingen opfølgninger 39 uger efter tilmelding i perioden/);
     assert.equal(actionData(cards[0], 'goals.setup')?.year, 2026, 'the leader goes from the report to the plan');
   });
 
