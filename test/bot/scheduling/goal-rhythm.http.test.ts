@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startApp, type RunningApp } from '../../../bot/app';
-import { loadConfig } from '../../../bot/config/app-config';
-import { createLogger } from '../../../bot/logging/logger';
+import type { RunningApp } from '../../../bot/app';
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
-import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
-import { startStandaloneStorage, type StandaloneStorage } from '../../support/standalone-storage';
 import { completeScreening } from '../../support/screening-completion';
+import { useSharedStoreFleet } from '../../support/shared-store-fleet';
 
 type Card = Record<string, unknown>;
 type Person = { id: string; name: string };
@@ -21,37 +15,10 @@ const ALI: Person = { id: 'ali', name: 'Ali Yilmaz' };
 
 describe('the Friday reminder, the Monday summary and the follow-up reminders, two bot instances on one standalone store', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  let storage: StandaloneStorage;
-  let connector: FakeConnector;
-  const apps: RunningApp[] = [];
   let now = new Date('2026-02-11T09:00:00Z'); // Wednesday of week 7, 10:00 in Copenhagen
   let counter = 0;
-
-  const dir = () => {
-    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-rhythm-'));
-    dirs.push(created);
-    return created;
-  };
-
-  before(async () => {
-    storage = await startStandaloneStorage(dir());
-    connector = await startFakeConnector();
-    for (let i = 0; i < 2; i += 1) {
-      apps.push(
-        await startApp(
-          loadConfig({ PORT: '0', DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key }),
-          { logger: createLogger('silent'), clock: { now: () => now }, scheduler: false },
-        ),
-      );
-    }
-  });
-  after(async () => {
-    for (const app of apps) await app.stop();
-    await storage?.stop();
-    await connector?.close();
-    for (const created of dirs) rmSync(created, { recursive: true, force: true });
-  });
+  const fleet = useSharedStoreFleet({ dirPrefix: 'jobcenter-rhythm-', now: () => now });
+  const { apps } = fleet;
 
   /** Writes as `person` in their personal chat (which the bot stores for proactive messages); the first card. */
   async function send(app: RunningApp, person: Person, body: Record<string, unknown>): Promise<Card> {
@@ -63,7 +30,7 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
         id: `rhythm-${counter}`,
         type: 'message',
         channelId: 'msteams',
-        serviceUrl: connector.url,
+        serviceUrl: fleet.connector.url,
         deliveryMode: 'expectReplies',
         from: person,
         recipient: { id: 'bot', name: 'Jobcenterbot' },
@@ -79,7 +46,7 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
 
   /** The cards the bot sent proactively to a person's personal chat, from `since` on. */
   function sentTo(person: Person, since = 0): Card[] {
-    return connector.posts
+    return fleet.connector.posts
       .slice(since)
       .filter((post) => post.path.includes(`/v3/conversations/a%3A${person.id}/activities`))
       .flatMap((post) => (post.body.attachments as { content: Card }[] | undefined)?.map((a) => a.content) ?? []);
@@ -111,12 +78,12 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
     assert.match(cardFullText(logged), /Ugens tal er gemt/);
     await completeScreening(async (body) => send(first, METTE, body), 'J-RHYTHM');
     await tickBoth(new Date('2026-02-11T09:01:00Z'));
-    assert.equal(connector.posts.length, 0);
+    assert.equal(fleet.connector.posts.length, 0);
   });
 
   it('when both instances tick on Friday from 13:00, then only the member who has not logged is reminded, once', async () => {
     await tickBoth(new Date('2026-02-13T11:59:00Z'));
-    assert.equal(connector.posts.length, 0, 'not before 13:00');
+    assert.equal(fleet.connector.posts.length, 0, 'not before 13:00');
     await tickBoth(new Date('2026-02-13T12:00:00Z'));
     await tickBoth(new Date('2026-02-13T12:01:00Z'));
     await tickBoth(new Date('2026-02-13T12:30:00Z'));
@@ -131,9 +98,9 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
   });
 
   it('when both instances tick on Monday from 08:00, then each leader gets the summary of the week before, once', async () => {
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     await tickBoth(new Date('2026-02-16T06:59:00Z'));
-    assert.equal(connector.posts.length, before, 'not before 08:00');
+    assert.equal(fleet.connector.posts.length, before, 'not before 08:00');
     await tickBoth(new Date('2026-02-16T07:00:00Z'));
     await tickBoth(new Date('2026-02-16T07:01:00Z'));
     const summaries = sentTo(LEADER, before);
@@ -149,21 +116,17 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
   });
 
   it('when an instance restarts on Monday, then it does not send the summary again', async () => {
-    const restarted = await startApp(
-      loadConfig({ PORT: '0', DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key }),
-      { logger: createLogger('silent'), clock: { now: () => now }, scheduler: false },
-    );
-    apps.push(restarted);
-    const before = connector.posts.length;
+    const restarted = await fleet.startInstance();
+    const before = fleet.connector.posts.length;
     now = new Date('2026-02-16T09:00:00Z');
     await restarted.runScheduledJobs();
-    assert.equal(connector.posts.length, before);
+    assert.equal(fleet.connector.posts.length, before);
   });
 
   it('when a follow-up falls due (13 weeks later), then the caseworker is reminded once and records the outcome from the card', async () => {
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     await tickBoth(new Date('2026-05-13T06:59:00Z')); // 08:59 in Copenhagen (summer time)
-    assert.equal(connector.posts.length, before, 'not before 09:00');
+    assert.equal(fleet.connector.posts.length, before, 'not before 09:00');
     await tickBoth(new Date('2026-05-13T07:00:00Z'));
     await tickBoth(new Date('2026-05-13T07:01:00Z'));
     const reminders = sentTo(METTE, before);

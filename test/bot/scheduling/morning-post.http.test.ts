@@ -1,51 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startApp, type RunningApp } from '../../../bot/app';
-import { loadConfig } from '../../../bot/config/app-config';
-import { createLogger } from '../../../bot/logging/logger';
+import type { RunningApp } from '../../../bot/app';
 import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
-import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
-import { startStandaloneStorage, type StandaloneStorage } from '../../support/standalone-storage';
+import { useSharedStoreFleet } from '../../support/shared-store-fleet';
 
 describe('the morning post, two bot instances sharing one standalone Cosmos-compatible server', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  let storage: StandaloneStorage;
-  let connector: FakeConnector;
-  const apps: RunningApp[] = [];
   let now = new Date('2026-02-03T07:20:00Z'); // Tuesday 08:20 in Copenhagen
-
-  const dir = () => {
-    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-sched-'));
-    dirs.push(created);
-    return created;
-  };
-
-  before(async () => {
-    storage = await startStandaloneStorage(dir());
-    connector = await startFakeConnector();
-    for (let i = 0; i < 2; i += 1) {
-      apps.push(
-        await startApp(
-          loadConfig({ PORT: '0', DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key }),
-          {
-            logger: createLogger('silent'),
-            clock: { now: () => now },
-            scheduler: false,
-          },
-        ),
-      );
-    }
-  });
-  after(async () => {
-    for (const app of apps) await app.stop();
-    await storage?.stop();
-    await connector?.close();
-    for (const created of dirs) rmSync(created, { recursive: true, force: true });
-  });
+  const fleet = useSharedStoreFleet({ dirPrefix: 'jobcenter-sched-', now: () => now });
+  const { apps } = fleet;
 
   /** Posts an activity in the team channel (from the leader unless `body` says otherwise); the raw reply JSON. */
   async function postRaw(app: RunningApp, body: Record<string, unknown>): Promise<string> {
@@ -56,7 +19,7 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
         id: `m-${Math.random()}`,
         type: 'message',
         channelId: 'msteams',
-        serviceUrl: connector.url,
+        serviceUrl: fleet.connector.url,
         deliveryMode: 'expectReplies',
         from: { id: 'leader-1', name: 'Lene Leder' },
         recipient: { id: 'bot', name: 'Jobcenterbot' },
@@ -100,21 +63,24 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     const [first, second] = apps;
     assert.ok(first !== undefined && second !== undefined);
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, 0, 'not before 08:30');
+    assert.equal(fleet.connector.posts.length, 0, 'not before 08:30');
     now = new Date('2026-02-03T07:30:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
     now = new Date('2026-02-03T07:31:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, 1);
-    assert.match(connector.posts[0]?.path ?? '', /\/v3\/conversations\/19%3Amorning%40thread\.tacv2\/activities/);
-    assert.match(cardText((connector.posts[0]?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
+    assert.equal(fleet.connector.posts.length, 1);
+    assert.match(fleet.connector.posts[0]?.path ?? '', /\/v3\/conversations\/19%3Amorning%40thread\.tacv2\/activities/);
+    assert.match(
+      cardText((fleet.connector.posts[0]?.body.attachments as { content: unknown }[])[0]?.content),
+      /^Tavlen/,
+    );
   });
 
   it('when a place is filled after the post, then the posted board message is updated in place for everyone', async () => {
     const [first] = apps;
     assert.ok(first !== undefined);
     // The stand-in connector answers each post with the id "posted-<n>".
-    const postedIndex = connector.posts.findIndex((entry) =>
+    const postedIndex = fleet.connector.posts.findIndex((entry) =>
       /19%3Amorning%40thread\.tacv2\/activities/.test(entry.path),
     );
     assert.ok(postedIndex >= 0, 'the morning board was posted to the channel');
@@ -135,12 +101,14 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     });
     const board = await postRaw(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } });
     const openingId = /"verb":"opening.fill","openingId":"([^"]+)"/.exec(board)?.[1];
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     assert.match(
       await post(first, { type: 'message', value: { verb: 'opening.fill', openingId } }),
       /Besat \+1: Opdater A\/S har nu 1 af 1 besat/,
     );
-    const updates = connector.posts.slice(before).filter((entry) => entry.path.endsWith(`/activities/${postedId}`));
+    const updates = fleet.connector.posts
+      .slice(before)
+      .filter((entry) => entry.path.endsWith(`/activities/${postedId}`));
     assert.equal(updates.length, 1, 'the posted board message was replaced');
     assert.match(cardText((updates[0]?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
   });
@@ -179,14 +147,14 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
       });
       return actionData(entry, 'opening.candidate')?.openingId;
     };
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     const told = await post(first, {
       type: 'message',
       from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
       value: { verb: 'opening.candidate', openingId: idOf('Med Chat A/S') },
     });
     assert.match(told, /Vera Konsulent har fået besked i en personlig chat/);
-    const sent = connector.posts.slice(before);
+    const sent = fleet.connector.posts.slice(before);
     assert.equal(sent.length, 1);
     assert.match(sent[0]?.path ?? '', /a%3Avk-personal/);
     assert.equal(sent[0]?.body.text, 'Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).');
@@ -206,30 +174,26 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   });
 
   it('when an instance restarts after the post, then it does not post again that day', async () => {
-    const restarted = await startApp(
-      loadConfig({ PORT: '0', DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key }),
-      { logger: createLogger('silent'), clock: { now: () => now }, scheduler: false },
-    );
-    apps.push(restarted);
+    const restarted = await fleet.startInstance();
     now = new Date('2026-02-03T08:00:00Z');
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     await restarted.runScheduledJobs();
-    assert.equal(connector.posts.length, before);
+    assert.equal(fleet.connector.posts.length, before);
   });
 
   it('when the bot was removed from the channel (403), then the channel is forgotten and the next leader who writes is told once', async () => {
     const [first, second] = apps;
     assert.ok(first !== undefined && second !== undefined);
-    connector.status = 403;
+    fleet.connector.status = 403;
     now = new Date('2026-02-04T07:30:00Z'); // Wednesday 08:30 in Copenhagen
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, before + 1, 'one attempt, no retries of a 403');
-    connector.status = 200;
+    assert.equal(fleet.connector.posts.length, before + 1, 'one attempt, no retries of a 403');
+    fleet.connector.status = 200;
     // The loss was recorded by whichever instance held the lease; the other learns of it at its next tick.
     now = new Date('2026-02-04T07:31:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, before + 1, 'the forgotten channel is not posted to again');
+    assert.equal(fleet.connector.posts.length, before + 1, 'the forgotten channel is not posted to again');
 
     const member = { from: { id: 'member-1', name: 'Mads Medarbejder' } };
     assert.doesNotMatch(await post(second, { type: 'message', text: 'hjælp', ...member }), /kan ikke længere postes/);
@@ -241,24 +205,27 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
 
     now = new Date('2026-02-05T07:30:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, before + 1, 'no post until a leader chooses a channel again');
+    assert.equal(fleet.connector.posts.length, before + 1, 'no post until a leader chooses a channel again');
     assert.match(await post(first, { type: 'message', text: 'morgenmøde her kl. 8.30' }), /Morgenmødet er sat op her/);
     now = new Date('2026-02-06T07:30:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, before + 2);
+    assert.equal(fleet.connector.posts.length, before + 2);
   });
 
   it('when Teams throttles the post (429), then it is retried and the board is posted once', async () => {
     const [first, second] = apps;
     assert.ok(first !== undefined && second !== undefined);
-    connector.upcoming.push(429);
+    fleet.connector.upcoming.push(429);
     now = new Date('2026-02-09T07:30:00Z'); // Monday 08:30
-    const before = connector.posts.length;
+    const before = fleet.connector.posts.length;
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
-    assert.equal(connector.posts.length, before + 2, 'the throttled attempt and the retry');
-    assert.match(cardText((connector.posts.at(-1)?.body.attachments as { content: unknown }[])[0]?.content), /^Tavlen/);
+    assert.equal(fleet.connector.posts.length, before + 2, 'the throttled attempt and the retry');
+    assert.match(
+      cardText((fleet.connector.posts.at(-1)?.body.attachments as { content: unknown }[])[0]?.content),
+      /^Tavlen/,
+    );
     assert.ok(
-      connector.posts.slice(before).every((request) => request.body.text === undefined),
+      fleet.connector.posts.slice(before).every((request) => request.body.text === undefined),
       'no error message is posted to the channel',
     );
   });
