@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,4 +66,17 @@ export async function postActivity(
     json = text;
   }
   return { status: response.status, json };
+}
+
+/** Posts an `expectReplies` activity, asserts a 200, and resolves the replies' cards in order. */
+export async function replyCardsOf(
+  baseUrl: string,
+  activity: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
+  const { status, json } = await postActivity(baseUrl, activity);
+  assert.equal(status, 200, `status ${status}: ${JSON.stringify(json)}`);
+  const activities = (json as { activities?: { attachments?: { content: Record<string, unknown> }[] }[] }).activities;
+  return (activities ?? [])
+    .map((activity) => activity.attachments?.[0]?.content)
+    .filter((card): card is Record<string, unknown> => card !== undefined);
 }

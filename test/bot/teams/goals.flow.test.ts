@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
-import { startTestBot } from '../../support/running-bot';
+import { replyCardsOf, startTestBot } from '../../support/running-bot';
 import { completeScreening } from '../../support/screening-completion';
 
 type Card = Record<string, unknown>;
@@ -25,27 +25,18 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
   /** Sends as `person` in their personal chat; resolves the reply's cards. */
   async function send(person: { id: string; name: string }, body: Record<string, unknown>): Promise<Card[]> {
     counter += 1;
-    const response = await fetch(`${bot.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `goals-${counter}`,
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/unused',
-        deliveryMode: 'expectReplies',
-        from: person,
-        recipient: { id: 'bot' },
-        conversation: { id: `a:${person.id}`, conversationType: 'personal', tenantId: 'tenant-goals' },
-        ...body,
-      }),
+    const cards = await replyCardsOf(bot.baseUrl, {
+      id: `goals-${counter}`,
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      deliveryMode: 'expectReplies',
+      from: person,
+      recipient: { id: 'bot' },
+      conversation: { id: `a:${person.id}`, conversationType: 'personal', tenantId: 'tenant-goals' },
+      ...body,
     });
-    assert.equal(response.status, 200);
-    const { activities } = (await response.json()) as { activities: { attachments?: { content: Card }[] }[] };
-    const cards = activities
-      .map((activity) => activity.attachments?.[0]?.content)
-      .filter((card): card is Card => card !== undefined);
-    assert.ok(cards.length > 0, `no card in reply: ${JSON.stringify(activities)}`);
+    assert.ok(cards.length > 0, 'no card in the reply');
     seen.push(...cards);
     return cards;
   }

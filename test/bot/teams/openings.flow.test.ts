@@ -11,7 +11,7 @@ import type { Opening } from '../../../rules/openings/opening';
 import { cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems, MAX_CARD_BYTES } from '../../support/card-validator';
-import { startTestBot } from '../../support/running-bot';
+import { replyCardsOf, startTestBot } from '../../support/running-bot';
 
 type Card = Record<string, unknown>;
 
@@ -23,25 +23,16 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
 
   async function send(body: Record<string, unknown>): Promise<Card[]> {
     counter += 1;
-    const response = await fetch(`${bot.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `open-${counter}`,
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/unused',
-        deliveryMode: 'expectReplies',
-        from: { id: 'vk-1', name: 'Vera Konsulent' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'a:vk-1', conversationType: 'personal', tenantId: 'tenant-open' },
-        ...body,
-      }),
+    const cards = await replyCardsOf(bot.baseUrl, {
+      id: `open-${counter}`,
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      deliveryMode: 'expectReplies',
+      from: { id: 'vk-1', name: 'Vera Konsulent' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'a:vk-1', conversationType: 'personal', tenantId: 'tenant-open' },
+      ...body,
     });
-    assert.equal(response.status, 200);
-    const { activities } = (await response.json()) as { activities: { attachments?: { content: Card }[] }[] };
-    const cards = activities
-      .map((activity) => activity.attachments?.[0]?.content)
-      .filter((card): card is Card => card !== undefined);
     seen.push(...cards);
     return cards;
   }
