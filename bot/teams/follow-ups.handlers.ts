@@ -24,7 +24,7 @@ export function followUpHandlers(deps: { service: FollowUpService; cards: GoalCa
           const label = outcomeLabel(followUp.outcome ?? 'andet');
           const corrected =
             previous !== undefined && previous !== followUp.outcome ? ` (rettet fra ${outcomeLabel(previous)})` : '';
-          const text = `${followUp.caseReference}, uge ${followUp.weeks}: ${label}${corrected}.`;
+          const text = `${followUp.caseReference}, ${followUp.weeks} uger efter screeningen: ${label}${corrected}.`;
           if (data.view === 'list') {
             return cards.followUpList(await service.awaitingOutcome(actor), { text: `Gemt: ${text}`, style: 'good' });
           }
@@ -42,7 +42,7 @@ export function followUpHandlers(deps: { service: FollowUpService; cards: GoalCa
             renderer,
             'warning',
             'Opfølgningen er ikke nået endnu',
-            `Opfølgningen i uge ${outcome.followUp.weeks} for ${outcome.followUp.caseReference} er først fra ${formatCalendarDate(outcome.followUp.dueDate)}. Intet er gemt.`,
+            `Opfølgningen efter ${outcome.followUp.weeks} uger for ${outcome.followUp.caseReference} er først fra ${formatCalendarDate(outcome.followUp.dueDate)}. Intet er gemt.`,
           );
         case 'not-found':
           return noticeCard(

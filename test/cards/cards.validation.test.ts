@@ -268,7 +268,7 @@ describe('cards', () => {
       followUpsForScreening(screening()).concat(
         ...Array.from({ length: 4 }, (_, index) => followUpsForScreening(screening({ id: `s-${index}` }))),
       ),
-      { text: 'Gemt: J-2026-1, uge 13: I job.', style: 'good' },
+      { text: 'Gemt: J-2026-1, 13 uger efter screeningen: I job.', style: 'good' },
     );
     screeningCards['followUps empty list'] = goals.followUpList([]);
   });
@@ -299,7 +299,7 @@ describe('cards', () => {
     });
   }
 
-  it('when a card has an unknown element, a duplicate input id, version 1.6 and "${", then each is reported', () => {
+  it('when a card has an unknown element, a duplicate input id, version 1.6, "${" and a <placeholder>, then each is reported', () => {
     const problems = cardProblems({
       type: 'AdaptiveCard',
       version: '1.6',
@@ -308,12 +308,23 @@ describe('cards', () => {
         { type: 'Input.Text', id: 'a' },
         { type: 'Input.Text', id: 'a' },
         { type: 'TextBlock', text: '${missing}' },
+        { type: 'TextBlock', text: 'slet screening <sagsreference>' },
       ],
     }).join('\n');
     assert.match(problems, /Bogus/);
+    assert.match(problems, /angle brackets, which Teams drops as HTML: <sagsreference>/);
     assert.match(problems, /Duplicate Id/);
     assert.match(problems, /version 1\.6/);
     assert.match(problems, /\$\{/);
+  });
+
+  it('when a card mentions someone with <at>, then that is not taken for a stray tag', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: '<at>Vera</at> har en kandidat' }],
+    };
+    assert.deepEqual(cardProblems(card), []);
   });
 
   it('when a card is larger than the limit, then its size is reported', () => {

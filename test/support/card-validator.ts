@@ -6,12 +6,16 @@ export const MAX_CARD_BYTES = 24 * 1024;
 /**
  * Everything wrong with a card, as the official adaptivecards library and Teams' limits see it:
  * parse events (unknown elements, bad property values), validation events (missing or duplicate
- * input ids), a version above 1.5, size, and template syntax left unexpanded. Empty means valid.
+ * input ids), a version above 1.5, size, template syntax left unexpanded, and text in angle brackets
+ * (Teams takes `<sagsreference>` for an HTML tag and shows nothing; only `<at>` mentions are meant). Empty
+ * means valid.
  */
 export function cardProblems(card: unknown): string[] {
   const problems: string[] = [];
   const json = JSON.stringify(card);
   if (json.includes('${')) problems.push('template syntax "${" survived expansion');
+  const tag = /<(?!\/?at>)\/?[A-Za-zÆØÅæøå][^<>"]*>/.exec(json);
+  if (tag !== null) problems.push(`text in angle brackets, which Teams drops as HTML: ${tag[0]}`);
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_CARD_BYTES) problems.push(`card is ${bytes} bytes, over ${MAX_CARD_BYTES}`);
   if (typeof card !== 'object' || card === null) return [...problems, 'card is not an object'];

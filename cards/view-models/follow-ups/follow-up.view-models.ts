@@ -18,7 +18,7 @@ function item(followUp: FollowUp, view: FollowUpCardView) {
   const recorded =
     followUp.outcome === undefined ? '' : ` · registreret: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome]}`;
   return {
-    heading: `${followUp.caseReference} · uge ${followUp.weeks}`,
+    heading: `${followUp.caseReference} · ${followUp.weeks} uger efter screeningen`,
     details: `Screenet ${formatCalendarDate(followUp.screeningDate)} · spor ${trackLabel(followUp.track)} · opfølgning fra ${formatCalendarDate(followUp.dueDate)}${recorded}`,
     actions: FOLLOW_UP_OUTCOMES.map((outcome) => ({
       title: FOLLOW_UP_OUTCOME_LABELS[outcome],
@@ -32,7 +32,7 @@ function item(followUp: FollowUp, view: FollowUpCardView) {
 /** Friday's kind of message for one follow-up: how is the citizen doing, four buttons. */
 export function buildFollowUpReminderViewModel(followUp: FollowUp) {
   return {
-    heading: `Opfølgning uge ${followUp.weeks}: ${followUp.caseReference}`,
+    heading: `Opfølgning efter ${followUp.weeks} uger: ${followUp.caseReference}`,
     intro: `Der er gået ${followUp.weeks} uger, siden du screenede borgeren med sagsreference ${followUp.caseReference}. Hvordan går det borgeren nu? Dit svar viser teamet, om screeningen pegede på de rigtige borgere.`,
     notices: [] as string[],
     noticeStyle: 'default' as NoticeStyle,
@@ -52,7 +52,7 @@ export function buildFollowUpListViewModel(
     heading: 'Opfølgninger, der venter på dig',
     intro:
       followUps.length === 0
-        ? 'Du har ingen opfølgninger, der venter på et svar. Botten minder dig om det, når en screening når uge 13, 26 og 39.'
+        ? 'Du har ingen opfølgninger, der venter på et svar. Botten minder dig om det, når der er gået 13, 26 og 39 uger siden en screening.'
         : 'Hvordan går det borgeren? Tryk på svaret ud for hver sagsreference.',
     notices: notice === undefined ? [] : [notice.text],
     noticeStyle: notice?.style ?? 'default',

@@ -163,8 +163,8 @@ function followUpView(summary: TeamWeeklySummary, context: ReportContext) {
   return {
     followUpText:
       total === 0
-        ? `Ingen opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter tilmelding i perioden ${period}.`
-        : `Opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter tilmelding (${period}): ${outcomeText(followUps.all)} af de besvarede er stadig ledige${
+        ? `Ingen opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter screeningen i perioden ${period}.`
+        : `Opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter screeningen (${period}): ${outcomeText(followUps.all)} af de besvarede er stadig ledige${
             followUps.unanswered > 0 ? `; ${formatCount(followUps.unanswered)} mangler svar` : ''
           }. Herunder stadig ledige af besvarede: i alt, blandt dem screeningen pegede på som i risiko, og blandt de øvrige.`,
     followUpTracks: breakdownFacts(followUps.byTrack, trackLabel),

@@ -195,7 +195,7 @@ export function buildDecidedViewModel(input: {
   const decided = decidedScreeningOf(screening);
   if (decided !== undefined) {
     const dates = followUpsForScreening(decided).map(
-      (followUp) => `uge ${followUp.weeks} (${formatCalendarDate(followUp.dueDate)})`,
+      (followUp) => `efter ${followUp.weeks} uger (${formatCalendarDate(followUp.dueDate)})`,
     );
     facts.push({
       title: 'Opfølgning',

@@ -12,7 +12,7 @@ export const TRACK_LABELS: Readonly<Record<string, { label: string; description:
   doedvaegt: {
     label: 'Dødvægt',
     description:
-      'Minimumsindsats: informationsmøder og rettidige samtaler; håndholdt indsats starter, hvis borgeren stadig er ledig i uge 39.',
+      'Minimumsindsats: informationsmøder og rettidige samtaler; håndholdt indsats starter, hvis borgeren stadig er ledig efter 39 uger.',
   },
 };
 

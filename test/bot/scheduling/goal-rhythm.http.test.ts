@@ -131,14 +131,14 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
     await tickBoth(new Date('2026-05-13T07:01:00Z'));
     const reminders = sentTo(METTE, before);
     assert.equal(reminders.length, 1);
-    assert.match(cardFullText(reminders[0]), /Opfølgning uge 13: J-RHYTHM/);
+    assert.match(cardFullText(reminders[0]), /Opfølgning efter 13 uger: J-RHYTHM/);
     assert.deepEqual(cardProblems(reminders[0]), []);
     const [first] = apps;
     assert.ok(first !== undefined);
     const answer = await send(first, METTE, {
       value: { ...actionData(reminders[0], 'followup.outcome'), outcome: 'uddannelse' },
     });
-    assert.match(cardFullText(answer), /Tak – udfaldet er gemt\nJ-RHYTHM, uge 13: I uddannelse\./);
+    assert.match(cardFullText(answer), /Tak – udfaldet er gemt\nJ-RHYTHM, 13 uger efter screeningen: I uddannelse\./);
     await tickBoth(new Date('2026-05-14T07:00:00Z'));
     assert.equal(sentTo(METTE, before).length, 1, 'not reminded again the next day');
   });

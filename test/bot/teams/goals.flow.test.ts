@@ -203,7 +203,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     );
     assert.match(text, /Screeninger i ugen\n0/);
     assert.match(text, /Nye i ugen\n1 åbning af 1 kontakt · Ordinær åbning 1/);
-    assert.match(text, /Ingen opfølgninger 39 uger efter tilmelding i perioden/);
+    assert.match(text, /Ingen opfølgninger 39 uger efter screeningen i perioden/);
     assert.equal(actionData(cards[0], 'goals.setup')?.year, 2026, 'the leader goes from the report to the plan');
   });
 
@@ -240,7 +240,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     assert.match(cardFullText(decided), /Screening gemt/);
     assert.match(
       cardFullText(decided),
-      /Opfølgning\nuge 13 \(5\. maj 2026\), uge 26 \(4\. aug\. 2026\), uge 39 \(3\. nov\. 2026\): sagsbehandleren får en påmindelse/,
+      /Opfølgning\nefter 13 uger \(5\. maj 2026\), efter 26 uger \(4\. aug\. 2026\), efter 39 uger \(3\. nov\. 2026\): sagsbehandleren får en påmindelse/,
     );
     assert.match(cardFullText(await say(METTE, 'opfølgning')), /ingen opfølgninger, der venter/);
 
@@ -248,18 +248,18 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     const list = await say(METTE, 'opfølgning');
     assert.match(
       cardFullText(list),
-      /J-2026-FU · uge 13\nScreenet 3\. feb\. 2026 · spor Selektion · opfølgning fra 5\. maj 2026/,
+      /J-2026-FU · 13 uger efter screeningen\nScreenet 3\. feb\. 2026 · spor Selektion · opfølgning fra 5\. maj 2026/,
     );
-    assert.doesNotMatch(cardFullText(list), /uge 26/);
+    assert.doesNotMatch(cardFullText(list), /26 uger/);
     const job = actionData(list, 'followup.outcome');
     assert.equal(job?.outcome, 'job');
     const foreign = await click(ALI, { ...job });
     assert.match(cardFullText(foreign), /Ikke din opfølgning/);
     const recorded = await click(METTE, { ...job });
-    assert.match(cardFullText(recorded), /Gemt: J-2026-FU, uge 13: I job\./);
+    assert.match(cardFullText(recorded), /Gemt: J-2026-FU, 13 uger efter screeningen: I job\./);
     assert.match(cardFullText(recorded), /ingen opfølgninger, der venter/);
     const corrected = await click(METTE, { ...job, outcome: 'stadig_ledig', view: 'reminder' });
-    assert.match(cardFullText(corrected), /J-2026-FU, uge 13: Stadig ledig \(rettet fra I job\)/);
+    assert.match(cardFullText(corrected), /J-2026-FU, 13 uger efter screeningen: Stadig ledig \(rettet fra I job\)/);
     const notDue = await click(METTE, { ...job, followUpId: String(job?.followUpId).replace(/:13$/, ':26') });
     assert.match(cardFullText(notDue), /først fra 4\. aug\. 2026/);
     const bad = await click(METTE, { ...job, outcome: 'maaske' });
