@@ -182,7 +182,8 @@ export const COMMANDS: readonly CommandDescription[] = [
     keyword: 'vis screening',
     aliases: [],
     audience: 'sagsbehandler',
-    summary: 'Se en screening igen: vis screening og sagsreferencen, fx vis screening J-2026-17 (din egen, eller teamets som leder).',
+    summary:
+      'Se en screening igen: vis screening og sagsreferencen, fx vis screening J-2026-17 (din egen, eller teamets som leder).',
     available: true,
     changesState: false,
     personalOnly: true,
