@@ -1,4 +1,4 @@
-import { containsCprShape } from '../screening-case/case-reference';
+import { containsCprShape } from '../validation/cpr-shape';
 import {
   OPENING_FIELD_LABELS,
   OPENING_FORM_FIELDS,

@@ -1,3 +1,5 @@
+import { containsCprShape } from '../validation/cpr-shape';
+
 /**
  * The caseworker's own reference for a screening (e.g. a journal number). It must never be a CPR
  * number: the bot is not a system of record for personal identifiers.
@@ -5,8 +7,6 @@
 export type CaseReferenceCheck = { ok: true; reference: string } | { ok: false; message: string };
 
 const MAX_LENGTH = 40;
-/** ddmmyy-xxxx, ddmmyy xxxx, or ten digits in a row, anywhere in the text. */
-const CPR_SHAPE = /(?<!\d)\d{6}[-\s.]?\d{4}(?!\d)/u;
 
 export function checkCaseReference(raw: unknown): CaseReferenceCheck {
   const reference = typeof raw === 'string' ? raw.normalize('NFC').trim().replace(/\s+/gu, ' ') : '';
@@ -14,7 +14,7 @@ export function checkCaseReference(raw: unknown): CaseReferenceCheck {
     return { ok: false, message: 'Sagsreference mangler. Skriv din egen reference til sagen, fx et journalnummer.' };
   }
   // Checked before the length, so a CPR number is never echoed back or kept even in an error.
-  if (CPR_SHAPE.test(reference.replace(/\s+/gu, ' '))) {
+  if (containsCprShape(reference)) {
     return {
       ok: false,
       message:
@@ -28,9 +28,4 @@ export function checkCaseReference(raw: unknown): CaseReferenceCheck {
     return { ok: false, message: 'Sagsreference må kun indeholde bogstaver, tal, mellemrum og . _ - / # :' };
   }
   return { ok: true, reference };
-}
-
-/** Whether a free text contains something shaped like a CPR number (used on every free-text field). */
-export function containsCprShape(text: string): boolean {
-  return CPR_SHAPE.test(text);
 }

@@ -10,7 +10,8 @@ import type {
   ScreeningResult,
   TeamScreeningSettings,
 } from '../screening/screening.types';
-import { checkCaseReference, containsCprShape } from './case-reference';
+import { containsCprShape } from '../validation/cpr-shape';
+import { checkCaseReference } from './case-reference';
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
 import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord, type Versioned } from './screening-record';
