@@ -26,3 +26,14 @@ export function formatCount(value: number): string {
 export function countOf(value: number, singular: string, plural: string): string {
   return `${formatCount(value)} ${value === 1 ? singular : plural}`;
 }
+
+/**
+ * What a number input shows for a value someone typed: a number, or a numeric text (with a decimal comma
+ * as a Danish user types it, or a point); anything else leaves the input empty (null).
+ */
+export function typedNumber(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim().replace(',', '.');
+  return text !== '' && Number.isFinite(Number(text)) ? Number(text) : null;
+}

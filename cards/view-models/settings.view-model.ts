@@ -1,5 +1,5 @@
 import type { TeamScreeningSettings } from '../../rules/screening/screening.types';
-import { formatPercent } from '../formatting';
+import { formatPercent, typedNumber } from '../formatting';
 
 export interface SettingsViewInput {
   settings: TeamScreeningSettings;
@@ -12,11 +12,6 @@ export interface SettingsViewInput {
 }
 
 const SENSITIVE = 'anden_etnisk_baggrund';
-
-function numberOrNull(value: unknown): number | null {
-  const number = typeof value === 'number' ? value : Number(value);
-  return typeof value !== 'boolean' && value !== '' && Number.isFinite(number) ? number : null;
-}
 
 /** The settings card: the current values for everyone, and the form for leaders. */
 export function buildSettingsViewModel(input: SettingsViewInput) {
@@ -45,9 +40,9 @@ export function buildSettingsViewModel(input: SettingsViewInput) {
       { title: 'Kriteriet "anden etnisk baggrund"', value: sensitive ? 'Slået til' : 'Slået fra' },
     ],
     canEdit: input.canEdit,
-    capPercent: numberOrNull(typedOr('intensiveSharePercent', Math.round(settings.intensiveShareCap * 100))),
-    windowDays: numberOrNull(typedOr('capacityWindowDays', settings.capacityWindowDays)),
-    retentionDays: numberOrNull(typedOr('retentionDays', settings.retentionDays)),
+    capPercent: typedNumber(typedOr('intensiveSharePercent', Math.round(settings.intensiveShareCap * 100))),
+    windowDays: typedNumber(typedOr('capacityWindowDays', settings.capacityWindowDays)),
+    retentionDays: typedNumber(typedOr('retentionDays', settings.retentionDays)),
     affectedSectors: typedOr('affectedSectors', settings.affectedSectors.join(',')),
     sensitiveValue: typedOr('sensitiveCriterion', sensitive ? 'true' : 'false'),
     sectors: input.sectors.map((sector) => ({ title: sector.label, value: sector.id })),

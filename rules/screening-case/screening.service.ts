@@ -162,7 +162,8 @@ export class ScreeningService {
           sectionIndex: screening.sectionIndex,
           sectionCount: sections.length,
           questions: this.rules.visibleQuestions(settings, section.id, answersSoFar),
-          values: { ...answersSoFar, ...raw },
+          // What was typed comes back in the form, except a CPR-shaped text, which is never kept or shown.
+          values: { ...answersSoFar, ...withoutCprShapes(raw) },
           errors: parsed.errors,
         },
       };
@@ -444,4 +445,10 @@ export class ScreeningService {
       detail,
     });
   }
+}
+
+function withoutCprShapes(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => !(typeof value === 'string' && containsCprShape(value))),
+  );
 }

@@ -1,7 +1,6 @@
 import type { GoalFieldError } from '../../../rules/goals/count-input';
 import type { LogForm } from '../../../rules/goals-case/goals.service';
-import { formatDate } from '../../formatting';
-import { formatCount } from '../../formatting';
+import { formatCount, formatDate, typedNumber } from '../../formatting';
 import { formatPeriod, formatWeekWithYear } from './goal-formatting';
 
 export type NoticeStyle = 'default' | 'good' | 'warning' | 'attention';
@@ -19,9 +18,7 @@ export interface GoalLogViewInput {
 /** A number input's value: what was typed when it is a number, else the form's value; null leaves it empty. */
 function inputValue(id: string, form: LogForm, typed: Readonly<Record<string, unknown>> | undefined): number | null {
   if (typed !== undefined && id in typed) {
-    const raw = typed[id];
-    const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim().replace(',', '.') : '';
-    return text !== '' && Number.isFinite(Number(text)) ? Number(text) : null;
+    return typedNumber(typed[id]);
   }
   return form.indicators.find((indicator) => indicator.id === id)?.value ?? null;
 }

@@ -10,9 +10,8 @@ import type { IndicatorCatalog } from '../../../rules/goals/indicator';
 import { indicatorsIn } from '../../../rules/goals/indicator-catalog';
 import { weeksInYear, type IsoWeek } from '../../../rules/goals/iso-week';
 import type { PlanView } from '../../../rules/goals-case/goals.service';
-import { formatDate } from '../../formatting';
 import type { NoticeStyle } from './goal-log.view-models';
-import { formatCount } from '../../formatting';
+import { formatCount, formatDate, typedNumber } from '../../formatting';
 
 export interface PlanCardInput {
   view: PlanView;
@@ -44,9 +43,7 @@ function numberValue(
   fallback: number | undefined,
 ): number | null {
   const text = typedText(typed, id);
-  if (text === undefined) return fallback ?? null;
-  const trimmed = text.trim().replace(',', '.');
-  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : null;
+  return text === undefined ? (fallback ?? null) : typedNumber(text);
 }
 
 function stamp(view: PlanView): string {

@@ -4,7 +4,7 @@ import type { IntensiveShare } from '../../../rules/screening-case/intensive-sha
 import { describeIntensiveShare } from '../../../rules/screening-case/intensive-share';
 import { OVERRIDE_REASON_LABELS, type ScreeningRecord } from '../../../rules/screening-case/screening-record';
 import type { AnswerError, Question, ScreeningResult } from '../../../rules/screening/screening.types';
-import { formatDate } from '../../formatting';
+import { formatDate, typedNumber } from '../../formatting';
 import { formatCalendarDate } from '../goals/goal-formatting';
 import { TRACK_LABELS, trackLabel } from './track-labels';
 
@@ -58,8 +58,7 @@ function optionsOf(question: Question, sectors: readonly Option[]): Option[] {
 function shownValue(question: Question, value: unknown): { numberValue: number | null; choiceValue: string | null } {
   if (value === undefined || value === null || value === '') return { numberValue: null, choiceValue: null };
   if (question.type === 'integer' || question.type === 'number') {
-    const number = typeof value === 'number' ? value : Number(value);
-    return { numberValue: Number.isFinite(number) ? number : null, choiceValue: null };
+    return { numberValue: typedNumber(value), choiceValue: null };
   }
   if (question.type === 'yesno' && typeof value === 'boolean')
     return { numberValue: null, choiceValue: value ? 'ja' : 'nej' };

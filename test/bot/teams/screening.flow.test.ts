@@ -180,6 +180,18 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
     assert.match(cardText(asLeader), /Screening gemt/);
   });
 
+  it('when a section comes back with errors, then a decimal comma is kept and a CPR number typed into a field is not shown again', async () => {
+    const start = await text('screening', 'cw-comma');
+    const first = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-COMMA' }, 'cw-comma');
+    const second = await submit(filled(first), 'cw-comma');
+    assert.match(cardText(second), /Afsnit 2 af 5/);
+    const wrong = await submit(filled(second, { yearsExperience: '1,5', lastSector: '010190 - 1234' }), 'cw-comma');
+    assert.match(cardText(wrong), /Seneste branche: vælg en af svarmulighederne/);
+    const years = cardInputs(wrong).find((input) => input.id === 'yearsExperience');
+    assert.equal(years?.node.value, 1.5, '"1,5" is shown as the number it was read as');
+    assert.ok(!JSON.stringify(wrong).includes('1234'), 'the CPR-shaped text is not in the form');
+  });
+
   it("when another caseworker submits someone else's card, then it is refused and nothing changes", async () => {
     const start = await text('screening', 'cw-2');
     const card = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-2026-2' }, 'cw-2');
