@@ -96,12 +96,14 @@ export function settingsHandlers(service: TeamSettingsService, renderer: CardRen
             data,
           );
         case 'conflict':
+          // The overview shows what is stored now; the form keeps what this leader typed, on the newest version.
           return card(
             context,
             [
-              'Indstillingerne er ændret af en anden, siden kortet blev vist. Intet er gemt – her er de nyeste; ret igen.',
+              'Indstillingerne er ændret af en anden, siden kortet blev vist. Intet er gemt. Oversigten viser de nyeste; felterne viser dine ændringer – gem igen, hvis de skal gælde.',
             ],
             'warning',
+            data,
           );
         case 'forbidden':
           return card(context, ['Kun teamets ledere kan ændre indstillingerne. Intet er gemt.'], 'error');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config/app-config';
 import { createLogger } from '../../../bot/logging/logger';
-import { cardText } from '../../support/bot-under-test';
+import { cardFullText, cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
 import { startTestBot } from '../../support/running-bot';
@@ -223,6 +223,37 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
     assert.match(cardText(erased), /Screeningen er slettet/);
     const resumed = await text('screening', 'cw-5');
     assert.match(cardText(resumed), /Ny screening/, 'nothing left to resume');
+  });
+
+  it('when a leader saves settings from an outdated card or with a bad value, then nothing is saved and what they typed stays in the form', async () => {
+    const stale = await text('indstillinger', 'leader-view');
+    const newer = await submit({ ...actionData(stale, 'settings.save'), intensiveSharePercent: '40' }, 'leader-view');
+    assert.match(cardText(newer), /Gemt som version/);
+
+    const conflict = await submit(
+      { ...actionData(stale, 'settings.save'), intensiveSharePercent: '35,5', retentionDays: '120' },
+      'leader-view',
+    );
+    assert.match(cardText(conflict), /ændret af en anden.*Intet er gemt/s);
+    assert.match(cardFullText(conflict), /Loft for intensiv andel\n40 %/, 'the overview shows what is stored');
+    const inputs = new Map(cardInputs(conflict).map((input) => [input.id, input.node.value]));
+    assert.equal(inputs.get('intensiveSharePercent'), 35.5, 'the typed cap, with its decimal comma, is kept');
+    assert.equal(inputs.get('retentionDays'), 120);
+    assert.notEqual(actionData(conflict, 'settings.save')?.version, actionData(stale, 'settings.save')?.version);
+
+    const invalid = await submit(
+      { ...actionData(conflict, 'settings.save'), intensiveSharePercent: '35,5', retentionDays: 'mange' },
+      'leader-view',
+    );
+    assert.match(cardText(invalid), /Opbevaring af svar \(dage\) skal være et tal/);
+    assert.equal(cardInputs(invalid).find((input) => input.id === 'intensiveSharePercent')?.node.value, 35.5);
+
+    const saved = await submit(
+      { ...actionData(conflict, 'settings.save'), intensiveSharePercent: '35,5' },
+      'leader-view',
+    );
+    assert.match(cardText(saved), /Gemt som version/);
+    assert.match(cardFullText(saved), /Loft for intensiv andel\n36 %/);
   });
 
   it('when every card of the flow is validated, then none has a problem', () => {
