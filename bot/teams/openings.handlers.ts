@@ -106,7 +106,12 @@ export function openingsHandlers(deps: {
       const personal = await notify.installations.findPersonal(tenantId, consultant.userId);
       if (personal !== undefined) {
         const reference = personal.reference as Partial<ConversationReference>;
-        const { outcome } = await notify.sender.send(reference, [{ type: 'message', text }]);
+        // A send Teams fails (after the sender's retries) falls back to the mention below; the
+        // sender has logged it, and the caseworker is not told the bot's storage failed.
+        const outcome = await notify.sender
+          .send(reference, [{ type: 'message', text }])
+          .then((result) => result.outcome)
+          .catch(() => 'failed' as const);
         if (outcome === 'sent') {
           return noticeCard(
             renderer,

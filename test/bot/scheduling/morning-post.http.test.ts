@@ -171,6 +171,22 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
       '<at>Viggo Konsulent</at> Sara Sagsbehandler har en kandidat til Uden Chat A/S (Smed).',
     );
     assert.equal(activities[0]?.entities?.[0]?.mentioned?.id, 'vk-2');
+
+    // The personal chat is known but Teams refuses the send (a status neither the connector client nor
+    // the bot retries): the consultant is mentioned here instead.
+    fleet.connector.upcoming.push(400);
+    const fallback = await postRaw(first, {
+      from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
+      value: { verb: 'opening.candidate', openingId: idOf('Med Chat A/S') },
+    });
+    const replies = (
+      JSON.parse(fallback) as { activities: { text?: string; entities?: { mentioned?: { id: string } }[] }[] }
+    ).activities;
+    assert.equal(
+      replies[0]?.text,
+      '<at>Vera Konsulent</at> Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).',
+    );
+    assert.match(JSON.stringify(replies[1]), /Vera Konsulent er nævnt i samtalen/);
   });
 
   it('when an instance restarts after the post, then it does not post again that day', async () => {
