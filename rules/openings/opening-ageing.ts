@@ -16,9 +16,9 @@ export const DEFAULT_AGEING_THRESHOLDS: Readonly<AgeingThresholds> = { yellowDay
 
 /** Danish, for the board's group headings. */
 export const AGEING_LABELS: Readonly<Record<AgeingColour, string>> = {
-  roed: 'Rød – 14 dage eller mere',
-  gul: 'Gul – 7 dage eller mere',
-  ny: 'Under 7 dage',
+  roed: 'Rød',
+  gul: 'Gul',
+  ny: 'Ny',
 };
 
 export interface OpeningAge {

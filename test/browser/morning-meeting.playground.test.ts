@@ -144,11 +144,11 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     assert.ok(boardThread, 'the board was not shown');
     await ui.clickCardAction(boardThread.lastCard(), 'Besat +1');
 
-    const board = await expectCard(boardThread, /1 af 2 ledige/);
+    const board = await expectCard(boardThread, /1 af 2 pladser ledig\b/);
     const text = await board.innerText();
     assert.ok(text.includes(`Besat +1: ${COMPANY} har nu 1 af 2 besat.`), `no notice on the card:\n${text}`);
     assert.match(text, /^1 åben stilling · 1 ledig plads$/m, text);
-    assert.doesNotMatch(text, /2 af 2 ledige/);
+    assert.doesNotMatch(text, /2 af 2 pladser ledige/);
     // The answer replaced the clicked card: the thread still holds one board, not an old and a new one.
     assert.equal(
       await boardThread

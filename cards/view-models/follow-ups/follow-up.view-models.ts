@@ -57,7 +57,7 @@ export function buildFollowUpListViewModel(
     notices: notice === undefined ? [] : [notice.text],
     noticeStyle: notice?.style ?? 'default',
     items: shown.map((followUp) => item(followUp, 'list')),
-    moreText: more > 0 ? `… og ${more} mere. De kommer frem, når du har svaret på dem ovenfor.` : '',
+    moreText: more > 0 ? `… og ${more} til. De kommer frem, når du har svaret på dem ovenfor.` : '',
   };
 }
 

@@ -8,7 +8,7 @@ import {
   type Opening,
 } from '../../../rules/openings/opening';
 import type { Sector } from '../../../rules/screening/screening.types';
-import { countOf, formatDate } from '../../formatting';
+import { countOf, formatCount, formatDate } from '../../formatting';
 
 /** What the form is for: a new registration, or changing a stored one (its id and the version shown). */
 export interface OpeningFormMode {
@@ -82,8 +82,8 @@ function entryView(entry: BoardEntry<Opening>, sectorLabel: (id: string) => stri
     style: STYLE_OF_COLOUR[entry.colour],
     heading: `${opening.companyName} · ${what.join(' · ')}`,
     details:
-      `${AGEING_LABELS[entry.colour]} · ${entry.ageDays} dage · ${sectorLabel(opening.sector)} · ` +
-      `${entry.openSeats} af ${opening.seats} ledige · registreret ${formatDate(opening.date)} af ${opening.registeredBy.name}`,
+      `${AGEING_LABELS[entry.colour]} · ${ageText(entry.ageDays)} · ${sectorLabel(opening.sector)} · ` +
+      `${openSeatsText(entry.openSeats, opening.seats)} · registreret ${formatDate(opening.date)} af ${opening.registeredBy.name}`,
   };
 }
 
@@ -95,7 +95,7 @@ function newLines(board: OpeningBoard<Opening>, sectorLabel: (id: string) => str
     .slice(0, MAX_NEW_LINES)
     .map((entry) => `${entry.opening.companyName} (${sectorLabel(entry.opening.sector)})`);
   const more = board.newSinceLastPost.length - lines.length;
-  return more > 0 ? [...lines, `… og ${more} flere`] : lines;
+  return more > 0 ? [...lines, `… og ${more} til`] : lines;
 }
 
 /** One message of the board: a part of the open openings, and (on the first part) the overview. */
@@ -174,7 +174,7 @@ export function buildOwnOpeningsViewModel(
           : opening.result === 'ingen_aabning'
             ? 'Kontakt uden åbning'
             : isOpen(opening)
-              ? `${openSeats(opening)} af ${opening.seats} ledige`
+              ? openSeatsText(openSeats(opening), opening.seats)
               : 'Alle pladser besat';
       return {
         id: opening.id,
@@ -186,4 +186,14 @@ export function buildOwnOpeningsViewModel(
       };
     }),
   };
+}
+
+/** "1 af 2 pladser ledig", "2 af 3 pladser ledige": "ledige" alone would read as unemployed citizens. */
+function openSeatsText(open: number, seats: number): string {
+  return `${formatCount(open)} af ${countOf(seats, 'plads', 'pladser')} ${open === 1 ? 'ledig' : 'ledige'}`;
+}
+
+/** How long an opening has been on the board: "fra i dag", "1 dag gammel", "16 dage gammel". */
+function ageText(days: number): string {
+  return days === 0 ? 'fra i dag' : `${countOf(days, 'dag', 'dage')} gammel`;
 }

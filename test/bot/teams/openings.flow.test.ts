@@ -98,7 +98,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     const [board] = await send({ type: 'message', text: 'stillinger' });
     assert.ok(board !== undefined);
     assert.match(cardText(board), /Smedie A\/S · Smed · Ordinær åbning/);
-    assert.match(cardText(board), /2 af 2 ledige/);
+    assert.match(cardText(board), /2 af 2 pladser ledige/);
     const fill = actionData(board, 'opening.fill');
     assert.ok(fill !== undefined);
     const afterOne = await first({ type: 'message', value: fill });
@@ -125,7 +125,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     });
     const list = await first({ type: 'message', text: 'mine stillinger' });
     assert.match(cardText(list), /Dine registreringer/);
-    assert.match(cardText(list), /Bageriet ApS · Praktikplads\n1 af 1 ledige/);
+    assert.match(cardText(list), /Bageriet ApS · Praktikplads\n1 af 1 plads ledig/);
     const edit = actionData(list, 'opening.edit');
     assert.ok(edit !== undefined);
     const form = await first({ type: 'message', value: edit });
@@ -145,7 +145,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
 
     const saved = await first({ type: 'message', value: { ...save, ...values, seats: '3', note: 'Start 1. marts' } });
     assert.match(cardText(saved), /Gemt: Bageriet ApS/);
-    assert.match(cardText(saved), /3 af 3 ledige/);
+    assert.match(cardText(saved), /3 af 3 pladser ledige/);
     const stale = await first({ type: 'message', value: { ...save, ...values, seats: '4' } });
     assert.match(cardText(stale), /ændret af en anden, mens du rettede/);
     assert.equal(cardInputs(stale).find((input) => input.id === 'seats')?.node.value, '4', 'the typed value stays');
