@@ -158,7 +158,7 @@ export class JobcenterBot extends TeamsActivityHandler {
           this.deps.renderer,
           'error',
           'Kortet kunne ikke læses',
-          'Svaret fra kortet mangler feltet "verb" eller har et forkert format. Intet er gemt eller ændret. Skriv **hjælp** og prøv igen.',
+          'Svaret fra kortet sagde ikke, hvad der skulle ske, eller havde et forkert format. Intet er gemt eller ændret. Skriv **hjælp** og prøv igen.',
         );
     }
   }

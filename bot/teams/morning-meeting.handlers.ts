@@ -75,7 +75,7 @@ export function morningMeetingHandlers(deps: {
       renderer,
       'info',
       'Morgenmødet er sat op her',
-      `Tavlen med åbne stillinger kommer i denne kanal hver arbejdsdag ${spokenTime(parsed.time)} (ikke weekender og helligdage). Nævn mig med @ og skriv **morgenmøde nu** for at se den med det samme.`,
+      `Tavlen med åbne stillinger kommer i denne kanal hver arbejdsdag ${spokenTime(parsed.time)} (ikke i weekender og på helligdage). Nævn mig med @ og skriv **morgenmøde nu** for at se den med det samme.`,
     );
   };
   return {

@@ -85,7 +85,7 @@ export function openingsHandlers(deps: {
         renderer,
         'info',
         'Registreret',
-        `${opening.companyName}: ${OPENING_RESULT_LABELS[opening.result]}${opening.seats > 0 ? `, ${opening.seats} plads${opening.seats === 1 ? '' : 'er'}` : ''}. Skriv **stillinger** for at se tavlen, eller **mine stillinger** for at rette eller lukke den.`,
+        `${opening.companyName}: ${OPENING_RESULT_LABELS[opening.result]}${opening.seats > 0 ? `, ${opening.seats} plads${opening.seats === 1 ? '' : 'er'}` : ''}. Skriv **stillinger** for at se tavlen, eller **mine stillinger** for at rette eller lukke registreringen.`,
       );
     },
     'opening.candidate': async (context, data) => {
@@ -152,7 +152,7 @@ export function openingsHandlers(deps: {
               }
             : outcome.kind === 'closed'
               ? {
-                  text: `${outcome.opening.companyName} er lukket af ${outcome.opening.closed?.by.name ?? 'en kollega'} – intet er ændret.`,
+                  text: `Registreringen for ${outcome.opening.companyName} er lukket af ${outcome.opening.closed?.by.name ?? 'en kollega'} – intet er ændret.`,
                   style: 'warning',
                 }
               : { text: 'Stillingen findes ikke længere. Tavlen herunder er den aktuelle.', style: 'warning' };

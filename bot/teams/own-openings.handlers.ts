@@ -60,10 +60,13 @@ export function ownOpeningsHandlers(deps: {
       const name = outcome.opening.companyName;
       const notice: Notice =
         outcome.kind === 'closed'
-          ? { text: `${name} er lukket og er ikke længere på tavlen.`, style: 'good' }
+          ? { text: `Registreringen for ${name} er lukket og er ikke længere på tavlen.`, style: 'good' }
           : outcome.kind === 'reopened'
-            ? { text: `${name} er åbnet igen.`, style: 'good' }
-            : { text: `${name} var allerede ${close ? 'lukket' : 'åben'} – intet er ændret.`, style: 'warning' };
+            ? { text: `Registreringen for ${name} er åbnet igen.`, style: 'good' }
+            : {
+                text: `Registreringen for ${name} var allerede ${close ? 'lukket' : 'åben'} – intet er ændret.`,
+                style: 'warning',
+              };
       return ownList(context, notice);
     };
 

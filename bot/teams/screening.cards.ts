@@ -61,7 +61,7 @@ export class ScreeningCards {
         this.renderer,
         'info',
         `Screening ${step.screening.caseReference} er i gang`,
-        `Afsnit ${step.sectionIndex + 1} af ${step.sectionCount} mangler. Sagsbehandleren fortsætter med **screening**.`,
+        `Screeningen er nået til afsnit ${step.sectionIndex + 1} af ${step.sectionCount}. Sagsbehandleren fortsætter med **screening**.`,
       );
     }
     return this.step(step);

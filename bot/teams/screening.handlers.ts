@@ -63,7 +63,7 @@ export function screeningHandlers(
                   renderer,
                   'info',
                   'Screening slettet',
-                  `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet fra lageret. Sletningen er registreret i revisionssporet.`,
+                  `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet permanent. Sletningen er registreret i revisionssporet.`,
                 );
         }
       },

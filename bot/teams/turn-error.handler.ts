@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 
 const STORAGE_DOWN_TEXT =
-  'Jeg kan ikke få fat i mit lager lige nu. Prøv igen om lidt – intet af det, du har indtastet, er gemt forkert.';
+  'Jeg kan ikke gemme eller hente data lige nu. Prøv igen om lidt – det, du lige har sendt, er ikke gemt.';
 const GENERIC_TEXT =
   'Beklager, der gik noget galt hos mig. Prøv igen om lidt. Skriv **hjælp**, hvis du vil se, hvad jeg kan.';
 

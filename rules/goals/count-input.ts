@@ -1,3 +1,5 @@
+import { formatDanishNumber } from '../capacity/danish-number';
+
 /** A problem with one input of a goals card, in Danish, naming the field. */
 export interface GoalFieldError {
   /** The card input's id (an indicator id, or a field such as `fromWeek`). */
@@ -18,5 +20,5 @@ export function parseCount(raw: unknown, label: string, max: number): CountParse
   }
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   if (/^\d{1,9}$/u.test(text) && Number(text) <= max) return { ok: true, value: Number(text) };
-  return { ok: false, message: `${label}: skriv et helt tal fra 0 til ${max}.` };
+  return { ok: false, message: `${label}: skriv et helt tal fra 0 til ${formatDanishNumber(max)}.` };
 }

@@ -199,7 +199,7 @@ export function parseOpeningForm(
   // Without a valid result it is unknown whether a job function and seats are needed, so only the
   // result is reported; the rest is checked when the form comes back with a result.
   const isOpening = result !== undefined && !noOpening;
-  let jobFunction = text('jobFunction', isOpening ? 'vælg eller skriv en jobfunktion.' : undefined);
+  let jobFunction = text('jobFunction', isOpening ? 'skriv en jobfunktion.' : undefined);
   if (jobFunction !== undefined) {
     const wanted = jobFunction.toLocaleLowerCase('da-DK');
     jobFunction = options.jobFunctions?.find((known) => known.toLocaleLowerCase('da-DK') === wanted) ?? jobFunction;

@@ -18,14 +18,14 @@ export function checkCaseReference(raw: unknown): CaseReferenceCheck {
     return {
       ok: false,
       message:
-        'Sagsreference ligner et CPR-nummer. Botten må ikke gemme CPR-numre – brug en anden reference, fx et journalnummer.',
+        'Sagsreferencen ligner et CPR-nummer. Botten må ikke gemme CPR-numre – brug en anden reference, fx et journalnummer.',
     };
   }
   if (reference.length > MAX_LENGTH) {
-    return { ok: false, message: `Sagsreference må højst være ${MAX_LENGTH} tegn.` };
+    return { ok: false, message: `Sagsreferencen må højst være ${MAX_LENGTH} tegn.` };
   }
   if (!/^[\p{L}\p{N} ._\-/#:]+$/u.test(reference)) {
-    return { ok: false, message: 'Sagsreference må kun indeholde bogstaver, tal, mellemrum og . _ - / # :' };
+    return { ok: false, message: 'Sagsreferencen må kun indeholde bogstaver, tal, mellemrum og . _ - / # :' };
   }
   return { ok: true, reference };
 }

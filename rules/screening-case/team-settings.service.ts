@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock';
 import type { TeamRosterRepository } from '../ports/team-roster.repository';
 import type { TeamSettingsRepository } from '../ports/team-settings.repository';
 import type { TeamScreeningSettings } from '../screening/screening.types';
+import { formatDanishNumber } from '../capacity/danish-number';
 
 /** The settings a leader changes in chat (`indstillinger`). */
 export interface SettingsChange {
@@ -134,7 +135,10 @@ function validateChange(change: SettingsChange, sectorIds: ReadonlySet<string>):
   const errors: { field: string; message: string }[] = [];
   const wholeBetween = (field: string, label: string, value: number | undefined, min: number, max: number) => {
     if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
-      errors.push({ field, message: `${label} skal være et helt tal mellem ${min} og ${max}.` });
+      errors.push({
+        field,
+        message: `${label} skal være et helt tal mellem ${formatDanishNumber(min)} og ${formatDanishNumber(max)}.`,
+      });
     }
   };
   if (change.intensiveShareCap !== undefined && !(change.intensiveShareCap >= 0 && change.intensiveShareCap <= 1)) {

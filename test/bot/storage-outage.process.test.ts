@@ -7,7 +7,7 @@ import { cardText } from '../support/bot-under-test';
 import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
 
 /** What a turn must say while storage is away (the turn-error handler's storage text). */
-const TRY_AGAIN = /Jeg kan ikke få fat i mit lager lige nu\. Prøv igen om lidt/;
+const TRY_AGAIN = /Jeg kan ikke gemme eller hente data lige nu\. Prøv igen om lidt/;
 /** "No hang beyond a few seconds", with room for a busy CI machine. */
 const ANSWER_WITHIN_MS = 5000;
 

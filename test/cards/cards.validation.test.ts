@@ -101,7 +101,7 @@ describe('cards', () => {
     screeningCards.screeningReference = renderer.render('screeningReference', buildReferenceViewModel('', ''));
     screeningCards['screeningReference with error'] = renderer.render(
       'screeningReference',
-      buildReferenceViewModel('Sagsreference må højst være 40 tegn.', 'x'.repeat(41)),
+      buildReferenceViewModel('Sagsreferencen må højst være 40 tegn.', 'x'.repeat(41)),
     );
     const awaiting = record({ status: 'awaiting_decision', answers: ANSWERS });
     screeningCards.screeningResult = renderer.render(

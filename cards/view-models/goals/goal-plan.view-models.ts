@@ -151,6 +151,7 @@ export function buildMemberGoalsViewModel(input: PlanCardInput & { userId: strin
     fromWeek: shownWeek,
     maxWeek: weeksInYear(plan.year),
     max: MAX_WEEKLY_GOAL,
+    maxText: formatCount(MAX_WEEKLY_GOAL),
     inputs: indicatorsIn(input.catalog, plan.indicators).map((indicator) => ({
       id: indicator.id,
       label: indicator.label,
@@ -174,6 +175,7 @@ export function buildAnnualTargetsViewModel(input: PlanCardInput) {
     fromWeek: null,
     maxWeek: weeksInYear(plan.year),
     max: MAX_ANNUAL_TARGET,
+    maxText: formatCount(MAX_ANNUAL_TARGET),
     inputs: indicatorsIn(input.catalog, plan.indicators).map((indicator) => ({
       id: indicator.id,
       label: indicator.label,

@@ -213,7 +213,7 @@ export function buildResumeViewModel(screening: ScreeningRecord, sectionCount: n
   const where =
     screening.status === 'awaiting_decision'
       ? 'Anbefalingen er klar og venter på din beslutning.'
-      : `Afsnit ${Math.min(screening.sectionIndex + 1, sectionCount)} af ${sectionCount} mangler.`;
+      : `Du er nået til afsnit ${Math.min(screening.sectionIndex + 1, sectionCount)} af ${sectionCount}.`;
   return {
     text: `Sagsreference ${screening.caseReference}, startet ${formatDate(screening.createdAt)}. ${where}`,
     screeningId: screening.id,

@@ -139,7 +139,12 @@ describe('JobcenterBot (TestAdapter flows)', () => {
       .send(teamsMessage('', { text: undefined, value: { verb: 'nothing.here' } }))
       .assertReply((reply) => assert.match(cardText(cardOf(reply)), /Ukendt handling/))
       .send(teamsMessage('', { text: undefined, value: { foo: 1 } }))
-      .assertReply((reply) => assert.match(cardText(cardOf(reply)), /Kortet kunne ikke læses\n.*"verb"/))
+      .assertReply((reply) =>
+        assert.match(
+          cardText(cardOf(reply)),
+          /Kortet kunne ikke læses\nSvaret fra kortet sagde ikke, hvad der skulle ske/,
+        ),
+      )
       .send(teamsMessage('', { text: undefined, value: 'not an object' }))
       .assertReply((reply) => assert.match(cardText(cardOf(reply)), /Kortet kunne ikke læses/));
   });

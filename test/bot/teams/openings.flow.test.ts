@@ -153,7 +153,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     const close = actionData(saved, 'opening.close');
     assert.ok(close !== undefined);
     const closed = await first({ type: 'message', value: close });
-    assert.match(cardText(closed), /Bageriet ApS er lukket og er ikke længere på tavlen/);
+    assert.match(cardText(closed), /Registreringen for Bageriet ApS er lukket og er ikke længere på tavlen/);
     assert.ok(actionData(closed, 'opening.reopen') !== undefined);
     const [board] = await send({ type: 'message', text: 'stillinger' });
     assert.doesNotMatch(cardText(board), /Bageriet/);

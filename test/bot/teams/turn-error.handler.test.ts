@@ -6,7 +6,7 @@ import { createLogger } from '../../../bot/logging/logger';
 import { StorageUnavailableError } from '../../../bot/storage/cosmos-errors';
 import { createTurnErrorHandler } from '../../../bot/teams/turn-error.handler';
 
-const STORAGE_DOWN = /^Jeg kan ikke få fat i mit lager lige nu\. Prøv igen om lidt/;
+const STORAGE_DOWN = /^Jeg kan ikke gemme eller hente data lige nu\. Prøv igen om lidt/;
 const GENERIC = /^Beklager, der gik noget galt hos mig\. Prøv igen om lidt\./;
 
 /** An error as @azure/cosmos passes on a Node network error (a core-rest-pipeline RestError). */
