@@ -91,6 +91,13 @@ function outcomeText(counts: OutcomeCounts): string {
   }`;
 }
 
+/** "1 af 4 besvarede (25 %) er stadig ledige", or that none is answered yet. */
+function answeredText(counts: OutcomeCounts): string {
+  if (counts.answered === 0) return 'ingen er besvaret endnu';
+  const share = counts.share === undefined ? '' : ` (${formatShare(counts.share)})`;
+  return `${formatCount(counts.stillUnemployed)} af ${formatCount(counts.answered)} besvarede${share} er stadig ${counts.stillUnemployed === 1 ? 'ledig' : 'ledige'}`;
+}
+
 function breakdownFacts(rows: readonly OutcomeBreakdown[], title: (key: string) => string) {
   return rows.map((row) => ({
     title: title(row.key),
@@ -164,7 +171,7 @@ function followUpView(summary: TeamWeeklySummary, context: ReportContext) {
     followUpText:
       total === 0
         ? `Ingen opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter screeningen i perioden ${period}.`
-        : `Opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter screeningen (${period}): ${outcomeText(followUps.all)} af de besvarede er stadig ledige${
+        : `Opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter screeningen (${period}): ${answeredText(followUps.all)}${
             followUps.unanswered > 0 ? `; ${formatCount(followUps.unanswered)} mangler svar` : ''
           }. Herunder stadig ledige af besvarede: i alt, blandt dem screeningen pegede på som i risiko, og blandt de øvrige.`,
     followUpTracks: breakdownFacts(followUps.byTrack, trackLabel),
