@@ -135,7 +135,7 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     assert.match(text, /^Tavlen · \d{1,2}\. \S+ \d{4}$/m, `no dated board title:\n${text}`);
     assert.match(text, /^1 åben stilling · 2 ledige pladser$/m, `the board is not just the one opening:\n${text}`);
     assert.ok(text.includes(`${COMPANY} · ${JOB_FUNCTION} · ${OPENING_RESULT_LABELS[RESULT]}`), text);
-    assert.match(text, new RegExp(`${SEATS} af ${SEATS} ledige`), text);
+    assert.match(text, new RegExp(`${SEATS} af ${SEATS} pladser ledige`), text);
     assert.equal(await board.getByRole('button', { name: 'Besat +1', exact: true }).count(), 1);
   });
 
