@@ -33,6 +33,16 @@ export interface EmbeddedCosmosOptions {
    * outgrown the live state. Defaults to 8 MiB.
    */
   compactAfterBytes?: number;
+  /**
+   * How soon after a deletion the journal is rewritten without the deleted document, so that erased
+   * personal data leaves the data folder and not only the live state. Defaults to 1 s.
+   */
+  erasureCompactionDelayMs?: number;
+  /**
+   * How often the journal is rewritten when it has grown since the last rewrite, so that what a
+   * replace removed (the retention job's deletion of answers) does not stay in the file. Defaults to 1 h.
+   */
+  periodicCompactionMs?: number;
 }
 
 /** A running embedded server; connect to it with `@azure/cosmos` and endpoint discovery off. */
@@ -47,6 +57,8 @@ export interface EmbeddedCosmos {
 /** The journal's name inside the data folder: `embedded-cosmos.jsonl` and `embedded-cosmos.lock`. */
 const JOURNAL_NAME = 'embedded-cosmos';
 const DEFAULT_COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+const DEFAULT_ERASURE_COMPACTION_DELAY_MS = 1000;
+const DEFAULT_PERIODIC_COMPACTION_MS = 60 * 60_000;
 /** Real Cosmos caps items at 2 MB; anything far larger is a mistake, not data. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const CLOSED_MESSAGE = 'The embedded Cosmos server is closing or starting failed.';
@@ -155,6 +167,9 @@ class DurableCosmosServer {
   private readonly logger: EmbeddedCosmosLogger | undefined;
   private compactAfterBytes: number;
   private compactionScheduled = false;
+  private readonly erasureCompactionDelayMs: number;
+  private erasureCompaction: NodeJS.Timeout | undefined;
+  private periodicCompaction: NodeJS.Timeout | undefined;
   /** Writes run one at a time so that the journal's order is the order in which they changed the state. */
   private exclusiveTail: Promise<unknown> = Promise.resolve();
   private readonly ready: Promise<void>;
@@ -169,6 +184,12 @@ class DurableCosmosServer {
     this.journal = journal;
     this.logger = options.logger;
     this.compactAfterBytes = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES;
+    this.erasureCompactionDelayMs = options.erasureCompactionDelayMs ?? DEFAULT_ERASURE_COMPACTION_DELAY_MS;
+    const periodicMs = options.periodicCompactionMs ?? DEFAULT_PERIODIC_COMPACTION_MS;
+    this.periodicCompaction = setInterval(() => {
+      if (this.journal.growthBytes > 0) this.compact();
+    }, periodicMs);
+    this.periodicCompaction.unref();
     this.ready = new Promise<void>((resolve) => {
       this.markReady = resolve;
     });
@@ -241,6 +262,8 @@ class DurableCosmosServer {
   /** Stops listening, lets in-flight writes become durable, then closes the journal. Idempotent. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      clearInterval(this.periodicCompaction);
+      clearTimeout(this.erasureCompaction);
       const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
       this.server.closeIdleConnections();
       // A barrier in the write queue: writes queued before it complete, later ones are refused.
@@ -296,16 +319,25 @@ class DurableCosmosServer {
       this.failure ??= error instanceof Error ? error : new Error(String(error));
       return unavailable(FAILED_MESSAGE);
     }
-    this.compactIfWorthwhile();
+    if (request.method === 'DELETE') this.compactSoonAfterErasure();
+    else this.compactIfWorthwhile();
     return outcome.response;
   }
 
   private compactIfWorthwhile(): void {
-    if (
-      this.compactionScheduled ||
-      this.closing !== undefined ||
-      this.journal.growthBytes < Math.max(this.compactAfterBytes, this.journal.baseBytes)
-    ) {
+    if (this.journal.growthBytes >= Math.max(this.compactAfterBytes, this.journal.baseBytes)) this.compact();
+  }
+
+  /** One rewrite shortly after the last of a burst of deletions (erasing a screening deletes several documents). */
+  private compactSoonAfterErasure(): void {
+    clearTimeout(this.erasureCompaction);
+    this.erasureCompaction = setTimeout(() => this.compact(), this.erasureCompactionDelayMs);
+    this.erasureCompaction.unref();
+  }
+
+  /** Rewrites the journal as a snapshot of the live state, after the writes queued before it. */
+  private compact(): void {
+    if (this.compactionScheduled || this.closing !== undefined) {
       return;
     }
     this.compactionScheduled = true;

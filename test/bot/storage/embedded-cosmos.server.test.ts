@@ -258,6 +258,39 @@ describe('startEmbeddedCosmos', () => {
     assert.deepEqual(await contents(second.container), before);
   });
 
+  /** Waits until the journal file no longer holds `text` (a rewrite runs on a timer). */
+  async function journalDrops(text: string, withinMs = 5000): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    while (fs.readFileSync(journalPath(), 'utf8').includes(text)) {
+      if (Date.now() > deadline) assert.fail(`the journal still holds ${text} after ${withinMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('when a document is deleted, then the journal is soon rewritten without it, so erased data leaves the folder', async () => {
+    const first = await open({ erasureCompactionDelayMs: 50 });
+    await first.container.items.create({ id: 'erased', pk: 'p', email: 'a@x', answers: 'ERASE-ME-7731' });
+    await first.container.items.create({ id: 'kept', pk: 'p', email: 'b@x', answers: 'KEEP-ME-4410' });
+    assert.ok(fs.readFileSync(journalPath(), 'utf8').includes('ERASE-ME-7731'));
+
+    await first.container.item('erased', 'p').delete();
+    await journalDrops('ERASE-ME-7731');
+    assert.ok(fs.readFileSync(journalPath(), 'utf8').includes('KEEP-ME-4410'), 'the rest is kept');
+    const second = await restart(first);
+    assert.deepEqual(Object.keys(await contents(second.container)), ['kept']);
+  });
+
+  it('when a replace removes a value, then the periodic rewrite drops the old version from the journal', async () => {
+    const first = await open({ periodicCompactionMs: 50 });
+    await first.container.items.create({ id: 'screening', pk: 'p', email: 'a@x', answers: 'OLD-ANSWERS-5190' });
+    await first.container.item('screening', 'p').replace({ id: 'screening', pk: 'p', email: 'a@x', answers: null });
+    await journalDrops('OLD-ANSWERS-5190');
+    const second = await restart(first);
+    assert.deepEqual(await contents(second.container), {
+      screening: { id: 'screening', pk: 'p', email: 'a@x', answers: null },
+    });
+  });
+
   it('when queries and failed writes are sent, then nothing is journaled', async () => {
     const first = await open();
     await first.container.items.create({ id: 'x', pk: 'a', email: 'x@x', n: 1 });
