@@ -37,9 +37,11 @@ export function decideMorningPost(situation: MorningPostSituation): MorningPostD
 
 /** Reads a post time as a leader writes it ("8.15", "08:15", "kl. 8.15"), between 05:00 and 11:45. */
 export function parsePostTime(text: string): { ok: true; time: string } | { ok: false; message: string } {
-  const match = /^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})$/iu.exec(text.trim());
+  // "kl. 8" is how people say it; a bare "8" is not read as a time.
+  const match =
+    /^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})$/iu.exec(text.trim()) ?? /^kl\.?\s*(\d{1,2})()$/iu.exec(text.trim());
   const hours = Number(match?.[1]);
-  const mins = Number(match?.[2]);
+  const mins = Number(match?.[2] === '' ? 0 : match?.[2]);
   if (match === null || hours > 23 || mins > 59) {
     return { ok: false, message: 'Tidspunktet skal skrives som fx kl. 8.15 eller 08:15.' };
   }

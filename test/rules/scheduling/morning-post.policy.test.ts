@@ -31,11 +31,13 @@ describe('parsePostTime', () => {
     ['08:15', '08:15'],
     ['8.30', '08:30'],
     ['Kl 9:05', '09:05'],
+    ['kl. 8', '08:00'],
+    ['kl 10', '10:00'],
   ] as const) {
     it(`when "${input}" is written, then the time is ${time}`, () =>
       assert.deepEqual(parsePostTime(input), { ok: true, time }));
   }
-  for (const input of ['otte', '25.00', '8', '4.30', '13.00']) {
+  for (const input of ['otte', '25.00', '8', '4.30', '13.00', 'kl. 25', 'kl. 4']) {
     it(`when "${input}" is written, then it is refused in Danish`, () => {
       const parsed = parsePostTime(input);
       assert.equal(parsed.ok, false);
