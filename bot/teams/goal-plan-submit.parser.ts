@@ -1,10 +1,20 @@
 import type { GoalPlan } from '../../rules/goals/goal-plan';
 import type { MembersChange } from '../../rules/goals/goal-plan.changes';
 
-/** A multi-select choice set's value ("a,b,c"; Teams sends a string) as a list. */
-export function choicesOf(raw: unknown): string[] {
-  const values = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-  return values.map((value) => value.trim()).filter((value) => value !== '');
+/**
+ * A multi-select choice set's value ("a,b,c"; Teams sends a string, and nothing at all when none is
+ * ticked) as a list; undefined when it is something no card sends, which must not be read as "none".
+ */
+export function choicesOf(raw: unknown): string[] | undefined {
+  const values =
+    raw === undefined
+      ? []
+      : typeof raw === 'string'
+        ? raw.split(',')
+        : Array.isArray(raw) && raw.every((value) => typeof value === 'string')
+          ? raw
+          : undefined;
+  return values?.map((value) => value.trim()).filter((value) => value !== '');
 }
 
 /**
@@ -12,8 +22,12 @@ export function choicesOf(raw: unknown): string[] {
  * out (no last week), so ticking someone taken out takes them in again and unticking someone takes
  * them out, both from the week typed. Ids that are not in the plan are ignored: people join themselves.
  */
-export function membersChangeFromChecklist(plan: GoalPlan, rawSelected: unknown, rawFromWeek: unknown): MembersChange {
-  const selected = new Set(choicesOf(rawSelected));
+export function membersChangeFromChecklist(
+  plan: GoalPlan,
+  ticked: readonly string[],
+  rawFromWeek: unknown,
+): MembersChange {
+  const selected = new Set(ticked);
   return {
     add: plan.members
       .filter((member) => member.untilWeek !== undefined && selected.has(member.userId))

@@ -175,9 +175,9 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
 
   // ---- the leader's plan ----
 
-  const malformedPlanCard = (): AdaptiveCardJson =>
+  const malformedPlanCard = (problem = 'Kortet mangler året for målstyringen.'): AdaptiveCardJson =>
     cards.notice('error', 'Kortet kunne ikke læses', [
-      'Kortet mangler året for målstyringen. Intet er gemt. Skriv **mål opsæt** for et nyt kort.',
+      `${problem} Intet er gemt. Skriv **mål opsæt** for et nyt kort.`,
     ]);
 
   const notLeader = (): AdaptiveCardJson =>
@@ -291,23 +291,29 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
       logAnswer(actorOf(context), await service.submitLog(actorOf(context), data.weekKey, data)),
     'goals.join': join,
     'goals.setup': (context, data) => openSetup(context, planYearOf(data.year)),
-    'goals.indicators': (context, data) =>
-      changePlan(
+    'goals.indicators': (context, data) => {
+      const chosen = choicesOf(data.indicators);
+      if (chosen === undefined)
+        return Promise.resolve(malformedPlanCard('Kortets valg af indikatorer har et forkert format.'));
+      return changePlan(
         context,
         data,
         { kind: 'setup' },
-        (actor, year) => service.chooseIndicators(actor, year, data.etag, choicesOf(data.indicators)),
+        (actor, year) => service.chooseIndicators(actor, year, data.etag, chosen),
         (view) =>
           view.plan.indicators.length === 0
             ? 'Gemt: teamet har ingen indikatorer nu.'
             : `Gemt: teamet måler sig på ${view.plan.indicators.length} indikator${view.plan.indicators.length === 1 ? '' : 'er'}.`,
-      ),
+      );
+    },
     'goals.members': async (context, data) => {
       const year = planYearOf(data.year);
       if (year === undefined) return malformedPlanCard();
+      const ticked = choicesOf(data.members);
+      if (ticked === undefined) return malformedPlanCard('Kortets liste over medarbejdere har et forkert format.');
       const actor = actorOf(context);
       const { plan } = await service.plan(actor.teamId, year);
-      const change = membersChangeFromChecklist(plan, data.members, data.membersFromWeek);
+      const change = membersChangeFromChecklist(plan, ticked, data.membersFromWeek);
       return planAnswer(
         await service.updateMembers(actor, year, data.etag, change),
         { kind: 'setup' },

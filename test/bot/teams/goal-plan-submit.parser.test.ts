@@ -8,7 +8,7 @@ describe('reading the goal set-up card', () => {
   });
 
   it('when members are unticked and a former member ticked, then they are taken out and in again from the week typed', () => {
-    assert.deepEqual(membersChangeFromChecklist(team, 'u-mette,u-bo', '9'), {
+    assert.deepEqual(membersChangeFromChecklist(team, ['u-mette', 'u-bo'], '9'), {
       add: [{ userId: 'u-bo', name: 'Bo Berg' }],
       remove: ['u-ali'],
       fromWeek: '9',
@@ -16,7 +16,7 @@ describe('reading the goal set-up card', () => {
   });
 
   it('when nothing changes or an unknown id is ticked, then nobody is added or removed', () => {
-    assert.deepEqual(membersChangeFromChecklist(team, 'u-ali, u-mette,u-stranger', 9), {
+    assert.deepEqual(membersChangeFromChecklist(team, ['u-ali', 'u-mette', 'u-stranger'], 9), {
       add: [],
       remove: [],
       fromWeek: 9,
@@ -24,13 +24,16 @@ describe('reading the goal set-up card', () => {
   });
 
   it('when everyone is unticked (Teams sends nothing), then everyone still in is taken out', () => {
-    assert.deepEqual(membersChangeFromChecklist(team, undefined, '9').remove, ['u-mette', 'u-ali']);
+    assert.deepEqual(membersChangeFromChecklist(team, [], '9').remove, ['u-mette', 'u-ali']);
   });
 
-  it('when a multi-select value or a year arrives, then it is read as Teams sends it', () => {
+  it('when a multi-select value or a year arrives, then it is read as Teams sends it, and anything else is malformed', () => {
     assert.deepEqual(choicesOf('a, b,,c'), ['a', 'b', 'c']);
     assert.deepEqual(choicesOf(['a', 'b']), ['a', 'b']);
-    assert.deepEqual(choicesOf(7), []);
+    assert.deepEqual(choicesOf(undefined), [], 'Teams sends nothing when none is ticked');
+    assert.equal(choicesOf(7), undefined, 'no card sends a number');
+    assert.equal(choicesOf({ a: 1 }), undefined);
+    assert.equal(choicesOf(['a', 1]), undefined);
     assert.equal(planYearOf(2026), 2026);
     assert.equal(planYearOf('2026'), 2026);
     assert.equal(planYearOf('20x6'), undefined);

@@ -80,6 +80,22 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     assert.match(cardFullText(await say(METTE, 'mål opsæt')), /Kun for ledere/);
   });
 
+  it('when a set-up card arrives with a choice list no card sends, then it is refused as unreadable and the plan is kept', async () => {
+    const malformed = await click(LEADER, { ...actionData(setup, 'goals.indicators'), indicators: { kanvas: 1 } });
+    assert.match(
+      cardFullText(malformed),
+      /Kortet kunne ikke læses\nKortets valg af indikatorer har et forkert format\. Intet er gemt/,
+    );
+    const members = await click(LEADER, {
+      ...actionData(setup, 'goals.indicators'),
+      verb: 'goals.members',
+      members: 42,
+      membersFromWeek: '7',
+    });
+    assert.match(cardFullText(members), /Kortets liste over medarbejdere har et forkert format\. Intet er gemt/);
+    assert.match(cardFullText(await say(LEADER, 'mål opsæt')), /Kanvas/, 'the indicators are still chosen');
+  });
+
   it('when a member writes "mål" before joining, then they are told how to join, and "mål tilmeld" makes them a member', async () => {
     const outside = await say(METTE, 'mål');
     assert.match(cardFullText(outside), /Du er ikke med i målstyringen i uge 7 2026/);
