@@ -155,6 +155,11 @@ export function buildResultViewModel(input: {
         ? 'Borgeren matcher ingen af teamets arketyper.'
         : `${best.name} – match ${Math.round(best.score * 100)} %${best.atRisk ? ', i risiko for langtidsledighed' : ''}. Tidlige indsatser:`,
     interventions: best === undefined ? [] : result.interventions,
+    // The question the note answers; the sensitive criterion is in it only when the team has turned it on.
+    sensitivityHeading:
+      result.sensitivity.withoutSensitive === undefined
+        ? 'Afgør alderen anbefalingen?'
+        : 'Afgør alderen eller den etniske baggrund anbefalingen?',
     sensitivityText: result.sensitivity.note,
     ...capacityView(input.capacity, input.windowDays),
     versionText: `Regelsæt ${result.rulesetVersion} · teamindstillinger version ${result.settingsVersion}`,
