@@ -87,6 +87,13 @@ export class ScreeningCards {
         );
       case 'stale':
         return noticeCard(this.renderer, 'info', 'Allerede gemt', staleText(outcome.step));
+      case 'unreadable':
+        return noticeCard(
+          this.renderer,
+          'error',
+          'Kortet kunne ikke læses',
+          'Kortet sagde ikke, hvilket afsnit svarene hører til, så intet er gemt. Skriv **screening** for at fortsætte, hvor du slap.',
+        );
     }
   }
 }

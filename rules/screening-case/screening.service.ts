@@ -57,6 +57,8 @@ export type SubmitOutcome =
   | { kind: 'forbidden' }
   /** The card was for a step that is already done (double submit, or an old card): nothing was applied. */
   | { kind: 'stale'; step: ScreeningStep }
+  /** The card did not say which section it was (no card sends that): nothing was applied. */
+  | { kind: 'unreadable' }
   | { kind: 'step'; step: ScreeningStep };
 
 export interface DecisionInput {
@@ -140,6 +142,9 @@ export class ScreeningService {
     sectionIndex: unknown,
     raw: Readonly<Record<string, unknown>>,
   ): Promise<SubmitOutcome> {
+    if (!(typeof sectionIndex === 'number' && Number.isInteger(sectionIndex) && sectionIndex >= 0)) {
+      return { kind: 'unreadable' };
+    }
     const loaded = await this.load(actor, screeningId);
     if ('kind' in loaded) return loaded;
     const { value: screening, etag } = loaded;

@@ -194,6 +194,12 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
     const years = cardInputs(wrong).find((input) => input.id === 'yearsExperience');
     assert.equal(years?.node.value, 1.5, '"1,5" is shown as the number it was read as');
     assert.ok(!JSON.stringify(wrong).includes('1234'), 'the CPR-shaped text is not in the form');
+
+    const { sectionIndex, ...withoutSection } = filled(second);
+    assert.equal(sectionIndex, 1);
+    const unreadable = await submit(withoutSection, 'cw-comma');
+    assert.match(cardText(unreadable), /Kortet kunne ikke læses\nKortet sagde ikke, hvilket afsnit/);
+    assert.match(cardText(await submit(filled(second), 'cw-comma')), /Afsnit 3 af 5/, 'the same card still works');
   });
 
   it("when another caseworker submits someone else's card, then it is refused and nothing changes", async () => {
