@@ -142,12 +142,13 @@ export function createFeatures({
   const screeningFeature = screeningHandlers(screening, new ScreeningCards(renderer, sectorOptions), renderer);
   const settingsFeature = settingsHandlers(settings, renderer, ruleset.sectors);
   const openings = new OpeningsService(openingRepository, ruleset.sectors, clock, randomUUID);
-  const boardCards = createBoardCards(openings, renderer, ruleset.sectors, clock);
+  const postedBoards = new CosmosPostedBoardRepository(store.containers.morningMeetings);
+  const boardCards = createBoardCards(openings, renderer, ruleset.sectors, clock, postedBoards);
   const meetings = new CosmosMorningMeetingRepository(store.containers.morningMeetings);
   const boardDeps = {
     sender,
     boardCards,
-    posted: new CosmosPostedBoardRepository(store.containers.morningMeetings),
+    posted: postedBoards,
     dateOf: calendarDate,
     clock,
     logger,

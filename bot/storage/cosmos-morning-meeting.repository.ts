@@ -86,8 +86,15 @@ export class CosmosPostedBoardRepository implements PostedBoardRepository {
   async latest(teamId: string): Promise<PostedBoard | undefined> {
     const { resource } = await this.container.item('posted-board', teamId).read<PostedBoard & { id: string }>();
     if (resource === undefined) return undefined;
-    const { date, reference, activityIds } = resource;
-    return { teamId, date, reference, activityIds };
+    const { date, postedAt, newSince, reference, activityIds } = resource;
+    return {
+      teamId,
+      date,
+      reference,
+      activityIds,
+      ...(typeof postedAt === 'string' ? { postedAt } : {}),
+      ...(typeof newSince === 'string' ? { newSince } : {}),
+    };
   }
 
   async save(board: PostedBoard): Promise<void> {

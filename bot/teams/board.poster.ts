@@ -1,15 +1,14 @@
 import type { ConversationReference } from 'botbuilder';
-import type { AdaptiveCardJson } from '../../cards/card.renderer';
 import type { Clock } from '../../rules/ports/clock';
 import type { BoardPoster, MorningMeeting, PostedBoardRepository } from '../../rules/ports/morning-meeting.repository';
 import type { Logger } from '../logging/logger';
 import { cardMessage } from './card-replies';
-import type { Notice } from './openings.handlers';
+import type { BoardCards, Notice } from './openings.handlers';
 import type { ProactiveSender } from './proactive.sender';
 
 export interface BoardPosterDeps {
   sender: ProactiveSender;
-  boardCards: (teamId: string, notice?: Notice) => Promise<AdaptiveCardJson[]>;
+  boardCards: BoardCards;
   posted: PostedBoardRepository;
   dateOf: (instant: Date) => string;
   clock: Clock;
@@ -23,15 +22,25 @@ export function createBoardPoster(deps: BoardPosterDeps): BoardPoster {
       const notice: Notice = late
         ? { text: 'Tavlen kommer sent i dag: botten kørte ikke på det faste tidspunkt.', style: 'warning' }
         : { text: '', style: 'default' };
-      const cards = await deps.boardCards(meeting.teamId, notice);
+      // New since the previous post; the first post of a team shows every open opening as new.
+      const previous = await deps.posted.latest(meeting.teamId);
+      const newSince = previous?.postedAt === undefined ? undefined : new Date(previous.postedAt);
+      const cards = await deps.boardCards(meeting.teamId, notice, { at: newSince });
       const reference = meeting.reference as Partial<ConversationReference>;
       const { outcome, activityIds } = await deps.sender.send(reference, cards.map(cardMessage));
       if (outcome === 'gone') {
         deps.logger.warn({ teamId: meeting.teamId }, 'morning channel no longer reachable');
         return 'gone';
       }
-      const date = deps.dateOf(deps.clock.now());
-      await deps.posted.save({ teamId: meeting.teamId, date, reference: meeting.reference, activityIds });
+      const now = deps.clock.now();
+      await deps.posted.save({
+        teamId: meeting.teamId,
+        date: deps.dateOf(now),
+        postedAt: now.toISOString(),
+        ...(newSince === undefined ? {} : { newSince: newSince.toISOString() }),
+        reference: meeting.reference,
+        activityIds,
+      });
       return 'posted';
     },
   };
@@ -46,7 +55,10 @@ export function createBoardRefresher(deps: BoardPosterDeps): (teamId: string) =>
   return async (teamId) => {
     const posted = await deps.posted.latest(teamId);
     if (posted === undefined || posted.date !== deps.dateOf(deps.clock.now())) return;
-    const cards = await deps.boardCards(teamId);
+    // The same "new since" as the posted board, so an update does not empty its list.
+    const cards = await deps.boardCards(teamId, undefined, {
+      at: posted.newSince === undefined ? undefined : new Date(posted.newSince),
+    });
     const reference = posted.reference as Partial<ConversationReference>;
     for (const [index, id] of posted.activityIds.entries()) {
       const card = cards[index];

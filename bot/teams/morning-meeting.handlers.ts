@@ -7,7 +7,7 @@ import type { TeamSettingsService } from '../../rules/screening-case/team-settin
 import type { ChannelLossNotices } from '../../rules/scheduling/channel-loss.notices';
 import { noticeCard } from './card-replies';
 import type { CommandHandler } from './jobcenter.bot';
-import type { Notice } from './openings.handlers';
+import type { BoardCards } from './openings.handlers';
 import { actorOf } from './turn-actor';
 
 const DEFAULT_POST_TIME = '08:30';
@@ -40,7 +40,7 @@ export function morningMeetingHandlers(deps: {
   settings: TeamSettingsService;
   renderer: CardRenderer;
   clock: Clock;
-  boardCards: (teamId: string, notice?: Notice) => Promise<AdaptiveCardJson[]>;
+  boardCards: BoardCards;
   channelLosses: Pick<ChannelLossNotices, 'resolved'>;
 }): { morgenmoede: CommandHandler } {
   const { renderer } = deps;

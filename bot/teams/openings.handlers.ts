@@ -13,6 +13,7 @@ import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
 import type { ConversationReference } from 'botbuilder';
 import type { Clock } from '../../rules/ports/clock';
 import type { InstallationRepository } from '../../rules/ports/installation.repository';
+import type { PostedBoardRepository } from '../../rules/ports/morning-meeting.repository';
 import type { ProactiveSender } from './proactive.sender';
 import { LOCAL_TENANT_ID, tenantIdOf } from './turn-installation';
 import type { Sector } from '../../rules/screening/screening.types';
@@ -26,7 +27,15 @@ const MAX_BOARD_MESSAGE_BYTES = 24 * 1024;
 
 export type Notice = { text: string; style: 'default' | 'good' | 'warning' | 'attention' };
 
-export type BoardCards = (teamId: string, notice?: Notice) => Promise<AdaptiveCardJson[]>;
+/**
+ * Where a board's "new since the last post" starts: given for the posted board itself, otherwise the
+ * team's last morning post (or, if it never had one, the last 24 hours).
+ */
+export type NewSince = { at: Date | undefined };
+
+export type BoardCards = (teamId: string, notice?: Notice, newSince?: NewSince) => Promise<AdaptiveCardJson[]>;
+
+const NEW_WITHOUT_A_POST_MS = 24 * 3600 * 1000;
 
 /** Renders a team's board as messages, each within Teams' size limit. */
 export function createBoardCards(
@@ -34,9 +43,15 @@ export function createBoardCards(
   renderer: CardRenderer,
   sectors: readonly Sector[],
   clock: Clock,
+  posted: PostedBoardRepository,
 ): BoardCards {
-  return async (teamId: string, notice: Notice = { text: '', style: 'default' }): Promise<AdaptiveCardJson[]> => {
-    const board = await service.board(teamId);
+  const lastPostOf = async (teamId: string): Promise<Date> => {
+    const postedAt = (await posted.latest(teamId))?.postedAt;
+    return postedAt === undefined ? new Date(clock.now().getTime() - NEW_WITHOUT_A_POST_MS) : new Date(postedAt);
+  };
+  return async (teamId, notice = { text: '', style: 'default' }, newSince) => {
+    const since = newSince === undefined ? await lastPostOf(teamId) : newSince.at;
+    const board = await service.board(teamId, since);
     const chunks = chunkForMessages(board.open, estimateBoardEntryBytes, MAX_BOARD_MESSAGE_BYTES, BOARD_OVERVIEW_BYTES);
     const title = `Tavlen · ${formatDate(clock.now().toISOString())}`;
     return buildBoardViewModels(board, sectors, { title, notice: notice.text, noticeStyle: notice.style, chunks }).map(

@@ -53,6 +53,10 @@ export interface PostedBoard {
   teamId: string;
   /** Calendar date (Europe/Copenhagen) of the post. */
   date: string;
+  /** When it was posted (ISO instant): the next board's "new since the last post" counts from here. */
+  postedAt?: string;
+  /** The instant this board's own "new since the last post" counted from (absent: the first post). */
+  newSince?: string;
   reference: Readonly<Record<string, unknown>>;
   activityIds: string[];
 }

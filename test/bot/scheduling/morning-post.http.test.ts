@@ -245,4 +245,36 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
       'no error message is posted to the channel',
     );
   });
+
+  it('when the next morning comes, then "Nye siden sidst" lists only what was registered after the previous post', async () => {
+    const [first, second] = apps;
+    assert.ok(first !== undefined && second !== undefined);
+    const newLines = (text: string) => /Nye siden sidst\n((?:- .*\n?)*)/.exec(text)?.[1] ?? '';
+    now = new Date('2026-02-09T09:00:00Z'); // Monday 10:00, after that morning's post
+    await post(first, {
+      type: 'message',
+      from: { id: 'vk-9', name: 'Vibe Konsulent' },
+      value: {
+        verb: 'opening.register',
+        companyName: 'Mandagsnyt ApS',
+        cvr: '10150817',
+        sector: 'handel',
+        result: 'ordinaer_aabning',
+        jobFunction: 'Sælger',
+        seats: '2',
+        filled: '0',
+      },
+    });
+    const asked = newLines(await post(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } }));
+    assert.match(asked, /Mandagsnyt ApS/);
+    assert.doesNotMatch(asked, /Med Chat A\/S/, 'registered before the last post');
+
+    now = new Date('2026-02-10T07:30:00Z'); // Tuesday 08:30
+    const before = fleet.connector.posts.length;
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(fleet.connector.posts.length, before + 1);
+    const posted = cardText((fleet.connector.posts.at(-1)?.body.attachments as { content: unknown }[])[0]?.content);
+    assert.match(posted, /Med Chat A\/S/, 'the older opening is still on the board');
+    assert.match(newLines(posted), /^- Mandagsnyt ApS \(Handel\)\n?$/, 'and only the new one is new');
+  });
 });
