@@ -38,6 +38,13 @@ describe('the goals cards', () => {
     assert.doesNotMatch(text, /sprogbarriere\n/, 'archetypes by name, not id');
   });
 
+  it('when the open openings are counted just after midnight in Copenhagen, then their date is that day, not the UTC one', () => {
+    const summary = teamSummary();
+    const justAfterMidnight = { ...summary, openings: { ...summary.openings, ageingAsOf: '2026-03-09T23:30:00.000Z' } };
+    const text = cardFullText(cards.teamReport(justAfterMidnight)[0]);
+    assert.match(text, /Åbne pr\. 10\. mar\. 2026\n/);
+  });
+
   it('when a large team is reported, then it comes as several valid messages within the limit and no member figure is lost or doubled', () => {
     const summary = largeTeamSummary();
     const messages = cards.teamReport(summary);

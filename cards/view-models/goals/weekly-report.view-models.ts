@@ -11,6 +11,7 @@ import type { IndicatorSummary, WeekFigures } from '../../../rules/goals/indicat
 import { weekKey } from '../../../rules/goals/iso-week';
 import type { MemberWeeklySummary } from '../../../rules/goals/summary-visibility';
 import type { TeamWeeklySummary } from '../../../rules/goals/weekly-summary';
+import { calendarDate } from '../../../rules/openings/copenhagen-calendar';
 import { OPENING_RESULT_LABELS } from '../../../rules/openings/opening';
 import { trackLabel } from '../screening/track-labels';
 import type { NoticeStyle } from './goal-log.view-models';
@@ -157,7 +158,8 @@ function openingFacts(summary: TeamWeeklySummary): { title: string; value: strin
       value: `${formatCount(openings.seatsOpened)} oprettet · ${formatCount(openings.seatsFilled)} besat indtil nu`,
     },
     {
-      title: `Åbne pr. ${formatCalendarDate(openings.ageingAsOf.slice(0, 10))}`,
+      // The Copenhagen date of that instant (its UTC date is the day before between midnight and 01:00/02:00).
+      title: `Åbne pr. ${formatCalendarDate(calendarDate(new Date(openings.ageingAsOf)))}`,
       value: [colour('rød', ageing.roed), colour('gul', ageing.gul), colour('under 7 dage', ageing.ny)].join(' · '),
     },
   ];
