@@ -7,7 +7,7 @@ export interface DecidedScreeningFacts {
 }
 
 export interface IntensiveShare {
-  /** Screenings with final track `selektion`. */
+  /** Screenings with final track `selektion`, whatever their group (an override into it uses capacity too). */
   intensive: number;
   /** Screenings whose target group had strategy `selektion`. */
   eligible: number;
@@ -24,7 +24,7 @@ export interface IntensiveShare {
  */
 export function intensiveShare(screenings: readonly DecidedScreeningFacts[], cap: number): IntensiveShare {
   const eligible = screenings.filter((screening) => screening.strategy === 'selektion');
-  const intensive = eligible.filter((screening) => screening.finalTrack === 'selektion').length;
+  const intensive = screenings.filter((screening) => screening.finalTrack === 'selektion').length;
   const share = eligible.length === 0 ? undefined : intensive / eligible.length;
   return { intensive, eligible: eligible.length, share, cap, aboveCap: share !== undefined && share > cap };
 }
@@ -36,7 +36,9 @@ const FEW_SCREENINGS = 10;
 export function describeIntensiveShare(value: IntensiveShare, windowDays: number): string {
   const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
   if (value.share === undefined) {
-    return `Intensiv andel de seneste ${windowDays} dage: ingen screeninger i selektionsmålgrupper endnu (loft ${percent(value.cap)}).`;
+    const intensive =
+      value.intensive === 0 ? '' : ` ${value.intensive} har alligevel fået det intensive spor (selektion).`;
+    return `Intensiv andel de seneste ${windowDays} dage: ingen screeninger i selektionsmålgrupper endnu (loft ${percent(value.cap)}).${intensive}`;
   }
   const base = `Intensiv andel de seneste ${windowDays} dage: ${percent(value.share)} (${value.intensive} af ${value.eligible})`;
   const few = value.eligible < FEW_SCREENINGS ? ' Andelen er usikker, så længe teamet har få screeninger.' : '';

@@ -30,9 +30,18 @@ describe('intensiveShare', () => {
     );
   });
 
-  it('when catch-all screenings end in selektion by override, then they do not count (their group is not selektion)', () => {
+  it('when a catch-all screening ends in selektion by override, then it counts as intensive effort, though not in the base (spec §1.6)', () => {
     const value = intensiveShare([s('catch-all', 'selektion'), s('selektion', 'doedvaegt')], 0.3);
-    assert.deepEqual([value.intensive, value.eligible, value.share], [0, 1, 0]);
+    assert.deepEqual([value.intensive, value.eligible, value.share, value.aboveCap], [1, 1, 1, true]);
+  });
+
+  it('when only overrides lead to selektion, then the share cannot be computed and the text says how many got it', () => {
+    const value = intensiveShare([s('catch-all', 'selektion'), s('doedvaegt', 'selektion')], 0.3);
+    assert.deepEqual([value.intensive, value.eligible, value.share], [2, 0, undefined]);
+    assert.match(
+      describeIntensiveShare(value, 90),
+      /ingen screeninger i selektionsmålgrupper endnu.*2 har alligevel fået det intensive spor/,
+    );
   });
 
   it('when there are no eligible screenings, then the share is undefined and not above the cap', () => {
