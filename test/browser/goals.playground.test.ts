@@ -14,8 +14,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { rulesDataDir } from '../../bot/project-paths';
-import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
-import { describeCardActions, expectNewestCard, PlaygroundPage, type CardActionSent } from './playground.page';
+import { usePlaygroundSession } from './playground.session';
+import { describeCardActions } from './playground.page';
 import { PLAYGROUND_USER_NAME } from './playground.channel';
 
 const REPORT_SCREENSHOT = path.resolve('test-results', 'goals-weekly-report.png');
@@ -96,40 +96,24 @@ function figures(indicator: IndicatorOnCards): string {
 }
 
 describe('Weekly goals in the Agents Playground: set a goal, log the week, read the ugerapport', function () {
-  let session: PlaygroundSession | undefined;
-  let actionsSent: CardActionSent[] = [];
   let indicators: IndicatorOnCards[] = [];
   let week = { year: 0, week: 0 };
-
-  function playgroundPage(): PlaygroundPage {
-    assert.ok(session, 'before() did not finish');
-    return new PlaygroundPage(session.page);
-  }
-
-  const expectLastCard = (ui: PlaygroundPage, text: string | RegExp) => expectNewestCard(ui, text, actionsSent);
 
   before(async function () {
     indicators = await indicatorsOnCards();
     week = copenhagenIsoWeek(new Date());
-    session = await startPlaygroundSession({
-      dataDirPrefix: 'playground-goals-',
-      stepTimeoutMs: STEP_TIMEOUT_MS,
-      // Nothing here waits for the goal rhythm's reminders and reports; they would only add messages.
-      scheduler: false,
-    });
-    const ui = new PlaygroundPage(session.page);
-    actionsSent = ui.recordCardActions();
-    await ui.openInstalled(session.playground.url);
   });
-
-  after(async function () {
-    await session?.close();
+  const playground = usePlaygroundSession({
+    dataDirPrefix: 'playground-goals-',
+    stepTimeoutMs: STEP_TIMEOUT_MS,
+    // Nothing here waits for the goal rhythm's reminders and reports; they would only add messages.
+    scheduler: false,
   });
 
   it('when the first user writes "mål opsæt" and ticks two indicators, then they are leader and the team measures those two', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.send('mål opsæt');
-    const setup = await expectLastCard(ui, `Målstyring ${week.year}`);
+    const setup = await playground.expectCard(ui, `Målstyring ${week.year}`);
     assert.match(await setup.innerText(), /du er nu registreret som leder/);
 
     const filled = await ui.fillAdaptiveCardInputs(setup, (label) =>
@@ -140,16 +124,16 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     assert.equal(filled.length, 1, 'before anyone has joined, the set-up asks only for the indicators');
     await ui.clickCardAction(setup, 'Gem indikatorer');
 
-    const saved = await expectLastCard(ui, /Gemt: teamet måler sig på/);
+    const saved = await playground.expectCard(ui, /Gemt: teamet måler sig på/);
     const text = await saved.innerText();
     assert.match(text, new RegExp(`Gemt: teamet måler sig på ${indicators.length} indikatorer\\.`));
     assert.match(text, /mål tilmeld/, 'the card says how members join');
   });
 
   it('when the same user writes "mål tilmeld", then they are a member from the current week', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.send('mål tilmeld');
-    const card = await expectLastCard(ui, 'Du er med i målstyringen');
+    const card = await playground.expectCard(ui, 'Du er med i målstyringen');
     assert.match(
       await card.innerText(),
       new RegExp(`Fra uge ${week.week} ${week.year} registrerer du ugens tal med mål`),
@@ -157,14 +141,14 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
   });
 
   it('when the leader opens weekly goals for themselves in "mål opsæt" and saves one per indicator, then the plan shows the goals', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.send('mål opsæt');
-    const setup = await expectLastCard(ui, 'Sæt ugentlige mål');
+    const setup = await playground.expectCard(ui, 'Sæt ugentlige mål');
     assert.match(await setup.innerText(), new RegExp(`${PLAYGROUND_USER_NAME}\\s+ingen mål endnu`));
     await ui.fillAdaptiveCardInput(setup, 'Sæt mål for', PLAYGROUND_USER_NAME);
     await ui.clickCardAction(setup, 'Sæt ugentlige mål');
 
-    const form = await expectLastCard(ui, `Ugentlige mål: ${PLAYGROUND_USER_NAME} (${week.year})`);
+    const form = await playground.expectCard(ui, `Ugentlige mål: ${PLAYGROUND_USER_NAME} (${week.year})`);
     const answers: Record<string, string> = {
       'Gælder fra uge': String(week.week),
       ...Object.fromEntries(indicators.map((indicator) => [indicator.label, String(indicator.weeklyGoal)])),
@@ -173,7 +157,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     assert.deepEqual(filled, Object.keys(answers), 'the form asked other questions than expected');
     await ui.clickCardAction(form, 'Gem mål');
 
-    const saved = await expectLastCard(ui, /Gemt: ugentlige mål/);
+    const saved = await playground.expectCard(ui, /Gemt: ugentlige mål/);
     const text = await saved.innerText();
     assert.match(text, new RegExp(`Gemt: ugentlige mål for ${PLAYGROUND_USER_NAME} fra uge ${week.week}\\.`));
     const goals = indicators.map((indicator) => `${indicator.label} ${indicator.weeklyGoal}`).join(' · ');
@@ -181,9 +165,9 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
   });
 
   it('when the member writes "mål" and enters the week\'s numbers, then the card for the current week says they are saved', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.send('mål');
-    const form = await expectLastCard(ui, `Dine tal for uge ${week.week} ${week.year}`);
+    const form = await playground.expectCard(ui, `Dine tal for uge ${week.week} ${week.year}`);
     // Each number box is labelled with the indicator and the member's goal for the week.
     const answers = Object.fromEntries(
       indicators.map((indicator) => [`${indicator.label} (mål ${indicator.weeklyGoal})`, String(indicator.logged)]),
@@ -192,7 +176,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     assert.deepEqual(filled, Object.keys(answers), 'the card asked other questions than expected');
     await ui.clickCardAction(form, 'Gem ugens tal');
 
-    const saved = await expectLastCard(ui, 'Ugens tal er gemt');
+    const saved = await playground.expectCard(ui, 'Ugens tal er gemt');
     const text = await saved.innerText();
     assert.match(text, new RegExp(`Dine tal for uge ${week.week} ${week.year} er gemt\\. Tak!`));
     for (const indicator of indicators) {
@@ -204,9 +188,9 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
   });
 
   it('when the leader asks for the week\'s "ugerapport", then it shows Real vs Mål with the % for the team and the member', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.send(`ugerapport uge ${week.week} ${week.year}`);
-    const report = await expectLastCard(ui, `Ugerapport uge ${week.week} ${week.year}`);
+    const report = await playground.expectCard(ui, `Ugerapport uge ${week.week} ${week.year}`);
     const text = await report.innerText();
     assert.ok(!text.includes('**'), `Markdown is shown as typed, not drawn:\n${text}`);
     assert.match(text, /hele teamet/);
@@ -240,17 +224,17 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
   });
 
   it('when card buttons are clicked, then the Playground sends each as an Action.Execute with the inputs entered', async function () {
-    const clicks = describeCardActions(actionsSent);
+    const clicks = describeCardActions(playground.actionsSent);
     assert.deepEqual(
-      actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
+      playground.actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
       ['invoke goals.indicators', 'invoke goals.memberGoalsOpen', 'invoke goals.memberGoals', 'invoke goals.log'],
       clicks,
     );
-    for (const action of actionsSent) {
+    for (const action of playground.actionsSent) {
       assert.equal(action.status, 200, clicks);
       assert.equal(action.responseType, 'application/vnd.microsoft.card.adaptive', clicks);
     }
-    const [chosen, , goals, log] = actionsSent;
+    const [chosen, , goals, log] = playground.actionsSent;
     // The multi-select sends the ticked choices' ids comma-separated.
     assert.deepEqual(
       String(chosen?.data.indicators).split(',').sort(),

@@ -14,8 +14,8 @@ import * as path from 'node:path';
 import { rulesDataDir } from '../../bot/project-paths';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
 import { isValidCvrChecksum } from '../../rules/openings/opening.validation';
-import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
-import { describeCardActions, expectNewestCard, PlaygroundPage, type CardActionSent } from './playground.page';
+import { usePlaygroundSession } from './playground.session';
+import { describeCardActions } from './playground.page';
 import { openPersonalChat, openTeamChannel, PLAYGROUND_BOT_NAME, type ChannelThread } from './playground.channel';
 
 const BOARD_SCREENSHOT = path.resolve('test-results', 'morning-meeting-board.png');
@@ -56,38 +56,21 @@ async function sectorLabelOf(id: string): Promise<string> {
 }
 
 describe('Morning meeting in the Agents Playground: set up in the team channel, board, Besat +1', function () {
-  let session: PlaygroundSession | undefined;
-  let actionsSent: CardActionSent[] = [];
   /** The channel post `@bot morgenmøde nu`, whose thread holds the board. */
   let boardThread: ChannelThread | undefined;
 
-  function playgroundPage(): PlaygroundPage {
-    assert.ok(session, 'before() did not finish');
-    return new PlaygroundPage(session.page);
-  }
-
-  const expectCard = (where: Parameters<typeof expectNewestCard>[0], text: string | RegExp) =>
-    expectNewestCard(where, text, actionsSent);
-
-  before(async function () {
+  before(function () {
     assert.ok(isValidCvrChecksum(CVR), `${CVR} is not a valid CVR number`);
-    session = await startPlaygroundSession({
-      dataDirPrefix: 'playground-morning-',
-      stepTimeoutMs: STEP_TIMEOUT_MS,
-      // The test sets a morning meeting up; the scheduler would post the board on its own after 8.30.
-      scheduler: false,
-    });
-    const ui = new PlaygroundPage(session.page);
-    actionsSent = ui.recordCardActions();
-    await ui.openInstalled(session.playground.url);
   });
-
-  after(async function () {
-    await session?.close();
+  const playground = usePlaygroundSession({
+    dataDirPrefix: 'playground-morning-',
+    stepTimeoutMs: STEP_TIMEOUT_MS,
+    // The test sets a morning meeting up; the scheduler would post the board on its own after 8.30.
+    scheduler: false,
   });
 
   it('when the leader writes "@bot morgenmøde her" in the team channel, then the card confirms the morning meeting is set up there', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     const channel = await openTeamChannel(ui.page);
 
     const { thread, sent } = await channel.postToBot('morgenmøde her');
@@ -105,22 +88,22 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
   });
 
   it('when a consultant registers an opening with 2 seats in the personal chat, then the card says it is registered', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     const answers = formAnswers(await sectorLabelOf(SECTOR_ID));
     await openPersonalChat(ui.page);
 
     await ui.send('ny stilling');
-    const form = await expectCard(ui, 'Ny stilling eller virksomhedskontakt');
+    const form = await playground.expectCard(ui, 'Ny stilling eller virksomhedskontakt');
     const filled = await ui.fillAdaptiveCardInputs(form, (label) => answers[label]);
     assert.deepEqual(filled, Object.keys(answers), 'the form asked other questions than expected');
     await ui.clickCardAction(form, 'Registrér');
 
-    const card = await expectCard(ui, 'Registreret');
+    const card = await playground.expectCard(ui, 'Registreret');
     assert.match(await card.innerText(), new RegExp(`${COMPANY}: ${OPENING_RESULT_LABELS[RESULT]}, ${SEATS} pladser`));
   });
 
   it('when "@bot morgenmøde nu" is posted in the channel, then the board there shows the opening with 2 of 2 seats open', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     const channel = await openTeamChannel(ui.page);
     assert.equal(
       await channel.postsWithText(`${PLAYGROUND_BOT_NAME} morgenmøde her`).count(),
@@ -130,7 +113,7 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
 
     const { thread } = await channel.postToBot('morgenmøde nu');
     boardThread = thread;
-    const board = await expectCard(thread, /Tavlen · /);
+    const board = await playground.expectCard(thread, /Tavlen · /);
     const text = await board.innerText();
     assert.match(text, /^Tavlen · \d{1,2}\. \S+ \d{4}$/m, `no dated board title:\n${text}`);
     assert.match(text, /^1 åben stilling · 2 ledige pladser$/m, `the board is not just the one opening:\n${text}`);
@@ -140,11 +123,11 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
   });
 
   it('when "Besat +1" is clicked on the opening, then the same card changes to 1 of 2 seats open with a notice', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     assert.ok(boardThread, 'the board was not shown');
     await ui.clickCardAction(boardThread.lastCard(), 'Besat +1');
 
-    const board = await expectCard(boardThread, /1 af 2 pladser ledig\b/);
+    const board = await playground.expectCard(boardThread, /1 af 2 pladser ledig\b/);
     const text = await board.innerText();
     assert.ok(text.includes(`Besat +1: ${COMPANY} har nu 1 af 2 besat.`), `no notice on the card:\n${text}`);
     assert.match(text, /^1 åben stilling · 1 ledig plads$/m, text);
@@ -159,13 +142,13 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
       'the board was not replaced',
     );
 
-    const clicks = describeCardActions(actionsSent);
+    const clicks = describeCardActions(playground.actionsSent);
     assert.deepEqual(
-      actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
+      playground.actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
       ['invoke opening.register', 'invoke opening.fill'],
       clicks,
     );
-    const fill = actionsSent[1];
+    const fill = playground.actionsSent[1];
     assert.equal(fill?.status, 200, clicks);
     assert.equal(fill?.responseType, 'application/vnd.microsoft.card.adaptive', clicks);
     assert.equal(typeof fill?.data.openingId, 'string', clicks);

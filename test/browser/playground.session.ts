@@ -1,11 +1,13 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config/app-config';
 import { startPlayground, type RunningPlayground } from '../../bot/playground/playground.process';
 import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
+import { expectNewestCard, PlaygroundPage, type CardActionSent } from './playground.page';
 
 /** The real bot in local mode, the Agents Playground in front of it, and a Chromium page, for one test file. */
 export interface PlaygroundSession {
@@ -68,4 +70,42 @@ export async function startPlaygroundSession(options: {
     await close();
     throw error;
   }
+}
+
+/** A Playground session for one test file, opened with the app installed and card clicks recorded. */
+export interface PlaygroundFixture {
+  /** The page object on the session's page; fails the test if `before()` did not finish. */
+  page(): PlaygroundPage;
+  /** Every card click the page sent, in the order the answers came back. */
+  readonly actionsSent: readonly CardActionSent[];
+  /** The newest card (of the chat, or of a channel thread) once it shows `text`; see {@link expectNewestCard}. */
+  expectCard(where: Parameters<typeof expectNewestCard>[0], text: string | RegExp): Promise<Locator>;
+}
+
+/**
+ * Registers mocha hooks that start a session, record card clicks and open the Playground with the app
+ * installed, and close it all after the file. Call it inside a `describe`.
+ */
+export function usePlaygroundSession(options: Parameters<typeof startPlaygroundSession>[0]): PlaygroundFixture {
+  let session: PlaygroundSession | undefined;
+  let actionsSent: CardActionSent[] = [];
+  before(async function () {
+    session = await startPlaygroundSession(options);
+    const ui = new PlaygroundPage(session.page);
+    actionsSent = ui.recordCardActions();
+    await ui.openInstalled(session.playground.url);
+  });
+  after(async function () {
+    await session?.close();
+  });
+  return {
+    page() {
+      assert.ok(session, 'before() did not finish');
+      return new PlaygroundPage(session.page);
+    },
+    get actionsSent() {
+      return actionsSent;
+    },
+    expectCard: (where, text) => expectNewestCard(where, text, actionsSent),
+  };
 }

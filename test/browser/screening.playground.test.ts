@@ -11,14 +11,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { rulesDataDir } from '../../bot/project-paths';
-import { startPlaygroundSession, type PlaygroundSession } from './playground.session';
-import {
-  describeCardActions,
-  expectNewestCard,
-  PlaygroundPage,
-  SELECTORS,
-  type CardActionSent,
-} from './playground.page';
+import { usePlaygroundSession } from './playground.session';
+import { describeCardActions, SELECTORS } from './playground.page';
 import { CARD_ANSWERS } from '../support/screening-answers';
 
 const RESULT_SCREENSHOT = path.resolve('test-results', 'screening-result.png');
@@ -79,18 +73,8 @@ function questionLabelled(questions: readonly QuestionOnCard[], label: string): 
 }
 
 describe('Screening in the Agents Playground, clicked through in a browser', function () {
-  let session: PlaygroundSession | undefined;
   let questions: QuestionOnCard[] = [];
-  /** Every card click the page sent, in the order the answers came back. */
-  let actionsSent: CardActionSent[] = [];
   const questionsFilled: string[] = [];
-
-  function playgroundPage(): PlaygroundPage {
-    assert.ok(session, 'before() did not finish');
-    return new PlaygroundPage(session.page);
-  }
-
-  const expectLastCard = (ui: PlaygroundPage, text: string | RegExp) => expectNewestCard(ui, text, actionsSent);
 
   function answerFor(label: string): string | undefined {
     const question = questionLabelled(questions, label);
@@ -102,33 +86,24 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
 
   before(async function () {
     questions = await questionsOnCards();
-    session = await startPlaygroundSession({ dataDirPrefix: 'playground-screening-', stepTimeoutMs: STEP_TIMEOUT_MS });
-    const { page, playground } = session;
-
-    const ui = new PlaygroundPage(page);
-    actionsSent = ui.recordCardActions();
-    await ui.openInstalled(playground.url);
   });
-
-  after(async function () {
-    await session?.close();
-  });
+  const playground = usePlaygroundSession({ dataDirPrefix: 'playground-screening-', stepTimeoutMs: STEP_TIMEOUT_MS });
 
   it('when the user types "screening", then a card asks for the case reference', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.send('screening');
-    const card = await expectLastCard(ui, 'Ny screening');
+    const card = await playground.expectCard(ui, 'Ny screening');
     assert.match(await card.innerText(), /Sagsreference/);
   });
 
   it('when a CPR-shaped reference is entered, then the card refuses it in Danish and keeps nothing of it', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.fillAdaptiveCardInputs(ui.lastCard(), (label) =>
       label === 'Sagsreference' ? CPR_SHAPED_REFERENCE : undefined,
     );
     await ui.clickCardAction(ui.lastCard(), 'Start screening');
 
-    const card = await expectLastCard(ui, /ligner et CPR-nummer/);
+    const card = await playground.expectCard(ui, /ligner et CPR-nummer/);
     const text = await card.innerText();
     assert.match(text, /Botten må ikke gemme CPR-numre/);
     assert.ok(!text.includes('1234'), `the refusal echoes the CPR number:\n${text}`);
@@ -136,23 +111,23 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
   });
 
   it('when a journal number is entered and "Start screening" is clicked, then section 1 of 5 is shown', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.fillAdaptiveCardInputs(ui.lastCard(), (label) => (label === 'Sagsreference' ? CASE_REFERENCE : undefined));
     await ui.clickCardAction(ui.lastCard(), 'Start screening');
 
-    const card = await expectLastCard(ui, `Afsnit 1 af ${SECTION_COUNT}`);
+    const card = await playground.expectCard(ui, `Afsnit 1 af ${SECTION_COUNT}`);
     assert.match(await card.innerText(), new RegExp(`Screening · ${CASE_REFERENCE}`));
   });
 
   it('when the age is left empty or typed out of range, then the card does not send it', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     const card = ui.lastCard();
     const age = card.getByRole('spinbutton');
     await age.fill('');
     await ui.clickCardAction(card, 'Gem og fortsæt');
     // The card's own isRequired check: the renderer shows the errorMessage and sends nothing (the last test
     // checks that no section submit besides the five below reached the bot).
-    await expectLastCard(ui, 'Udfyld: Alder');
+    await playground.expectCard(ui, 'Udfyld: Alder');
     assert.match(await ui.lastCard().innerText(), new RegExp(`Afsnit 1 af ${SECTION_COUNT}`));
 
     // Out of range: the Playground's number box (a Fluent UI spin button) puts the value in range when left.
@@ -163,9 +138,9 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
   });
 
   it('when every section is filled in and saved, then the result card recommends Selektion and explains the risk score', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     for (let section = 1; section <= SECTION_COUNT; section += 1) {
-      const card = await expectLastCard(ui, `Afsnit ${section} af ${SECTION_COUNT}`);
+      const card = await playground.expectCard(ui, `Afsnit ${section} af ${SECTION_COUNT}`);
       const filled = await ui.fillAdaptiveCardInputs(card, answerFor);
       assert.ok(filled.length > 0, `section ${section} has no inputs`);
       await ui.clickCardAction(card, section === SECTION_COUNT ? 'Gem og se anbefalingen' : 'Gem og fortsæt');
@@ -176,7 +151,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
       'the five cards asked exactly the questions answered',
     );
 
-    const result = await expectLastCard(ui, 'Anbefalet indsats');
+    const result = await playground.expectCard(ui, 'Anbefalet indsats');
     const text = await result.innerText();
     assert.match(text, /Anbefalet indsats\s+Selektion/);
     // Each explanation line is a Markdown list item ("- …"), drawn as a bullet.
@@ -188,20 +163,20 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
   });
 
   it('when the recommendation is accepted, then the card confirms "Screening gemt"', async function () {
-    const ui = playgroundPage();
+    const ui = playground.page();
     await ui.clickCardAction(ui.lastCard(), 'Acceptér anbefalingen');
 
-    const card = await expectLastCard(ui, 'Screening gemt');
+    const card = await playground.expectCard(ui, 'Screening gemt');
     const text = await card.innerText();
     assert.match(text, /Anbefalingen er accepteret/);
     assert.match(text, new RegExp(CASE_REFERENCE));
   });
 
   it('when card buttons are clicked, then the Playground sends Action.Execute invokes and shows each returned card in place', async function () {
-    const ui = playgroundPage();
-    const clicks = describeCardActions(actionsSent);
+    const ui = playground.page();
+    const clicks = describeCardActions(playground.actionsSent);
     assert.deepEqual(
-      actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
+      playground.actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
       [
         'invoke screening.start',
         'invoke screening.start',
@@ -210,13 +185,13 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
       ],
       `card clicks sent:\n${clicks}`,
     );
-    for (const action of actionsSent) {
+    for (const action of playground.actionsSent) {
       assert.equal(action.status, 200, clicks);
       assert.equal(action.responseType, 'application/vnd.microsoft.card.adaptive', clicks);
     }
     // The renderer sends each choice's value id, not its title.
     const sentAnswers = Object.fromEntries(
-      actionsSent
+      playground.actionsSent
         .filter((action) => action.verb === 'screening.section')
         .flatMap((action) => Object.entries(action.data).filter(([id]) => id in ANSWERS)),
     );
