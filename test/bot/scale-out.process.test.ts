@@ -10,6 +10,7 @@ import { spawnClockControlledBot, type ClockControlledBot } from '../support/clo
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { postActivity } from '../support/running-bot';
 import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
+import { openingRegistration } from '../support/opening-registration';
 
 const TENANT = 'tenant-scale';
 const CHANNEL = '19:scale-morning@thread.tacv2';
@@ -103,16 +104,7 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
   const register = (bot: ClockControlledBot, companyName: string) =>
     say(bot, {
       ...personal('vk-1'),
-      value: {
-        verb: 'opening.register',
-        companyName,
-        cvr: '10150817',
-        sector: 'handel',
-        result: 'ordinaer_aabning',
-        jobFunction: 'Sælger',
-        seats: '2',
-        filled: '0',
-      },
+      value: openingRegistration(companyName, { sector: 'handel', jobFunction: 'Sælger', seats: '2' }),
     });
 
   /** The board messages posted to the morning channel (answered by the connector). */

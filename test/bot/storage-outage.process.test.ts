@@ -5,6 +5,7 @@ import path from 'node:path';
 import { killIfRunning, spawnBot, type BotProcess } from '../support/bot-process';
 import { cardText } from '../support/bot-under-test';
 import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
+import { openingRegistration } from '../support/opening-registration';
 
 /** What a turn must say while storage is away (the turn-error handler's storage text). */
 const TRY_AGAIN = /Jeg kan ikke gemme eller hente data lige nu\. Prøv igen om lidt/;
@@ -76,16 +77,7 @@ describe('the bot while its storage server is away', function () {
   const textOf = (replies: Reply[]): string =>
     replies.map((reply) => reply.text ?? cardText(reply.attachments?.[0]?.content)).join('\n');
 
-  const registration = (companyName: string) => ({
-    verb: 'opening.register',
-    companyName,
-    cvr: '10150817',
-    sector: 'industri',
-    result: 'ordinaer_aabning',
-    jobFunction: 'Svejser',
-    seats: '1',
-    filled: '0',
-  });
+  const registration = (companyName: string) => openingRegistration(companyName, { jobFunction: 'Svejser' });
 
   async function health(): Promise<{ status: number; ms: number }> {
     assert.ok(bot !== undefined);

@@ -3,6 +3,7 @@ import type { RunningApp } from '../../../bot/app';
 import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { useSharedStoreFleet } from '../../support/shared-store-fleet';
+import { openingRegistration } from '../../support/opening-registration';
 
 describe('the morning post, two bot instances sharing one standalone Cosmos-compatible server', function () {
   this.timeout(60_000);
@@ -88,16 +89,7 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     await post(first, {
       type: 'message',
       from: { id: 'vk-9', name: 'Vibe Konsulent' },
-      value: {
-        verb: 'opening.register',
-        companyName: 'Opdater A/S',
-        cvr: '10150817',
-        sector: 'handel',
-        result: 'ordinaer_aabning',
-        jobFunction: 'Sælger',
-        seats: '1',
-        filled: '0',
-      },
+      value: openingRegistration('Opdater A/S', { sector: 'handel', jobFunction: 'Sælger' }),
     });
     const board = await postRaw(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } });
     const openingId = /"verb":"opening.fill","openingId":"([^"]+)"/.exec(board)?.[1];
@@ -122,16 +114,7 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
         type: 'message',
         from,
         ...(conversation === undefined ? {} : { conversation }),
-        value: {
-          verb: 'opening.register',
-          companyName,
-          cvr: '10150817',
-          sector: 'industri',
-          result: 'praktikplads',
-          jobFunction: 'Smed',
-          seats: '1',
-          filled: '0',
-        },
+        value: openingRegistration(companyName, { result: 'praktikplads' }),
       });
     assert.match(await register('Med Chat A/S', { id: 'vk-1', name: 'Vera Konsulent' }, personal), /Registreret/);
     assert.match(await register('Uden Chat A/S', { id: 'vk-2', name: 'Viggo Konsulent' }), /Registreret/);
@@ -254,16 +237,7 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     await post(first, {
       type: 'message',
       from: { id: 'vk-9', name: 'Vibe Konsulent' },
-      value: {
-        verb: 'opening.register',
-        companyName: 'Mandagsnyt ApS',
-        cvr: '10150817',
-        sector: 'handel',
-        result: 'ordinaer_aabning',
-        jobFunction: 'Sælger',
-        seats: '2',
-        filled: '0',
-      },
+      value: openingRegistration('Mandagsnyt ApS', { sector: 'handel', jobFunction: 'Sælger', seats: '2' }),
     });
     const asked = newLines(await post(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } }));
     assert.match(asked, /Mandagsnyt ApS/);

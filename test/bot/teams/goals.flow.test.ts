@@ -4,6 +4,7 @@ import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
 import { replyCardsOf, startTestBot } from '../../support/running-bot';
 import { completeScreening } from '../../support/screening-completion';
+import { openingRegistration } from '../../support/opening-registration';
 
 type Card = Record<string, unknown>;
 
@@ -153,16 +154,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
   });
 
   it('when a member logs the week, then an opening they registered is prefilled, a wrong count is named, and submitting again replaces the log', async () => {
-    const registered = await click(METTE, {
-      verb: 'opening.register',
-      companyName: 'Smedie A/S',
-      cvr: '10150817',
-      sector: 'industri',
-      result: 'ordinaer_aabning',
-      jobFunction: 'Smed',
-      seats: '1',
-      filled: '0',
-    });
+    const registered = await click(METTE, openingRegistration('Smedie A/S'));
     assert.match(cardFullText(registered), /Registreret/);
 
     const form = await say(METTE, 'mål');
