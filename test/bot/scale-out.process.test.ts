@@ -75,8 +75,8 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
   });
 
   let sequence = 0;
-  /** Sends an activity (a channel message from the leader unless `body` says otherwise); the reply cards' text. */
-  async function say(bot: ClockControlledBot, body: Record<string, unknown>): Promise<string> {
+  /** Sends an activity (a channel message from the leader unless `body` says otherwise); the replies. */
+  async function send(bot: ClockControlledBot, body: Record<string, unknown>): Promise<Replies> {
     sequence += 1;
     const { status, json } = await postActivity(bot.baseUrl, {
       type: 'message',
@@ -91,7 +91,12 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
       ...body,
     });
     assert.equal(status, 200);
-    return (json as Replies).activities
+    return json as Replies;
+  }
+
+  /** The same, answering with the text of the replies. */
+  async function say(bot: ClockControlledBot, body: Record<string, unknown>): Promise<string> {
+    return (await send(bot, body)).activities
       .map((activity) => activity.text ?? cardText(activity.attachments?.[0]?.content))
       .join('\n');
   }
@@ -239,18 +244,8 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
       from: { id: 'leader-1', name: 'Lise Leder' },
       conversation: { id: 'a:leader-1', conversationType: 'personal', tenantId: TENANT },
     };
-    sequence += 1;
-    const setup = await postActivity(replacement.baseUrl, {
-      type: 'message',
-      id: `scale-${sequence}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      deliveryMode: 'expectReplies',
-      recipient: { id: 'bot', name: 'Jobcenterbot' },
-      ...leaderChat,
-      text: 'mål opsæt',
-    });
-    const setupCard = (setup.json as Replies).activities[0]?.attachments?.[0]?.content;
+    const setup = await send(replacement, { ...leaderChat, text: 'mål opsæt' });
+    const setupCard = setup.activities[0]?.attachments?.[0]?.content;
     const choose = actionData(setupCard, 'goals.indicators');
     assert.ok(choose !== undefined, `no indicator choice on the card: ${cardText(setupCard)}`);
     assert.match(
