@@ -19,33 +19,50 @@ export interface SpawnOptions {
   ipc?: boolean;
 }
 
-/** Starts the bot as its own process and resolves once it listens. */
-export function spawnBot(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? MAIN_SCRIPT], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
-    stdio: options.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Waits until `ready` finds what it looks for in the child's stdout so far (keeping the child's stderr
+ * from the start); rejects, naming `what` and that stderr, if the child exits first or says nothing within 30 s (then it is killed).
+ */
+export function whenReady<T>(
+  child: ChildProcess,
+  what: string,
+  ready: (stdout: string) => T | undefined,
+): Promise<{ found: T; stderr: () => string }> {
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`bot did not start: ${stderr}`));
+      reject(new Error(`${what} did not start: ${stderr}`));
     }, 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /Bot listening: (http:\/\/[^/\s]+)\/api\/messages/.exec(stdout);
-      if (match?.[1] !== undefined) {
+      const found = ready(stdout);
+      if (found !== undefined) {
         clearTimeout(timer);
-        resolve({ child, baseUrl: match[1], stderr: () => stderr });
+        resolve({ found, stderr: () => stderr });
       }
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`bot exited with ${String(code)} before listening: ${stderr}`));
+      reject(new Error(`${what} exited with ${String(code)} before listening: ${stderr}`));
     });
   });
+}
+
+/** Starts the bot as its own process and resolves once it listens. */
+export async function spawnBot(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? MAIN_SCRIPT], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    stdio: options.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
+  const { found: baseUrl, stderr } = await whenReady(
+    child,
+    'bot',
+    (stdout) => /Bot listening: (http:\/\/[^/\s]+)\/api\/messages/.exec(stdout)?.[1],
+  );
+  return { child, baseUrl, stderr };
 }
 
 /** Resolves with the exit code (or signal) once the process has ended. */
