@@ -1,4 +1,4 @@
-import type { ScreeningService } from '../rules/screening-case/screening.service';
+import type { ScreeningService } from '../rules/screening/screening.service';
 import type { Logger } from './logging/logger';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -7,7 +7,7 @@ import {
   ScreeningRulesetError,
   loadScreeningRuleset,
   type ScreeningRuleFiles,
-} from '../rules/screening/screening-ruleset.parser';
+} from '../rules/screening/engine/screening-ruleset.parser';
 import type { ScreeningRuleset } from '../rules/screening/screening.types';
 import { rulesDataDir } from './project-paths';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ScreeningRulesetError } from '../../rules/screening/screening-ruleset.parser';
-import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import { ScreeningRulesetError } from '../../rules/screening/engine/screening-ruleset.parser';
+import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { rulesDataDir } from '../project-paths';
 import { loadDefaultScreeningRuleset } from '../screening-ruleset.loader';

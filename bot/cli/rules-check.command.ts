@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RuleFilesValidator, type RuleFilesReport } from '../../rules/validation/rule-files.validator';
-import { RULE_FILE_SCHEMAS } from '../../rules/validation/rule-file.schemas';
+import { RuleFilesValidator, type RuleFilesReport } from '../../rules/rule-files/rule-files.validator';
+import { RULE_FILE_SCHEMAS } from '../../rules/rule-files/rule-file.schemas';
 import {
   QUESTIONNAIRE_FILE,
   SCREENING_RULES_FILE,
   SECTORS_FILE,
   checkScreeningRuleset,
-} from '../../rules/screening/screening-ruleset.parser';
+} from '../../rules/screening/engine/screening-ruleset.parser';
 import { INDICATORS_FILE, checkIndicatorCatalog } from '../../rules/goals/indicator-catalog';
 
 /**

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseCompleteAnswers } from '../../rules/screening/questionnaire.service';
-import type { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import type { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { ScreeningResult, ScreeningRuleset } from '../../rules/screening/screening.types';
 import {
   ScreeningSettingsError,

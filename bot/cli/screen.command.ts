@@ -1,5 +1,5 @@
 import { parseCompleteAnswers } from '../../rules/screening/questionnaire.service';
-import type { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import type { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { ScreeningResult, ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { CliInputError, isPlainObject, readJsonArgument } from './cli-input';

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { Clock } from '../../rules/ports/clock';
+import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
 
 /** Something the scheduler runs every minute; it decides itself whether anything is due. */

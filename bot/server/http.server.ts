@@ -1,6 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { HealthCheck } from '../../rules/ports/health-check';
+import type { HealthCheck } from '../../rules/shared/health-check';
 import type { Logger } from '../logging/logger';
 import { checkIncomingActivity } from './incoming-activity.guard';
 

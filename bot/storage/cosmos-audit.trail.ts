@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
+import type { AuditEvent, AuditTrail } from '../../rules/shared/audit-trail';
 
 /** The audit trail in Cosmos: append-only, one document per event, partitioned by team. */
 export class CosmosAuditTrail implements AuditTrail {

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import type { Installation } from '../../rules/model/installation';
-import type { InstallationRepository } from '../../rules/ports/installation.repository';
+import type { Installation } from '../../rules/teams/installation';
+import type { InstallationRepository } from '../../rules/teams/installation.repository';
 import { cosmosStatus } from './cosmos-errors';
 import { documentIdFor } from './document-id';
 

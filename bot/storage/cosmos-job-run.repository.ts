@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/ports/job-run.repository';
+import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/shared/job-run.repository';
 import { cosmosStatus } from './cosmos-errors';
 import { documentIdFor } from './document-id';
 

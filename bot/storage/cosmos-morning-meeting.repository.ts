@@ -7,7 +7,7 @@ import type {
   MorningMeetingRepository,
   PostedBoard,
   PostedBoardRepository,
-} from '../../rules/ports/morning-meeting.repository';
+} from '../../rules/morning-meeting/morning-meeting.repository';
 
 type MorningMeetingDocument = MorningMeeting & { id: 'morning' };
 

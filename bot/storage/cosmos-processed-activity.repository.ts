@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
+import type { ProcessedActivityRepository } from '../../rules/shared/processed-activity.repository';
 import { cosmosStatus } from './cosmos-errors';
 import { documentIdFor } from './document-id';
 

@@ -1,9 +1,9 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { ScreeningRepository } from '../../rules/ports/screening.repository';
-import type { ScreeningStatisticsRepository } from '../../rules/ports/screening-statistics.repository';
-import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening-case/decided-screening';
-import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
-import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
+import type { ScreeningRepository } from '../../rules/screening/screening.repository';
+import type { ScreeningStatisticsRepository } from '../../rules/screening/screening-statistics.repository';
+import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
+import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
+import type { ScreeningRecord, Versioned } from '../../rules/screening/screening-record';
 import { cosmosStatus } from './cosmos-errors';
 import { isDocumentId } from './document-id';
 import { deepFreeze } from './deep-freeze';

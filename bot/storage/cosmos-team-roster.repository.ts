@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { TeamRosterRepository } from '../../rules/ports/team-roster.repository';
+import type { TeamRosterRepository } from '../../rules/teams/team-roster.repository';
 import { cosmosStatus } from './cosmos-errors';
 
 interface RosterDocument {

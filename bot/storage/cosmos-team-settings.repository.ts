@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { SettingsVersion, TeamSettingsRepository } from '../../rules/ports/team-settings.repository';
+import type { SettingsVersion, TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
 import { cosmosStatus } from './cosmos-errors';
 
 /**

@@ -1,8 +1,8 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { weekKey, type IsoWeek } from '../../rules/goals/iso-week';
 import { weeklyLogId, type WeeklyLog } from '../../rules/goals/weekly-log';
-import type { WeeklyLogRepository } from '../../rules/ports/weekly-log.repository';
-import type { Versioned } from '../../rules/screening-case/screening-record';
+import type { WeeklyLogRepository } from '../../rules/goals/weekly-log.repository';
+import type { Versioned } from '../../rules/screening/screening-record';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
 import { documentIdFor } from './document-id';
 

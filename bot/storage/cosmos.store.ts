@@ -7,7 +7,7 @@ import {
 } from '@azure/cosmos';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { CosmosConfig } from '../config/app-config';
-import type { HealthCheck } from '../../rules/ports/health-check';
+import type { HealthCheck } from '../../rules/shared/health-check';
 import { CONTAINERS, type ContainerName } from './container.definitions';
 import { cosmosStatus } from './cosmos-errors';
 import { isMasterKey, masterKeyTokenProvider } from './cosmos-master-key.signer';

@@ -1,8 +1,12 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Clock } from '../../rules/ports/clock';
-import type { BoardPoster, MorningMeeting, PostedBoardRepository } from '../../rules/ports/morning-meeting.repository';
+import type { Clock } from '../../rules/shared/clock';
+import type {
+  BoardPoster,
+  MorningMeeting,
+  PostedBoardRepository,
+} from '../../rules/morning-meeting/morning-meeting.repository';
 import type { Logger } from '../logging/logger';
-import { cardMessage } from './card-replies';
+import { cardMessage } from './card-activities';
 import type { BoardCards, Notice } from './openings.handlers';
 import type { ProactiveSender } from './proactive.sender';
 

@@ -1,5 +1,5 @@
-import type { CardRenderer } from '../../cards/card.renderer';
-import { buildCapacityViewModel } from '../../cards/view-models/capacity.view-model';
+import type { CardRenderer } from '../../cards/rendering/card.renderer';
+import { buildCapacityViewModel } from '../../cards/capacity/capacity.view-model';
 import { calculateCapacity } from '../../rules/capacity/capacity.calculator';
 import { parseCapacityInputs } from '../../rules/capacity/capacity-input.validation';
 import type { CardActionTable } from './card-action.router';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../../cards/card.renderer';
+import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
 
 /** What a card action produces: the card to show in answer. */
 export type CardActionHandler = (

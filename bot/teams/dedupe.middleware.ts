@@ -1,7 +1,7 @@
 import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { parseCommand } from '../../rules/commands/command.parser';
-import type { Clock } from '../../rules/ports/clock';
-import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
+import type { Clock } from '../../rules/shared/clock';
+import type { ProcessedActivityRepository } from '../../rules/shared/processed-activity.repository';
 import type { Logger } from '../logging/logger';
 import { RecentActivities } from './recent-activities';
 

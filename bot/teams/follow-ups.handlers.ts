@@ -1,10 +1,10 @@
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
-import { formatCalendarDate } from '../../cards/view-models/goals/goal-formatting';
-import { outcomeLabel } from '../../cards/view-models/follow-ups/follow-up.view-models';
-import type { FollowUpService } from '../../rules/follow-ups-case/follow-up.service';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
+import { formatCalendarDate } from '../../cards/goals/goal-formatting';
+import { outcomeLabel } from '../../cards/follow-ups/follow-up.view-models';
+import type { FollowUpService } from '../../rules/follow-ups/follow-up.service';
 import type { CardActionTable } from './card-action.router';
-import { noticeCard } from './card-replies';
-import type { GoalCards } from './goals.cards';
+import { noticeCard } from '../../cards/shared/notice.cards';
+import type { GoalCards } from '../../cards/goals/goal.cards';
 import type { CommandHandler } from './jobcenter.bot';
 import { actorOf } from './turn-actor';
 

@@ -1,8 +1,8 @@
 import type { FollowUp } from '../../rules/follow-ups/follow-up';
-import type { GoalsService } from '../../rules/goals-case/goals.service';
+import type { GoalsService } from '../../rules/goals/goals.service';
 import { formatWeek } from '../../rules/goals/iso-week';
-import type { FollowUpNotifier, GoalNotifier } from '../../rules/ports/goal-notifier';
-import type { GoalCards } from './goals.cards';
+import type { FollowUpNotifier, GoalNotifier } from '../../rules/goals/goal-notifier';
+import type { GoalCards } from '../../cards/goals/goal.cards';
 import type { PersonalChatSend } from './personal-chat.sender';
 
 /**

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../../cards/card.renderer';
-import type { NoticeStyle } from '../../cards/view-models/goals/goal-log.view-models';
+import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
+import type { NoticeStyle } from '../../cards/goals/goal-log.view-models';
 import type { GoalFieldError } from '../../rules/goals/count-input';
 import { findMember } from '../../rules/goals/goal-plan';
 import type { IndicatorCatalog } from '../../rules/goals/indicator';
@@ -13,13 +13,13 @@ import type {
   PlanUpdateOutcome,
   PlanView,
   ReportOutcome,
-} from '../../rules/goals-case/goals.service';
-import type { Clock } from '../../rules/ports/clock';
-import type { Actor } from '../../rules/screening-case/screening.service';
-import type { TeamSettingsService } from '../../rules/screening-case/team-settings.service';
+} from '../../rules/goals/goals.service';
+import type { Clock } from '../../rules/shared/clock';
+import type { Actor } from '../../rules/screening/screening.service';
+import type { TeamSettingsService } from '../../rules/teams/team-settings.service';
 import type { CardActionTable } from './card-action.router';
 import type { CommandHandler } from './jobcenter.bot';
-import type { GoalCards } from './goals.cards';
+import type { GoalCards } from '../../cards/goals/goal.cards';
 import { choicesOf, membersChangeFromChecklist, planYearOf } from './goal-plan-submit.parser';
 import { actorOf } from './turn-actor';
 

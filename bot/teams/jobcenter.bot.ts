@@ -1,12 +1,14 @@
 import { ActivityTypes, StatusCodes, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import { parseCommand } from '../../rules/commands/command.parser';
-import type { InstallationService } from '../../rules/installations/installation.service';
-import type { Clock } from '../../rules/ports/clock';
+import type { InstallationService } from '../../rules/teams/installation.service';
+import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
 import { routeCardAction, type CardActionTable } from './card-action.router';
-import { cardInvokeResponse, cardMessage, noticeCard, type StaticCards } from './card-replies';
+import { noticeCard } from '../../cards/shared/notice.cards';
+import type { StaticCards } from '../../cards/shared/static.cards';
+import { cardInvokeResponse, cardMessage } from './card-activities';
 import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
 
 /** What a text command answers with. */

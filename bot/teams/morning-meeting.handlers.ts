@@ -1,11 +1,11 @@
 import { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
-import type { Clock } from '../../rules/ports/clock';
-import type { MorningMeetingRepository } from '../../rules/ports/morning-meeting.repository';
-import { parsePostTime } from '../../rules/scheduling/morning-post.policy';
-import type { TeamSettingsService } from '../../rules/screening-case/team-settings.service';
-import type { ChannelLossNotices } from '../../rules/scheduling/channel-loss.notices';
-import { noticeCard } from './card-replies';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
+import type { Clock } from '../../rules/shared/clock';
+import type { MorningMeetingRepository } from '../../rules/morning-meeting/morning-meeting.repository';
+import { parsePostTime } from '../../rules/morning-meeting/morning-post.policy';
+import type { TeamSettingsService } from '../../rules/teams/team-settings.service';
+import type { ChannelLossNotices } from '../../rules/morning-meeting/channel-loss.notices';
+import { noticeCard } from '../../cards/shared/notice.cards';
 import type { CommandHandler } from './jobcenter.bot';
 import type { BoardCards } from './openings.handlers';
 import { actorOf } from './turn-actor';

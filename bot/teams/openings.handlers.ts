@@ -1,24 +1,24 @@
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
-import { formatDate } from '../../cards/formatting';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
+import { formatDate } from '../../cards/shared/formatting';
 import {
   BOARD_OVERVIEW_BYTES,
   buildBoardViewModels,
   buildOpeningFormViewModel,
   estimateBoardEntryBytes,
-} from '../../cards/view-models/openings/opening.view-models';
-import type { OpeningsService } from '../../rules/openings-case/openings.service';
+} from '../../cards/openings/opening.view-models';
+import type { OpeningsService } from '../../rules/openings/openings.service';
 import { ownOpeningsHandlers } from './own-openings.handlers';
 import { chunkForMessages } from '../../rules/openings/opening-board';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
 import type { ConversationReference } from 'botbuilder';
-import type { Clock } from '../../rules/ports/clock';
-import type { InstallationRepository } from '../../rules/ports/installation.repository';
-import type { PostedBoardRepository } from '../../rules/ports/morning-meeting.repository';
+import type { Clock } from '../../rules/shared/clock';
+import type { InstallationRepository } from '../../rules/teams/installation.repository';
+import type { PostedBoardRepository } from '../../rules/morning-meeting/morning-meeting.repository';
 import type { ProactiveSender } from './proactive.sender';
 import { LOCAL_TENANT_ID, tenantIdOf } from './turn-installation';
 import type { Sector } from '../../rules/screening/screening.types';
 import type { CardActionTable } from './card-action.router';
-import { noticeCard } from './card-replies';
+import { noticeCard } from '../../cards/shared/notice.cards';
 import type { CommandHandler } from './jobcenter.bot';
 import { actorOf } from './turn-actor';
 

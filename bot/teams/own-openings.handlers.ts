@@ -1,19 +1,19 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
 import {
   buildOpeningFormViewModel,
   buildOwnOpeningsViewModel,
   editForm,
-} from '../../cards/view-models/openings/opening.view-models';
+} from '../../cards/openings/opening.view-models';
 import {
   formValuesOf,
   type ManageRefusal,
   type OpeningEditor,
   type OpeningsService,
-} from '../../rules/openings-case/openings.service';
+} from '../../rules/openings/openings.service';
 import type { Sector } from '../../rules/screening/screening.types';
 import type { CardActionTable } from './card-action.router';
-import { noticeCard } from './card-replies';
+import { noticeCard } from '../../cards/shared/notice.cards';
 import type { CommandHandler } from './jobcenter.bot';
 import type { Notice } from './openings.handlers';
 import { actorOf } from './turn-actor';

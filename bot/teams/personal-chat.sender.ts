@@ -1,9 +1,9 @@
 import type { ConversationReference } from 'botbuilder';
-import type { AdaptiveCardJson } from '../../cards/card.renderer';
-import type { DeliveryOutcome } from '../../rules/ports/goal-notifier';
-import type { InstallationRepository } from '../../rules/ports/installation.repository';
+import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
+import type { DeliveryOutcome } from '../../rules/goals/goal-notifier';
+import type { InstallationRepository } from '../../rules/teams/installation.repository';
 import type { Logger } from '../logging/logger';
-import { cardMessage } from './card-replies';
+import { cardMessage } from './card-activities';
 import type { ProactiveSender } from './proactive.sender';
 import { tenantIdOfTeam } from './turn-actor';
 

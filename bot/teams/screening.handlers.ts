@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
-import type { ScreeningService } from '../../rules/screening-case/screening.service';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
+import type { ScreeningService } from '../../rules/screening/screening.service';
 import type { CardActionTable } from './card-action.router';
-import { noticeCard } from './card-replies';
+import { noticeCard } from '../../cards/shared/notice.cards';
 import type { CommandHandler } from './jobcenter.bot';
-import type { ScreeningCards } from './screening.cards';
+import type { ScreeningCards } from '../../cards/screening/screening.cards';
 import { actorOf } from './turn-actor';
 
 export interface ScreeningHandlers {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/card.renderer';
-import { buildSettingsViewModel } from '../../cards/view-models/settings.view-model';
-import type { SettingsChange, TeamSettingsService } from '../../rules/screening-case/team-settings.service';
+import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
+import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
+import type { SettingsChange, TeamSettingsService } from '../../rules/teams/team-settings.service';
 import type { CardActionTable } from './card-action.router';
 import type { CommandHandler } from './jobcenter.bot';
 import { actorOf } from './turn-actor';

@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Installation, InstallationScope } from '../../rules/model/installation';
+import type { Installation, InstallationScope } from '../../rules/teams/installation';
 
 /** Tenant used when a local client (Playground, tests) sends no tenant. Never accepted with auth on. */
 export const LOCAL_TENANT_ID = 'local';

@@ -1,6 +1,6 @@
 import { ON_TIME_TALKS_PER_YEAR } from './capacity';
 import type { CapacityCalculation } from './capacity.calculator';
-import { formatDanishNumber as n } from './danish-number';
+import { formatDanishNumber as n } from '../shared/danish-number';
 
 function count(value: number, singular: string, plural: string): string {
   return `${n(value)} ${value === 1 ? singular : plural}`;

@@ -7,7 +7,7 @@ import {
   type CapacityInputs,
   type CapacityScenario,
 } from './capacity';
-import { formatDanishNumber, parseDanishNumber } from './danish-number';
+import { formatDanishNumber, parseDanishNumber } from '../shared/danish-number';
 
 /** One invalid input: the field, its Danish label, and a Danish message that starts with the label. */
 export interface CapacityFieldError {

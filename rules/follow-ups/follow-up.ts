@@ -4,8 +4,8 @@
  * the team whether the screening picked the right citizens (seed 003: the share given intensive effort
  * should not be much more than the share still unemployed after 39 weeks).
  */
-import { addDays, calendarDate } from '../openings/copenhagen-calendar';
-import { isFlaggedAtRisk, type DecidedScreening } from '../screening-case/decided-screening';
+import { addDays, calendarDate } from '../shared/copenhagen-calendar';
+import { isFlaggedAtRisk, type DecidedScreening } from '../screening/decided-screening';
 
 export const FOLLOW_UP_WEEKS = [13, 26, 39] as const;
 export type FollowUpWeek = (typeof FOLLOW_UP_WEEKS)[number];

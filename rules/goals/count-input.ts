@@ -1,4 +1,4 @@
-import { formatDanishNumber } from '../capacity/danish-number';
+import { formatDanishNumber } from '../shared/danish-number';
 
 /** A problem with one input of a goals card, in Danish, naming the field. */
 export interface GoalFieldError {

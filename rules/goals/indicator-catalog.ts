@@ -1,5 +1,5 @@
-import { RuleFilesValidator, type RuleFileProblem } from '../validation/rule-files.validator';
-import { RULE_FILE_SCHEMAS } from '../validation/rule-file.schemas';
+import { RuleFilesValidator, type RuleFileProblem } from '../rule-files/rule-files.validator';
+import { RULE_FILE_SCHEMAS } from '../rule-files/rule-file.schemas';
 import type { IndicatorCatalog, IndicatorDefinition } from './indicator';
 
 export const INDICATORS_FILE = 'indicators.json';

@@ -11,7 +11,7 @@ import {
   daysBetweenDates,
   isoDayOfWeek,
   isoWeek,
-} from '../openings/copenhagen-calendar';
+} from '../shared/copenhagen-calendar';
 
 export interface IsoWeek {
   /** The ISO week-year (the year of the week's Thursday), which differs from the calendar year at the edges. */

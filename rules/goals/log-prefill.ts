@@ -10,10 +10,10 @@
  *   individual interview, spec §1, so each completed screening is one individual talk held).
  * Weeks are Copenhagen calendar weeks.
  */
-import { calendarDate } from '../openings/copenhagen-calendar';
+import { calendarDate } from '../shared/copenhagen-calendar';
 import { OPENING_RESULTS, type OpeningResult } from '../openings/opening';
 import { openingStatistics, type StatisticsOpening } from '../openings/opening-statistics';
-import type { DecidedScreening } from '../screening-case/decided-screening';
+import type { DecidedScreening } from '../screening/decided-screening';
 import type { IndicatorDefinition } from './indicator';
 import { weekDates, type IsoWeek } from './iso-week';
 

@@ -3,10 +3,10 @@
  * the week, their final tracks, how often the recommendation was overridden and why, and the team's
  * intensive share over its capacity window against the cap.
  */
-import { calendarDate } from '../openings/copenhagen-calendar';
-import type { DecidedScreening } from '../screening-case/decided-screening';
-import { intensiveShare, type IntensiveShare } from '../screening-case/intensive-share';
-import { OVERRIDE_REASONS, OVERRIDE_REASON_LABELS, type OverrideReason } from '../screening-case/screening-record';
+import { calendarDate } from '../shared/copenhagen-calendar';
+import type { DecidedScreening } from '../screening/decided-screening';
+import { intensiveShare, type IntensiveShare } from '../screening/intensive-share';
+import { OVERRIDE_REASONS, OVERRIDE_REASON_LABELS, type OverrideReason } from '../screening/screening-record';
 import { TRACKS } from '../screening/screening.types';
 import { weekInstants, type IsoWeek } from './iso-week';
 

@@ -4,7 +4,7 @@
  * below 80 %; the week's screenings; the week's openings and the open ones by ageing colour; and the
  * follow-ups' week-39 outcomes (spec §1.7). A pure function of what the stores hold.
  */
-import { addDays } from '../openings/copenhagen-calendar';
+import { addDays } from '../shared/copenhagen-calendar';
 import { DEFAULT_AGEING_THRESHOLDS, type AgeingColour, type AgeingThresholds } from '../openings/opening-ageing';
 import {
   openByAgeing,
@@ -14,7 +14,7 @@ import {
 } from '../openings/opening-statistics';
 import { followUpOutcomes, type FollowUpOutcomeSummary } from '../follow-ups/follow-up-outcomes';
 import type { FollowUp } from '../follow-ups/follow-up';
-import type { DecidedScreening } from '../screening-case/decided-screening';
+import type { DecidedScreening } from '../screening/decided-screening';
 import type { GoalPlan } from './goal-plan';
 import type { IndicatorCatalog } from './indicator';
 import { indicatorsIn } from './indicator-catalog';

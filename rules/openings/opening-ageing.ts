@@ -1,4 +1,4 @@
-import { calendarDaysBetween } from './copenhagen-calendar';
+import { calendarDaysBetween } from '../shared/copenhagen-calendar';
 import type { OpeningDraft } from './opening';
 
 /** `ny` under the yellow threshold, then `gul`, then `roed` (spec §2.3). */

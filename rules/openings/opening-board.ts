@@ -1,5 +1,5 @@
 import type { Sector } from '../screening/screening.types';
-import { calendarDate, calendarDaysBetween } from './copenhagen-calendar';
+import { calendarDate, calendarDaysBetween } from '../shared/copenhagen-calendar';
 import { DEFAULT_AGEING_THRESHOLDS, openingAge, type AgeingColour, type AgeingThresholds } from './opening-ageing';
 import { isOpen, openSeats, type OpeningDraft } from './opening';
 

@@ -1,5 +1,5 @@
 import type { Sector } from '../screening/screening.types';
-import { calendarDate, isIsoDate } from './copenhagen-calendar';
+import { calendarDate, isIsoDate } from '../shared/copenhagen-calendar';
 import { DEFAULT_AGEING_THRESHOLDS, openingAge, type AgeingColour, type AgeingThresholds } from './opening-ageing';
 import { OPENING_RESULTS, isOpen, type Opening, type OpeningResult } from './opening';
 

@@ -1,4 +1,4 @@
-import { containsCprShape } from '../validation/cpr-shape';
+import { containsCprShape } from '../shared/cpr-shape';
 import {
   OPENING_FIELD_LABELS,
   OPENING_FORM_FIELDS,

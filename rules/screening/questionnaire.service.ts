@@ -1,4 +1,4 @@
-import { conditionHolds } from './condition.utils';
+import { conditionHolds } from './engine/condition.utils';
 import type {
   AnswerError,
   AnswerValue,

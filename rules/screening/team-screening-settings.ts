@@ -1,4 +1,4 @@
-import type { LocatedProblem } from './condition.utils';
+import type { LocatedProblem } from './engine/condition.utils';
 import {
   answerFactChecker,
   archetypeFactChecker,
@@ -8,7 +8,7 @@ import {
   checkQuestion,
   checkTargetGroups,
   checkThresholds,
-} from './screening-ruleset.parser';
+} from './engine/screening-ruleset.parser';
 import type { ScreeningRuleset, TeamScreeningSettings, Thresholds } from './screening.types';
 
 /** Thrown when a team's screening settings cannot be used; `problems` say where and what, in Danish. */

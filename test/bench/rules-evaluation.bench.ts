@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
-import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { Answers } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { TYPED_ANSWERS } from '../support/screening-answers';

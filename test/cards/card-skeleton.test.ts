@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { compileSkeleton, fillSkeleton, slotted } from '../../cards/card-skeleton';
-import { CardRenderer } from '../../cards/card.renderer';
-import {
-  buildSectionViewModel,
-  SECTION_VIEW_MODEL_SLOTS,
-} from '../../cards/view-models/screening/screening.view-models';
+import { compileSkeleton, fillSkeleton, slotted } from '../../cards/rendering/card-skeleton';
+import { CardRenderer } from '../../cards/rendering/card.renderer';
+import { buildSectionViewModel, SECTION_VIEW_MODEL_SLOTS } from '../../cards/screening/screening.view-models';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
-import { screeningRulesFrom } from '../../rules/screening-case/default-screening-rules';
-import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
-import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import { screeningRulesFrom } from '../../rules/screening/default-screening-rules';
+import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { TYPED_ANSWERS } from '../support/screening-answers';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { CardRenderer } from '../../cards/card.renderer';
-import { CARD_TEMPLATES } from '../../cards/card-templates';
-import { renderStaticCards, noticeCard } from '../../bot/teams/card-replies';
+import { CardRenderer } from '../../cards/rendering/card.renderer';
+import { CARD_TEMPLATES } from '../../cards/rendering/card-templates';
+import { noticeCard } from '../../cards/shared/notice.cards';
+import { renderStaticCards } from '../../cards/shared/static.cards';
 import { cardProblems } from '../support/card-validator';
 import { TYPED_ANSWERS } from '../support/screening-answers';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
@@ -11,25 +12,25 @@ import {
   buildResultViewModel,
   buildResumeViewModel,
   buildSectionViewModel,
-} from '../../cards/view-models/screening/screening.view-models';
-import { buildSettingsViewModel } from '../../cards/view-models/settings.view-model';
+} from '../../cards/screening/screening.view-models';
+import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
 import {
   buildBoardViewModels,
   buildOpeningFormViewModel,
   buildOwnOpeningsViewModel,
   editForm,
-} from '../../cards/view-models/openings/opening.view-models';
-import { buildCapacityViewModel } from '../../cards/view-models/capacity.view-model';
+} from '../../cards/openings/opening.view-models';
+import { buildCapacityViewModel } from '../../cards/capacity/capacity.view-model';
 import { CAPACITY_DEFAULTS } from '../../rules/capacity/capacity';
 import { calculateCapacity } from '../../rules/capacity/capacity.calculator';
 import { parseCapacityInputs } from '../../rules/capacity/capacity-input.validation';
-import { screeningRulesFrom } from '../../rules/screening-case/default-screening-rules';
-import { intensiveShare } from '../../rules/screening-case/intensive-share';
-import type { ScreeningRecord } from '../../rules/screening-case/screening-record';
-import { ScreeningEvaluator } from '../../rules/screening/screening.evaluator';
+import { screeningRulesFrom } from '../../rules/screening/default-screening-rules';
+import { intensiveShare } from '../../rules/screening/intensive-share';
+import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
-import { GoalCards } from '../../bot/teams/goals.cards';
+import { GoalCards } from '../../cards/goals/goal.cards';
 import { followUpsForScreening } from '../../rules/follow-ups/follow-up';
 import { carryOverPlan } from '../../rules/goals/goal-plan';
 import { reportFor } from '../../rules/goals/summary-visibility';

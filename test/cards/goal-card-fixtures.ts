@@ -4,7 +4,7 @@ import type { IndicatorCatalog } from '../../rules/goals/indicator';
 import type { IsoWeek } from '../../rules/goals/iso-week';
 import type { WeeklyLog } from '../../rules/goals/weekly-log';
 import { weeklySummary, type TeamWeeklySummary } from '../../rules/goals/weekly-summary';
-import type { LogForm } from '../../rules/goals-case/goals.service';
+import type { LogForm } from '../../rules/goals/goals.service';
 import { TEAM, at, defaultCatalog, goal, log, member, plan, screening } from '../rules/goals/goal-fixtures';
 import { opening } from '../rules/openings/opening-fixtures';
 

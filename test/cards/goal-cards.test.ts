@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { CardRenderer } from '../../cards/card.renderer';
-import { buildGoalLogViewModel } from '../../cards/view-models/goals/goal-log.view-models';
-import { formatPeriod, formatShare } from '../../cards/view-models/goals/goal-formatting';
-import { GoalCards } from '../../bot/teams/goals.cards';
+import { CardRenderer } from '../../cards/rendering/card.renderer';
+import { buildGoalLogViewModel } from '../../cards/goals/goal-log.view-models';
+import { formatPeriod, formatShare } from '../../cards/goals/goal-formatting';
+import { GoalCards } from '../../cards/goals/goal.cards';
 import { reportFor } from '../../rules/goals/summary-visibility';
 import { cardFullText } from '../support/bot-under-test';
 import { cardProblems } from '../support/card-validator';

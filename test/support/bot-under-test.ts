@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { TestAdapter, type Activity } from 'botbuilder';
 import type sinon from 'sinon';
-import { CardRenderer } from '../../cards/card.renderer';
-import { InstallationService } from '../../rules/installations/installation.service';
+import { CardRenderer } from '../../cards/rendering/card.renderer';
+import { InstallationService } from '../../rules/teams/installation.service';
 import { createLogger } from '../../bot/logging/logger';
-import { renderStaticCards } from '../../bot/teams/card-replies';
+import { renderStaticCards } from '../../cards/shared/static.cards';
 import { DedupeMiddleware } from '../../bot/teams/dedupe.middleware';
 import { JobcenterBot } from '../../bot/teams/jobcenter.bot';
 import { createTurnErrorHandler } from '../../bot/teams/turn-error.handler';

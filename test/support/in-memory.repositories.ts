@@ -1,26 +1,26 @@
-import type { ChannelLoss, ChannelLossRepository } from '../../rules/ports/morning-meeting.repository';
+import type { ChannelLoss, ChannelLossRepository } from '../../rules/morning-meeting/morning-meeting.repository';
 import { deepFreeze } from '../../bot/storage/deep-freeze';
-import type { Installation } from '../../rules/model/installation';
-import type { InstallationRepository } from '../../rules/ports/installation.repository';
-import type { AuditEvent, AuditTrail } from '../../rules/ports/audit-trail';
+import type { Installation } from '../../rules/teams/installation';
+import type { InstallationRepository } from '../../rules/teams/installation.repository';
+import type { AuditEvent, AuditTrail } from '../../rules/shared/audit-trail';
 import { isOpen, type Opening } from '../../rules/openings/opening';
-import type { OpeningRepository } from '../../rules/ports/opening.repository';
-import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/ports/job-run.repository';
-import type { ProcessedActivityRepository } from '../../rules/ports/processed-activity.repository';
-import type { ScreeningRepository } from '../../rules/ports/screening.repository';
-import type { TeamRosterRepository } from '../../rules/ports/team-roster.repository';
-import type { SettingsVersion, TeamSettingsRepository } from '../../rules/ports/team-settings.repository';
-import type { DecidedScreeningFacts } from '../../rules/screening-case/intensive-share';
-import type { ScreeningRecord, Versioned } from '../../rules/screening-case/screening-record';
-import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening-case/decided-screening';
-import type { ScreeningStatisticsRepository } from '../../rules/ports/screening-statistics.repository';
+import type { OpeningRepository } from '../../rules/openings/opening.repository';
+import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/shared/job-run.repository';
+import type { ProcessedActivityRepository } from '../../rules/shared/processed-activity.repository';
+import type { ScreeningRepository } from '../../rules/screening/screening.repository';
+import type { TeamRosterRepository } from '../../rules/teams/team-roster.repository';
+import type { SettingsVersion, TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
+import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
+import type { ScreeningRecord, Versioned } from '../../rules/screening/screening-record';
+import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
+import type { ScreeningStatisticsRepository } from '../../rules/screening/screening-statistics.repository';
 import type { GoalPlan } from '../../rules/goals/goal-plan';
-import type { GoalPlanRepository } from '../../rules/ports/goal-plan.repository';
+import type { GoalPlanRepository } from '../../rules/goals/goal-plan.repository';
 import { weekKey, type IsoWeek } from '../../rules/goals/iso-week';
 import type { WeeklyLog } from '../../rules/goals/weekly-log';
-import type { WeeklyLogRepository } from '../../rules/ports/weekly-log.repository';
+import type { WeeklyLogRepository } from '../../rules/goals/weekly-log.repository';
 import type { FollowUp, FollowUpWeek } from '../../rules/follow-ups/follow-up';
-import type { FollowUpRepository } from '../../rules/ports/follow-up.repository';
+import type { FollowUpRepository } from '../../rules/follow-ups/follow-up.repository';
 
 /** In-memory installations for flow tests; the contract suite holds it to the same rules as Cosmos. */
 export class InMemoryInstallationRepository implements InstallationRepository {

@@ -11,10 +11,10 @@ import { openCosmosStore } from '../../../bot/storage/cosmos.store';
 import type { FollowUp } from '../../../rules/follow-ups/follow-up';
 import type { GoalPlan } from '../../../rules/goals/goal-plan';
 import type { WeeklyLog } from '../../../rules/goals/weekly-log';
-import type { FollowUpRepository } from '../../../rules/ports/follow-up.repository';
-import type { GoalPlanRepository } from '../../../rules/ports/goal-plan.repository';
-import type { WeeklyLogRepository } from '../../../rules/ports/weekly-log.repository';
-import type { ScreeningRecord } from '../../../rules/screening-case/screening-record';
+import type { FollowUpRepository } from '../../../rules/follow-ups/follow-up.repository';
+import type { GoalPlanRepository } from '../../../rules/goals/goal-plan.repository';
+import type { WeeklyLogRepository } from '../../../rules/goals/weekly-log.repository';
+import type { ScreeningRecord } from '../../../rules/screening/screening-record';
 import {
   InMemoryFollowUpRepository,
   InMemoryGoalPlanRepository,

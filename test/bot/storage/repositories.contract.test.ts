@@ -3,23 +3,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Installation } from '../../../rules/model/installation';
-import type { InstallationRepository } from '../../../rules/ports/installation.repository';
-import type { ProcessedActivityRepository } from '../../../rules/ports/processed-activity.repository';
+import type { Installation } from '../../../rules/teams/installation';
+import type { InstallationRepository } from '../../../rules/teams/installation.repository';
+import type { ProcessedActivityRepository } from '../../../rules/shared/processed-activity.repository';
 import { CosmosInstallationRepository } from '../../../bot/storage/cosmos-installation.repository';
 import { CosmosProcessedActivityRepository } from '../../../bot/storage/cosmos-processed-activity.repository';
 import { openCosmosStore, type CosmosStore } from '../../../bot/storage/cosmos.store';
-import type { AuditTrail } from '../../../rules/ports/audit-trail';
-import type { ScreeningRepository } from '../../../rules/ports/screening.repository';
-import type { TeamSettingsRepository } from '../../../rules/ports/team-settings.repository';
-import type { ScreeningRecord } from '../../../rules/screening-case/screening-record';
+import type { AuditTrail } from '../../../rules/shared/audit-trail';
+import type { ScreeningRepository } from '../../../rules/screening/screening.repository';
+import type { TeamSettingsRepository } from '../../../rules/teams/team-settings.repository';
+import type { ScreeningRecord } from '../../../rules/screening/screening-record';
 import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
 import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
 import { CosmosJobRunRepository } from '../../../bot/storage/cosmos-job-run.repository';
-import type { JobRunRepository } from '../../../rules/ports/job-run.repository';
+import type { JobRunRepository } from '../../../rules/shared/job-run.repository';
 import { CosmosTeamRosterRepository } from '../../../bot/storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from '../../../bot/storage/cosmos-team-settings.repository';
-import type { TeamRosterRepository } from '../../../rules/ports/team-roster.repository';
+import type { TeamRosterRepository } from '../../../rules/teams/team-roster.repository';
 import {
   InMemoryAuditTrail,
   InMemoryInstallationRepository,

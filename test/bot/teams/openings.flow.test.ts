@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { CardRenderer } from '../../../cards/card.renderer';
+import { CardRenderer } from '../../../cards/rendering/card.renderer';
 import {
   BOARD_OVERVIEW_BYTES,
   buildBoardViewModels,
   estimateBoardEntryBytes,
-} from '../../../cards/view-models/openings/opening.view-models';
+} from '../../../cards/openings/opening.view-models';
 import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
 import { buildOpeningBoard, chunkForMessages } from '../../../rules/openings/opening-board';
 import type { Opening } from '../../../rules/openings/opening';

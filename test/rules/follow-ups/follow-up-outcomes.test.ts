@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { followUpsForScreening, type FollowUp, type FollowUpOutcome } from '../../../rules/follow-ups/follow-up';
 import { followUpOutcomes } from '../../../rules/follow-ups/follow-up-outcomes';
-import type { DecidedScreening } from '../../../rules/screening-case/decided-screening';
+import type { DecidedScreening } from '../../../rules/screening/decided-screening';
 import { at, screening } from '../goals/goal-fixtures';
 
 /** The week-39 follow-up of a screening decided on 2025-05-12 (due 2026-02-09), with an outcome. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FollowUpService } from '../../../rules/follow-ups-case/follow-up.service';
+import { FollowUpService } from '../../../rules/follow-ups/follow-up.service';
 import {
   InMemoryFollowUpRepository,
   InMemoryScreeningStatisticsRepository,

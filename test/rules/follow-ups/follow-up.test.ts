@@ -5,7 +5,7 @@ import {
   isFollowUpOutcome,
   needsReminder,
 } from '../../../rules/follow-ups/follow-up';
-import { isFlaggedAtRisk } from '../../../rules/screening-case/decided-screening';
+import { isFlaggedAtRisk } from '../../../rules/screening/decided-screening';
 import { at, screening } from '../goals/goal-fixtures';
 
 describe('follow-up scheduling', () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { copenhagenInstant } from '../../../rules/openings/copenhagen-calendar';
+import { copenhagenInstant } from '../../../rules/shared/copenhagen-calendar';
 import type { GoalPlan, PlanMember, WeeklyGoalEntry } from '../../../rules/goals/goal-plan';
 import type { IndicatorCatalog } from '../../../rules/goals/indicator';
 import { loadIndicatorCatalog } from '../../../rules/goals/indicator-catalog';
 import type { IsoWeek } from '../../../rules/goals/iso-week';
 import { newWeeklyLog, type WeeklyLog } from '../../../rules/goals/weekly-log';
-import type { DecidedScreening } from '../../../rules/screening-case/decided-screening';
+import type { DecidedScreening } from '../../../rules/screening/decided-screening';
 
 export const TEAM = 'team-a';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { GoalsService, type TeamContext } from '../../../rules/goals-case/goals.service';
-import type { GoalRhythmSource } from '../../../rules/scheduling/goal-rhythm.job';
-import type { TeamSettingsService } from '../../../rules/screening-case/team-settings.service';
+import { GoalsService, type TeamContext } from '../../../rules/goals/goals.service';
+import type { GoalRhythmSource } from '../../../rules/goals/goal-rhythm.job';
+import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import { followUpsForScreening } from '../../../rules/follow-ups/follow-up';
 import {
   InMemoryFollowUpRepository,

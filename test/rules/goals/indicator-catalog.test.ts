@@ -5,8 +5,8 @@ import {
   indicatorsIn,
   loadIndicatorCatalog,
 } from '../../../rules/goals/indicator-catalog';
-import { RuleFilesValidator } from '../../../rules/validation/rule-files.validator';
-import { RULE_FILE_SCHEMAS } from '../../../rules/validation/rule-file.schemas';
+import { RuleFilesValidator } from '../../../rules/rule-files/rule-files.validator';
+import { RULE_FILE_SCHEMAS } from '../../../rules/rule-files/rule-file.schemas';
 import { defaultCatalog, indicatorsJson } from './goal-fixtures';
 
 /** Spec §3.1, group by group. */

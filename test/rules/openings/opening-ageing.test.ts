@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copenhagenInstant } from '../../../rules/openings/copenhagen-calendar';
+import { copenhagenInstant } from '../../../rules/shared/copenhagen-calendar';
 import { ageingColour, openingAge, type AgeingColour } from '../../../rules/openings/opening-ageing';
 import { isOpen, openSeats } from '../../../rules/openings/opening';
 import { at } from './opening-fixtures';

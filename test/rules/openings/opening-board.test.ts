@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copenhagenInstant } from '../../../rules/openings/copenhagen-calendar';
+import { copenhagenInstant } from '../../../rules/shared/copenhagen-calendar';
 import { buildOpeningBoard, chunkForMessages, textBar } from '../../../rules/openings/opening-board';
 import { at, defaultSectors, opening } from './opening-fixtures';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Sector } from '../../../rules/screening/screening.types';
-import { copenhagenInstant } from '../../../rules/openings/copenhagen-calendar';
+import { copenhagenInstant } from '../../../rules/shared/copenhagen-calendar';
 import type { Opening } from '../../../rules/openings/opening';
 
 /** The default sector list, read from the project's rules folder (found from dist/test/rules/openings). */

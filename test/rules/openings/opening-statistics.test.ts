@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copenhagenInstant } from '../../../rules/openings/copenhagen-calendar';
+import { copenhagenInstant } from '../../../rules/shared/copenhagen-calendar';
 import { openByAgeing, openingStatistics } from '../../../rules/openings/opening-statistics';
 import { at, defaultSectors, opening } from './opening-fixtures';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCompleteAnswers } from '../../../rules/screening/questionnaire.service';
-import { ScreeningEvaluator } from '../../../rules/screening/screening.evaluator';
+import { ScreeningEvaluator } from '../../../rules/screening/engine/screening.evaluator';
 import type { ScreeningResult } from '../../../rules/screening/screening.types';
 import {
   defaultTeamScreeningSettings,

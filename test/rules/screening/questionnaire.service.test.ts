@@ -4,7 +4,7 @@ import {
   validateCompleteAnswers,
   visibleQuestions,
 } from '../../../rules/screening/questionnaire.service';
-import { ScreeningEvaluator } from '../../../rules/screening/screening.evaluator';
+import { ScreeningEvaluator } from '../../../rules/screening/engine/screening.evaluator';
 import type { CustomQuestion, TeamScreeningSettings } from '../../../rules/screening/screening.types';
 import {
   ScreeningSettingsError,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadScreeningRuleset } from '../../../rules/screening/screening-ruleset.parser';
+import { loadScreeningRuleset } from '../../../rules/screening/engine/screening-ruleset.parser';
 import type { Answers, ScreeningRuleset } from '../../../rules/screening/screening.types';
 
 /** The project's rules folder, found from the compiled test file (dist/test/rules/screening). */

@@ -1,0 +1,48 @@
+import capacityCalculator from '../templates/capacity-calculator.json';
+import followUps from '../templates/follow-ups.json';
+import goalLog from '../templates/goal-log.json';
+import goalLogSaved from '../templates/goal-log-saved.json';
+import goalPlanForm from '../templates/goal-plan-form.json';
+import goalSetup from '../templates/goal-setup.json';
+import goalsNotice from '../templates/goals-notice.json';
+import help from '../templates/help.json';
+import notice from '../templates/notice.json';
+import openingBoard from '../templates/opening-board.json';
+import openingForm from '../templates/opening-form.json';
+import openingMine from '../templates/opening-mine.json';
+import screeningDecided from '../templates/screening-decided.json';
+import screeningReference from '../templates/screening-reference.json';
+import screeningResult from '../templates/screening-result.json';
+import screeningResume from '../templates/screening-resume.json';
+import screeningSection from '../templates/screening-section.json';
+import settings from '../templates/settings.json';
+import weeklyReportMember from '../templates/weekly-report-member.json';
+import weeklyReportTeam from '../templates/weekly-report-team.json';
+import welcome from '../templates/welcome.json';
+
+/** Every card template the bot can send, by name. Templates are JSON so they open in the Adaptive Cards Designer. */
+export const CARD_TEMPLATES = {
+  capacityCalculator,
+  followUps,
+  goalLog,
+  goalLogSaved,
+  goalPlanForm,
+  goalSetup,
+  goalsNotice,
+  help,
+  notice,
+  openingBoard,
+  openingForm,
+  openingMine,
+  screeningDecided,
+  screeningReference,
+  screeningResult,
+  screeningResume,
+  screeningSection,
+  settings,
+  weeklyReportMember,
+  weeklyReportTeam,
+  welcome,
+} as const;
+
+export type CardTemplateName = keyof typeof CARD_TEMPLATES;

@@ -1,0 +1,111 @@
+import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
+import {
+  buildDecidedViewModel,
+  buildReferenceViewModel,
+  buildResultViewModel,
+  buildResumeViewModel,
+  buildSectionViewModel,
+  SECTION_VIEW_MODEL_SLOTS,
+  type Option,
+} from './screening.view-models';
+import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import type { ScreeningStep, SubmitOutcome } from '../../rules/screening/screening.service';
+import { noticeCard } from '../shared/notice.cards';
+
+/** Turns the screening use cases' outcomes into cards. */
+export class ScreeningCards {
+  constructor(
+    private readonly renderer: CardRenderer,
+    private readonly sectors: readonly Option[],
+  ) {}
+
+  reference(error = '', typed = ''): AdaptiveCardJson {
+    return this.renderer.render('screeningReference', buildReferenceViewModel(error, typed));
+  }
+
+  resume(screening: ScreeningRecord, sectionCount: number): AdaptiveCardJson {
+    return this.renderer.render('screeningResume', buildResumeViewModel(screening, sectionCount));
+  }
+
+  step(step: ScreeningStep): AdaptiveCardJson {
+    switch (step.kind) {
+      case 'section': {
+        const viewModel = buildSectionViewModel({
+          screening: step.screening,
+          title: step.section.title,
+          intro: step.section.intro,
+          sectionIndex: step.sectionIndex,
+          sectionCount: step.sectionCount,
+          questions: step.questions,
+          values: step.values,
+          errors: step.errors,
+          sectors: this.sectors,
+        });
+        // The common case, a section without errors, is filled into the section's expanded skeleton;
+        // error messages may quote what was typed, so a form with errors is expanded as it is.
+        return step.errors.length === 0
+          ? this.renderer.renderWithSlots('screeningSection', viewModel, SECTION_VIEW_MODEL_SLOTS)
+          : this.renderer.render('screeningSection', viewModel);
+      }
+      case 'result':
+        return this.renderer.render('screeningResult', buildResultViewModel(step));
+      case 'decided':
+        return this.renderer.render('screeningDecided', buildDecidedViewModel(step));
+    }
+  }
+
+  /** A screening shown again (`vis screening`): where it stands, without acting on it. */
+  view(step: ScreeningStep): AdaptiveCardJson {
+    if (step.kind === 'section') {
+      return noticeCard(
+        this.renderer,
+        'info',
+        `Screening ${step.screening.caseReference} er i gang`,
+        `Screeningen er nået til afsnit ${step.sectionIndex + 1} af ${step.sectionCount}. Sagsbehandleren fortsætter med **screening**.`,
+      );
+    }
+    return this.step(step);
+  }
+
+  outcome(outcome: SubmitOutcome): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'step':
+        return this.step(outcome.step);
+      case 'not-found':
+        return noticeCard(
+          this.renderer,
+          'error',
+          'Screeningen findes ikke',
+          'Den kan være slettet, eller kortet hører til en anden screening. Skriv **screening** for at starte eller fortsætte.',
+        );
+      case 'forbidden':
+        return noticeCard(
+          this.renderer,
+          'error',
+          'Ikke din screening',
+          'Kun den sagsbehandler, der har startet screeningen, kan udfylde og afgøre den.',
+        );
+      case 'stale':
+        return noticeCard(this.renderer, 'info', 'Allerede gemt', staleText(outcome.step));
+      case 'unreadable':
+        return noticeCard(
+          this.renderer,
+          'error',
+          'Kortet kunne ikke læses',
+          'Kortet sagde ikke, hvilket afsnit svarene hører til, så intet er gemt. Skriv **screening** for at fortsætte, hvor du slap.',
+        );
+    }
+  }
+}
+
+function staleText(step: ScreeningStep): string {
+  const reference = step.screening.caseReference;
+  switch (step.kind) {
+    case 'section':
+      return `Dette kort er ikke det nyeste for screening ${reference}, og intet blev ændret. Næste afsnit er ${step.sectionIndex + 1} af ${step.sectionCount} – skriv **screening** for at fortsætte.`;
+    case 'result':
+      return `Svarene til screening ${reference} er allerede gemt, og intet blev ændret. Anbefalingen venter på din beslutning – skriv **screening** for at se den.`;
+    case 'decided':
+      return `Screening ${reference} er allerede afgjort, og intet blev ændret.`;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Opening } from './opening';
+import type { Versioned } from '../screening/screening-record';
+
+/** Job openings and company contacts, partitioned by team. */
+export interface OpeningRepository {
+  create(opening: Opening): Promise<Versioned<Opening>>;
+  get(teamId: string, id: string): Promise<Versioned<Opening> | undefined>;
+  /** Replaces only if unchanged since `etag` was read; 'conflict' otherwise (two clicks on the last seat). */
+  replace(opening: Opening, etag: string): Promise<Versioned<Opening> | 'conflict'>;
+  /** Every contact and opening of the team registered at or after `since` (ISO), plus every open (unfilled, unclosed) one. */
+  listForBoard(teamId: string, since: string): Promise<Opening[]>;
+}

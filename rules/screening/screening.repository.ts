@@ -1,0 +1,34 @@
+import type { DecidedScreeningFacts } from './intensive-share';
+import type { ScreeningRecord, Versioned } from './screening-record';
+
+/**
+ * Stored screenings, partitioned by team. The records handed out by `create`, `get`, `getForChange`
+ * and `replace` are read-only (frozen): an adapter may share them with its memory of what it last
+ * wrote. A change is a new record passed to `replace`.
+ */
+export interface ScreeningRepository {
+  create(record: ScreeningRecord): Promise<Versioned<ScreeningRecord>>;
+  get(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined>;
+  /**
+   * Like `get`, for a record about to be changed: may answer from this instance's memory of what it
+   * last wrote. A copy that another instance has since changed makes the `replace` a 'conflict', so a
+   * stale copy can never cause a lost update; it only saves the read on the common path.
+   */
+  getForChange(teamId: string, id: string): Promise<Versioned<ScreeningRecord> | undefined>;
+  /**
+   * Replaces the record only if nobody changed it since `etag` was read; resolves 'conflict'
+   * otherwise, so a double submit or a race never applies twice.
+   */
+  replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'>;
+  /** Screenings of this caseworker not yet decided, newest first. */
+  listUnfinished(teamId: string, caseworkerId: string): Promise<ScreeningRecord[]>;
+  listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]>;
+  /** The facts the capacity rule needs, for screenings decided at or after `since` (ISO). */
+  listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]>;
+  /** Ids of screenings created before `before` (ISO) that still hold answers. */
+  listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]>;
+  /** The teams that still hold answers (the retention job's work list). */
+  listTeamsWithAnswers(): Promise<string[]>;
+  /** Deletes the screening entirely (right to erasure). Absent ones are ignored. */
+  delete(teamId: string, id: string): Promise<void>;
+}

@@ -1,0 +1,459 @@
+import type { AuditTrail } from '../shared/audit-trail';
+import type { Clock } from '../shared/clock';
+import type { ScreeningRepository } from './screening.repository';
+import { NO_SCREENING_LIFECYCLE, type ScreeningLifecycleListener } from './screening-lifecycle.listener';
+import type {
+  AnswerError,
+  Answers,
+  Question,
+  QuestionnaireSection,
+  ScreeningResult,
+  TeamScreeningSettings,
+} from './screening.types';
+import { containsCprShape } from '../shared/cpr-shape';
+import { checkCaseReference } from './case-reference';
+import { decidedScreeningOf } from './decided-screening';
+import { intensiveShare, type IntensiveShare } from './intensive-share';
+import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord, type Versioned } from './screening-record';
+import type { ScreeningRules } from './screening-rules.port';
+import type { TeamSettingsService } from '../teams/team-settings.service';
+
+/** Who is acting, in which team. */
+export interface Actor {
+  teamId: string;
+  userId: string;
+}
+
+/** The next thing to show the caseworker for a screening. */
+export type ScreeningStep =
+  | {
+      kind: 'section';
+      screening: ScreeningRecord;
+      section: QuestionnaireSection;
+      sectionIndex: number;
+      sectionCount: number;
+      questions: Question[];
+      /** What the form should show: earlier answers, or what was just typed when it had errors. */
+      values: Readonly<Record<string, unknown>>;
+      errors: AnswerError[];
+    }
+  | {
+      kind: 'result';
+      screening: ScreeningRecord;
+      result: ScreeningResult;
+      capacity: IntensiveShare;
+      windowDays: number;
+      settings: TeamScreeningSettings;
+      errors: string[];
+      typed: Readonly<Record<string, unknown>>;
+    }
+  | { kind: 'decided'; screening: ScreeningRecord; capacity: IntensiveShare; windowDays: number };
+
+export type StartOutcome =
+  { kind: 'invalid-reference'; message: string; keepTyped: boolean } | { kind: 'started'; step: ScreeningStep };
+
+export type SubmitOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'forbidden' }
+  /** The card was for a step that is already done (double submit, or an old card): nothing was applied. */
+  | { kind: 'stale'; step: ScreeningStep }
+  /** The card did not say which section it was (no card sends that): nothing was applied. */
+  | { kind: 'unreadable' }
+  | { kind: 'step'; step: ScreeningStep };
+
+export interface DecisionInput {
+  decision: 'accept' | 'override';
+  finalTrack?: unknown;
+  reasonCode?: unknown;
+  reasonText?: unknown;
+}
+
+const TRACKS = ['doedvaegt', 'catch-all', 'selektion'] as const;
+const MAX_REASON_TEXT = 500;
+
+/**
+ * The screening conversation (spec §1, issue "Screening"): case reference → one form per section →
+ * the caseworker's own assessment (the last section) → result → accept or override → stored. Every
+ * change is conditional on the version read, so a card submitted twice or an old card never applies.
+ */
+export class ScreeningService {
+  constructor(
+    private readonly rules: ScreeningRules,
+    private readonly screenings: ScreeningRepository,
+    private readonly settings: TeamSettingsService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+    /** Told when a screening is decided or erased (the composition schedules and forgets its follow-ups). */
+    private readonly lifecycle: ScreeningLifecycleListener = NO_SCREENING_LIFECYCLE,
+  ) {}
+
+  /** This caseworker's newest unfinished screening, offered for resumption, with its number of sections. */
+  async unfinished(actor: Actor): Promise<{ screening: ScreeningRecord; sectionCount: number } | undefined> {
+    const [newest] = await this.screenings.listUnfinished(actor.teamId, actor.userId);
+    if (newest === undefined) return undefined;
+    return { screening: newest, sectionCount: this.rules.sections(await this.settingsOf(newest)).length };
+  }
+
+  async start(actor: Actor, rawReference: unknown): Promise<StartOutcome> {
+    const check = checkCaseReference(rawReference);
+    if (!check.ok) {
+      // A CPR-shaped reference is never shown again, not even in the form.
+      return {
+        kind: 'invalid-reference',
+        message: check.message,
+        keepTyped: !containsCprShape(String(rawReference ?? '')),
+      };
+    }
+    const settings = await this.settings.current(actor.teamId);
+    const now = this.clock.now().toISOString();
+    const created = await this.screenings.create({
+      id: this.newId(),
+      teamId: actor.teamId,
+      caseworkerId: actor.userId,
+      caseReference: check.reference,
+      status: 'in_progress',
+      sectionIndex: 0,
+      answers: {},
+      result: undefined,
+      summary: undefined,
+      decision: undefined,
+      settingsVersion: settings.version,
+      rulesetVersion: this.rules.version,
+      createdAt: now,
+      updatedAt: now,
+      answersErasedAt: undefined,
+      history: [{ at: now, actorId: actor.userId, action: 'create', detail: 'started' }],
+    });
+    return { kind: 'started', step: await this.stepFor(created.value, settings) };
+  }
+
+  /** Shows where an unfinished screening stands (resumption). */
+  async resume(actor: Actor, screeningId: unknown): Promise<SubmitOutcome> {
+    const loaded = await this.load(actor, screeningId, 'read');
+    if ('kind' in loaded) return loaded;
+    await this.record(actor, 'read', loaded.value.id, 'resumed');
+    return { kind: 'step', step: await this.stepFor(loaded.value, await this.settingsOf(loaded.value)) };
+  }
+
+  async submitSection(
+    actor: Actor,
+    screeningId: unknown,
+    sectionIndex: unknown,
+    raw: Readonly<Record<string, unknown>>,
+  ): Promise<SubmitOutcome> {
+    if (!(typeof sectionIndex === 'number' && Number.isInteger(sectionIndex) && sectionIndex >= 0)) {
+      return { kind: 'unreadable' };
+    }
+    const loaded = await this.load(actor, screeningId);
+    if ('kind' in loaded) return loaded;
+    const { value: screening, etag } = loaded;
+    const settings = await this.settingsOf(screening);
+    if (screening.status !== 'in_progress' || sectionIndex !== screening.sectionIndex) {
+      return { kind: 'stale', step: await this.stepFor(screening, settings) };
+    }
+    const sections = this.rules.sections(settings);
+    const section = sections[screening.sectionIndex];
+    if (section === undefined) return { kind: 'stale', step: await this.stepFor(screening, settings) };
+    const answersSoFar: Answers = screening.answers ?? {};
+    const parsed = this.rules.parseSection(settings, section.id, raw, answersSoFar);
+    if (parsed.errors.length > 0) {
+      return {
+        kind: 'step',
+        step: {
+          kind: 'section',
+          screening,
+          section,
+          sectionIndex: screening.sectionIndex,
+          sectionCount: sections.length,
+          questions: this.rules.visibleQuestions(settings, section.id, answersSoFar),
+          // What was typed comes back in the form, except a CPR-shaped text, which is never kept or shown.
+          values: { ...answersSoFar, ...withoutCprShapes(raw) },
+          errors: parsed.errors,
+        },
+      };
+    }
+    const answers = { ...answersSoFar, ...parsed.answers };
+    const nextIndex = screening.sectionIndex + 1;
+    const now = this.clock.now().toISOString();
+    const detail = nextIndex >= sections.length ? 'evaluated' : `section-${section.id}-answered`;
+    let next: ScreeningRecord = {
+      ...screening,
+      answers,
+      sectionIndex: nextIndex,
+      updatedAt: now,
+      history: [...screening.history, { at: now, actorId: actor.userId, action: 'update', detail }],
+    };
+    if (nextIndex >= sections.length) {
+      const result = await this.rules.evaluate(answers, settings);
+      next = {
+        ...next,
+        status: 'awaiting_decision',
+        result: result as unknown as Record<string, unknown>,
+        rulesetVersion: result.rulesetVersion,
+        summary: {
+          recommendedTrack: result.track,
+          strategy: result.strategy,
+          targetGroup: result.targetGroup,
+          riskLevel: result.riskLevel,
+          bestArchetype: result.bestArchetype,
+        },
+      };
+    }
+    const saved = await this.screenings.replace(next, etag);
+    if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
+    return { kind: 'step', step: await this.stepFor(saved.value, settings) };
+  }
+
+  async decide(actor: Actor, screeningId: unknown, input: DecisionInput): Promise<SubmitOutcome> {
+    const loaded = await this.load(actor, screeningId);
+    if ('kind' in loaded) return loaded;
+    const { value: screening, etag } = loaded;
+    const settings = await this.settingsOf(screening);
+    if (screening.status !== 'awaiting_decision' || screening.summary === undefined) {
+      return { kind: 'stale', step: await this.stepFor(screening, settings) };
+    }
+    const recommended = screening.summary.recommendedTrack;
+    const errors: string[] = [];
+    let finalTrack = recommended;
+    let reasonCode: OverrideReason | undefined;
+    let reasonText: string | undefined;
+    if (input.decision === 'override') {
+      if (typeof input.finalTrack !== 'string' || !(TRACKS as readonly string[]).includes(input.finalTrack)) {
+        errors.push('Spor: vælg det spor, borgeren skal have.');
+      } else if (input.finalTrack === recommended) {
+        errors.push('Spor: vælg et andet spor end det anbefalede – eller acceptér anbefalingen.');
+      } else {
+        finalTrack = input.finalTrack;
+      }
+      if (typeof input.reasonCode !== 'string' || !(OVERRIDE_REASONS as readonly string[]).includes(input.reasonCode)) {
+        errors.push('Årsag: vælg en årsag til at fravige anbefalingen.');
+      } else {
+        reasonCode = input.reasonCode as OverrideReason;
+      }
+      const text = typeof input.reasonText === 'string' ? input.reasonText.trim() : '';
+      if (text.length < 5) errors.push('Begrundelse: skriv en kort begrundelse (mindst 5 tegn).');
+      else if (text.length > MAX_REASON_TEXT) errors.push(`Begrundelse: højst ${MAX_REASON_TEXT} tegn.`);
+      else if (containsCprShape(text))
+        errors.push('Begrundelse: teksten ligner et CPR-nummer. Skriv aldrig CPR-numre.');
+      else reasonText = text;
+    }
+    if (errors.length > 0) {
+      // What was typed comes back in the form, except a CPR-shaped text, which is never kept.
+      const typed: Record<string, unknown> = {
+        finalTrack: input.finalTrack,
+        reasonCode: input.reasonCode,
+        reasonText: containsCprShape(String(input.reasonText ?? '')) ? '' : input.reasonText,
+      };
+      const step = await this.stepFor(screening, settings);
+      return { kind: 'step', step: step.kind === 'result' ? { ...step, errors, typed } : step };
+    }
+    const now = this.clock.now().toISOString();
+    const saved = await this.screenings.replace(
+      {
+        ...screening,
+        status: 'decided',
+        updatedAt: now,
+        decision: {
+          kind: input.decision === 'override' ? 'overridden' : 'accepted',
+          finalTrack,
+          reasonCode,
+          reasonText,
+          decidedBy: actor.userId,
+          decidedAt: now,
+        },
+        history: [
+          ...screening.history,
+          {
+            at: now,
+            actorId: actor.userId,
+            action: 'update',
+            detail: input.decision === 'override' ? 'overridden' : 'accepted',
+          },
+        ],
+      },
+      etag,
+    );
+    if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
+    const decided = decidedScreeningOf(saved.value);
+    if (decided !== undefined) await this.lifecycle.decided(decided);
+    return { kind: 'step', step: await this.stepFor(saved.value, settings) };
+  }
+
+  /**
+   * The whole audit trail of a screening: its own history of creates and changes, then the reads and
+   * deletions from the audit trail, in time order.
+   */
+  async auditTrail(
+    teamId: string,
+    screeningId: string,
+  ): Promise<{ at: string; actorId: string; action: string; detail: string }[]> {
+    const stored = await this.screenings.get(teamId, screeningId);
+    const events = await this.audit.listFor(teamId, screeningId);
+    return [...(stored?.value.history ?? []), ...events].sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /**
+   * Shows the screenings with a case reference to those allowed to see them: the caseworker who made
+   * each one, and the team's leaders. Every screening shown is a read in the audit trail.
+   */
+  async view(
+    actor: Actor,
+    rawReference: unknown,
+  ): Promise<{ kind: 'invalid'; message: string } | { kind: 'shown'; steps: ScreeningStep[]; hidden: number }> {
+    const check = checkCaseReference(rawReference);
+    if (!check.ok) return { kind: 'invalid', message: check.message };
+    const found = await this.screenings.listByReference(actor.teamId, check.reference);
+    const leader = found.length > 0 && (await this.settings.isLeader(actor.teamId, actor.userId));
+    const visible = found.filter((screening) => leader || screening.caseworkerId === actor.userId);
+    const steps: ScreeningStep[] = [];
+    for (const screening of visible) {
+      await this.record(actor, 'read', screening.id, leader ? 'viewed-by-leader' : 'viewed');
+      steps.push(await this.stepFor(screening, await this.settingsOf(screening)));
+    }
+    return { kind: 'shown', steps, hidden: found.length - visible.length };
+  }
+
+  /** Right to erasure: a leader deletes every screening with this reference in the team. */
+  async erase(
+    actor: Actor,
+    rawReference: unknown,
+  ): Promise<{ kind: 'forbidden' } | { kind: 'invalid'; message: string } | { kind: 'erased'; count: number }> {
+    if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
+    const check = checkCaseReference(rawReference);
+    if (!check.ok) return { kind: 'invalid', message: check.message };
+    const found = await this.screenings.listByReference(actor.teamId, check.reference);
+    for (const screening of found) {
+      await this.lifecycle.erasing(actor.teamId, screening.id);
+      await this.screenings.delete(actor.teamId, screening.id);
+      await this.record(actor, 'delete', screening.id, 'erased-on-request');
+    }
+    return { kind: 'erased', count: found.length };
+  }
+
+  /** The daily retention job for one team: deletes answers older than the team's retention; aggregates stay. */
+  async applyRetention(teamId: string): Promise<number> {
+    const settings = await this.settings.current(teamId);
+    const before = new Date(this.clock.now().getTime() - settings.retentionDays * 86_400_000).toISOString();
+    let erased = 0;
+    for (const id of await this.screenings.listWithAnswersCreatedBefore(teamId, before)) {
+      const loaded = await this.screenings.get(teamId, id);
+      if (loaded === undefined) continue;
+      const now = this.clock.now().toISOString();
+      const saved = await this.screenings.replace(
+        {
+          ...loaded.value,
+          answers: undefined,
+          result: undefined,
+          answersErasedAt: now,
+          updatedAt: now,
+          history: [
+            ...loaded.value.history,
+            { at: now, actorId: 'system', action: 'update', detail: 'retention-erased' },
+          ],
+        },
+        loaded.etag,
+      );
+      if (saved === 'conflict') continue; // changed meanwhile; the next run takes it
+      erased += 1;
+    }
+    return erased;
+  }
+
+  private async load(
+    actor: Actor,
+    screeningId: unknown,
+    purpose: 'change' | 'read' = 'change',
+  ): Promise<Versioned<ScreeningRecord> | { kind: 'not-found' } | { kind: 'forbidden' }> {
+    if (typeof screeningId !== 'string' || screeningId === '') return { kind: 'not-found' };
+    const loaded =
+      purpose === 'change'
+        ? await this.screenings.getForChange(actor.teamId, screeningId)
+        : await this.screenings.get(actor.teamId, screeningId);
+    if (loaded === undefined) return { kind: 'not-found' };
+    // Only the caseworker who made it works on a screening; leaders see it through the summary.
+    if (loaded.value.caseworkerId !== actor.userId) return { kind: 'forbidden' };
+    return loaded;
+  }
+
+  private async staleAfterConflict(actor: Actor, id: string): Promise<SubmitOutcome> {
+    const fresh = await this.screenings.get(actor.teamId, id);
+    if (fresh === undefined) return { kind: 'not-found' };
+    return { kind: 'stale', step: await this.stepFor(fresh.value, await this.settingsOf(fresh.value)) };
+  }
+
+  private async settingsOf(screening: ScreeningRecord): Promise<TeamScreeningSettings> {
+    return (
+      (await this.settings.atVersion(screening.teamId, screening.settingsVersion)) ??
+      (await this.settings.current(screening.teamId))
+    );
+  }
+
+  private async stepFor(screening: ScreeningRecord, settings: TeamScreeningSettings): Promise<ScreeningStep> {
+    if (screening.status === 'in_progress') {
+      const sections = this.rules.sections(settings);
+      const index = Math.min(screening.sectionIndex, sections.length - 1);
+      const section = sections[index];
+      if (section === undefined) throw new Error('The questionnaire has no sections');
+      const answers: Answers = screening.answers ?? {};
+      return {
+        kind: 'section',
+        screening,
+        section,
+        sectionIndex: index,
+        sectionCount: sections.length,
+        questions: this.rules.visibleQuestions(settings, section.id, answers),
+        values: answers,
+        errors: [],
+      };
+    }
+    const capacity = await this.capacity(screening, settings);
+    if (screening.status === 'awaiting_decision') {
+      return {
+        kind: 'result',
+        screening,
+        result: screening.result as unknown as ScreeningResult,
+        capacity,
+        windowDays: settings.capacityWindowDays,
+        settings,
+        errors: [],
+        typed: {},
+      };
+    }
+    return { kind: 'decided', screening, capacity, windowDays: settings.capacityWindowDays };
+  }
+
+  /** The team's intensive share including this screening (as recommended until it is decided). */
+  private async capacity(screening: ScreeningRecord, settings: TeamScreeningSettings): Promise<IntensiveShare> {
+    const since = new Date(this.clock.now().getTime() - settings.capacityWindowDays * 86_400_000).toISOString();
+    const decided = await this.screenings.listDecidedSince(screening.teamId, since);
+    const pending =
+      screening.status === 'awaiting_decision' && screening.summary !== undefined
+        ? [{ strategy: screening.summary.strategy, finalTrack: screening.summary.recommendedTrack }]
+        : [];
+    return intensiveShare([...decided, ...pending], settings.intensiveShareCap);
+  }
+
+  private async record(
+    actor: Actor,
+    action: 'create' | 'read' | 'update' | 'delete',
+    id: string,
+    detail: string,
+  ): Promise<void> {
+    await this.audit.record({
+      teamId: actor.teamId,
+      at: this.clock.now().toISOString(),
+      actorId: actor.userId,
+      action,
+      entity: 'screening',
+      entityId: id,
+      detail,
+    });
+  }
+}
+
+function withoutCprShapes(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => !(typeof value === 'string' && containsCprShape(value))),
+  );
+}

@@ -1,0 +1,159 @@
+import type { AuditTrail } from '../shared/audit-trail';
+import type { Clock } from '../shared/clock';
+import type { TeamRosterRepository } from './team-roster.repository';
+import type { TeamSettingsRepository } from './team-settings.repository';
+import type { TeamScreeningSettings } from '../screening/screening.types';
+import { formatDanishNumber } from '../shared/danish-number';
+
+/** The settings a leader changes in chat (`indstillinger`). */
+export interface SettingsChange {
+  intensiveShareCap?: number;
+  capacityWindowDays?: number;
+  retentionDays?: number;
+  affectedSectors?: string[];
+  sensitiveCriterionEnabled?: boolean;
+}
+
+export type SettingsUpdateOutcome =
+  | { kind: 'saved'; settings: TeamScreeningSettings; warnings: string[] }
+  | { kind: 'invalid'; errors: { field: string; message: string }[] }
+  | { kind: 'conflict' }
+  | { kind: 'forbidden' };
+
+/** The sensitive criterion (spec §1.2 no. 4): special-category data under GDPR art. 9. */
+export const SENSITIVE_CRITERION = 'anden_etnisk_baggrund';
+
+export const SENSITIVE_WARNING =
+  'Du har slået kriteriet "anden etnisk baggrund" til. Etnisk oprindelse er en særlig kategori af personoplysninger (GDPR art. 9): ' +
+  'spørgsmålet stilles og svaret gemmes kun, når der er hjemmel og et klart formål. Det er registreret, at du har slået det til.';
+
+/**
+ * A team's screening settings: the stored newest version, or the defaults from the rule files. Every
+ * change makes a new version; only the team's leaders may change them.
+ */
+export class TeamSettingsService {
+  constructor(
+    private readonly repository: TeamSettingsRepository<TeamScreeningSettings>,
+    private readonly roster: TeamRosterRepository,
+    private readonly defaults: TeamScreeningSettings,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly sectorIds: ReadonlySet<string>,
+  ) {}
+
+  async current(teamId: string): Promise<TeamScreeningSettings> {
+    return (await this.repository.current(teamId))?.settings ?? this.defaults;
+  }
+
+  /** The settings a screening was made with (the defaults are version 1). */
+  async atVersion(teamId: string, version: number): Promise<TeamScreeningSettings | undefined> {
+    if (version === this.defaults.version) return this.defaults;
+    return (await this.repository.get(teamId, version))?.settings;
+  }
+
+  async isLeader(teamId: string, userId: string): Promise<boolean> {
+    return (await this.roster.leaders(teamId)).includes(userId);
+  }
+
+  /**
+   * Makes the user a leader if the team has none yet: the first person to open the settings sets the
+   * team up. Recorded in the audit trail. Resolves whether the user is a leader afterwards.
+   */
+  async claimLeadershipIfVacant(teamId: string, userId: string): Promise<boolean> {
+    const leaders = await this.roster.leaders(teamId);
+    if (leaders.includes(userId)) return true;
+    if (leaders.length > 0) return false;
+    const at = this.clock.now().toISOString();
+    if (!(await this.roster.addLeader(teamId, userId, at))) return this.isLeader(teamId, userId);
+    await this.audit.record({
+      teamId,
+      at,
+      actorId: userId,
+      action: 'create',
+      entity: 'settings',
+      entityId: 'roster',
+      detail: 'first-leader',
+    });
+    return true;
+  }
+
+  /**
+   * Saves a change as a new version. `basedOnVersion` is the version the leader's form showed: if
+   * someone saved in between, nothing is saved and the outcome is 'conflict'.
+   */
+  async update(
+    teamId: string,
+    actorId: string,
+    basedOnVersion: unknown,
+    change: SettingsChange,
+  ): Promise<SettingsUpdateOutcome> {
+    if (!(await this.isLeader(teamId, actorId))) return { kind: 'forbidden' };
+    const current = await this.current(teamId);
+    if (basedOnVersion !== current.version) return { kind: 'conflict' };
+    const errors = validateChange(change, this.sectorIds);
+    if (errors.length > 0) return { kind: 'invalid', errors };
+    const wasSensitive = current.criteria[SENSITIVE_CRITERION]?.enabled === true;
+    const sensitive = change.sensitiveCriterionEnabled ?? wasSensitive;
+    const baseCriterion = current.criteria[SENSITIVE_CRITERION] ?? { weight: 1, enabled: false };
+    const next: TeamScreeningSettings = {
+      ...current,
+      version: current.version + 1,
+      intensiveShareCap: change.intensiveShareCap ?? current.intensiveShareCap,
+      capacityWindowDays: change.capacityWindowDays ?? current.capacityWindowDays,
+      retentionDays: change.retentionDays ?? current.retentionDays,
+      affectedSectors: change.affectedSectors ?? current.affectedSectors,
+      criteria: { ...current.criteria, [SENSITIVE_CRITERION]: { ...baseCriterion, enabled: sensitive } },
+    };
+    const at = this.clock.now().toISOString();
+    const added = await this.repository.add({
+      teamId,
+      version: next.version,
+      settings: next,
+      changedBy: actorId,
+      changedAt: at,
+    });
+    if (added === 'conflict') return { kind: 'conflict' };
+    const sensitiveNow = sensitive && !wasSensitive;
+    await this.audit.record({
+      teamId,
+      at,
+      actorId,
+      action: 'update',
+      entity: 'settings',
+      entityId: `v${next.version}`,
+      detail: sensitiveNow
+        ? 'sensitive-criterion-enabled'
+        : sensitive === wasSensitive
+          ? 'changed'
+          : 'sensitive-criterion-disabled',
+    });
+    return { kind: 'saved', settings: next, warnings: sensitiveNow ? [SENSITIVE_WARNING] : [] };
+  }
+}
+
+function validateChange(change: SettingsChange, sectorIds: ReadonlySet<string>): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  const wholeBetween = (field: string, label: string, value: number | undefined, min: number, max: number) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+      errors.push({
+        field,
+        message: `${label} skal være et helt tal mellem ${formatDanishNumber(min)} og ${formatDanishNumber(max)}.`,
+      });
+    }
+  };
+  if (change.intensiveShareCap !== undefined && !(change.intensiveShareCap >= 0 && change.intensiveShareCap <= 1)) {
+    errors.push({ field: 'intensiveShareCap', message: 'Loft for intensiv andel skal være mellem 0 og 100 %.' });
+  }
+  wholeBetween('capacityWindowDays', 'Periode for intensiv andel (dage)', change.capacityWindowDays, 7, 365);
+  wholeBetween('retentionDays', 'Opbevaring af svar (dage)', change.retentionDays, 1, 3650);
+  if (change.affectedSectors !== undefined) {
+    const unknown = change.affectedSectors.filter((id) => !sectorIds.has(id));
+    if (unknown.length > 0) {
+      errors.push({
+        field: 'affectedSectors',
+        message: `Konjunkturramte brancher: ukendt branche (${unknown.join(', ')}).`,
+      });
+    }
+  }
+  return errors;
+}

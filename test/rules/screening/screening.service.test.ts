@@ -1,0 +1,252 @@
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
+import { screeningRulesFrom } from '../../../rules/screening/default-screening-rules';
+import { ScreeningService, type Actor, type ScreeningStep } from '../../../rules/screening/screening.service';
+import { SENSITIVE_WARNING, TeamSettingsService } from '../../../rules/teams/team-settings.service';
+import { ScreeningEvaluator } from '../../../rules/screening/engine/screening.evaluator';
+import type { ScreeningRuleset, TeamScreeningSettings } from '../../../rules/screening/screening.types';
+import { defaultTeamScreeningSettings } from '../../../rules/screening/team-screening-settings';
+import {
+  InMemoryAuditTrail,
+  InMemoryScreeningRepository,
+  InMemoryTeamRosterRepository,
+  InMemoryTeamSettingsRepository,
+} from '../../support/in-memory.repositories';
+import { CARD_ANSWERS } from '../../support/screening-answers';
+
+const ANSWERS: Readonly<Record<string, string>> = { ...CARD_ANSWERS, nonDanishBackground: 'nej' };
+
+describe('ScreeningService and TeamSettingsService (in-memory storage, real rules)', () => {
+  let ruleset: ScreeningRuleset;
+  let sandbox: sinon.SinonSandbox;
+  let now: Date;
+  let screenings: InMemoryScreeningRepository;
+  let audit: InMemoryAuditTrail;
+  let settings: TeamSettingsService;
+  let service: ScreeningService;
+  const caseworker: Actor = { teamId: 'team-1', userId: 'cw-1' };
+  const leader: Actor = { teamId: 'team-1', userId: 'leader-1' };
+
+  before(async () => {
+    ruleset = await loadDefaultScreeningRuleset();
+  });
+  beforeEach(() => {
+    sandbox = sinon.createSandbox();
+    now = new Date('2026-02-03T09:00:00Z');
+    const clock = { now: () => now };
+    screenings = new InMemoryScreeningRepository();
+    audit = new InMemoryAuditTrail();
+    settings = new TeamSettingsService(
+      new InMemoryTeamSettingsRepository<TeamScreeningSettings>(),
+      new InMemoryTeamRosterRepository(),
+      defaultTeamScreeningSettings(ruleset),
+      audit,
+      clock,
+      new Set(ruleset.sectors.map((sector) => sector.id)),
+    );
+    let id = 0;
+    service = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      clock,
+      () => `s-${++id}`,
+    );
+  });
+  afterEach(() => sandbox.restore());
+
+  /** Answers every section shown and returns the last step. */
+  async function complete(actor: Actor, reference: string): Promise<ScreeningStep> {
+    const started = await service.start(actor, reference);
+    assert.equal(started.kind, 'started');
+    assert.ok(started.kind === 'started');
+    let step = started.step;
+    while (step.kind === 'section') {
+      const raw: Record<string, unknown> = {};
+      for (const question of step.questions) raw[question.id] = ANSWERS[question.id];
+      const outcome = await service.submitSection(actor, step.screening.id, step.sectionIndex, raw);
+      assert.equal(outcome.kind, 'step');
+      assert.ok(outcome.kind === 'step');
+      assert.deepEqual(outcome.step.kind === 'section' ? outcome.step.errors : [], []);
+      step = outcome.step;
+    }
+    return step;
+  }
+
+  it('when a screening is completed and decided, then its audit trail holds the create, every change, the read and the deletion', async () => {
+    const result = await complete(caseworker, 'J-1');
+    assert.equal(result.kind, 'result');
+    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await service.resume(caseworker, result.screening.id);
+    const trail = await service.auditTrail('team-1', result.screening.id);
+    assert.deepEqual(
+      trail.map((entry) => `${entry.action}:${entry.detail}`),
+      [
+        'create:started',
+        'update:section-borgeren-answered',
+        'update:section-arbejdsmarked-answered',
+        'update:section-jobsoegning-answered',
+        'update:section-barrierer-answered',
+        'update:evaluated',
+        'update:accepted',
+        'read:resumed',
+      ],
+    );
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    const viewed = await service.view(leader, 'J-1');
+    assert.ok(viewed.kind === 'shown' && viewed.steps[0]?.kind === 'decided');
+    const foreign = await service.view({ teamId: 'team-1', userId: 'cw-2' }, 'J-1');
+    assert.deepEqual(foreign.kind === 'shown' ? [foreign.steps.length, foreign.hidden] : [], [0, 1]);
+    assert.deepEqual(await service.erase(leader, 'J-1'), { kind: 'erased', count: 1 });
+    assert.equal(await screenings.get('team-1', result.screening.id), undefined);
+    assert.deepEqual(
+      (await audit.listFor('team-1', result.screening.id)).map((event) => `${event.action}:${event.actorId}`),
+      ['read:cw-1', 'read:leader-1', 'delete:leader-1'],
+    );
+  });
+
+  it('when a screening is decided and later erased, then the lifecycle listener hears both, erasure before the delete', async () => {
+    const events: string[] = [];
+    const listened = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      { now: () => now },
+      () => 's-listened',
+      {
+        decided: (decided) => {
+          events.push(`decided:${decided.id}:${decided.caseworkerId}:${decided.finalTrack}:${decided.decidedAt}`);
+          return Promise.resolve();
+        },
+        erasing: async (teamId, screeningId) => {
+          events.push(`erasing:${teamId}:${screeningId}:${(await screenings.get(teamId, screeningId)) !== undefined}`);
+        },
+      },
+    );
+    service = listened;
+    const result = await complete(caseworker, 'J-L');
+    assert.deepEqual(events, [], 'nothing before the decision');
+    await listened.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await listened.decide(caseworker, result.screening.id, { decision: 'accept' });
+    assert.deepEqual(
+      events,
+      ['decided:s-listened:cw-1:selektion:2026-02-03T09:00:00.000Z'],
+      'a repeat decides nothing',
+    );
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await listened.erase(leader, 'J-L');
+    assert.deepEqual(events.slice(1), ['erasing:team-1:s-listened:true']);
+  });
+
+  it('when the follow-ups cannot be erased, then the screening is not erased either, so erasing again completes it', async () => {
+    const failing = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      { now: () => now },
+      () => 's-kept',
+      { decided: () => Promise.resolve(), erasing: () => Promise.reject(new Error('storage down')) },
+    );
+    service = failing;
+    await complete(caseworker, 'J-K');
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await assert.rejects(failing.erase(leader, 'J-K'), /storage down/);
+    assert.notEqual(await screenings.get('team-1', 's-kept'), undefined);
+  });
+
+  it('when the retention period has passed, then the answers and the full result are deleted and the aggregates stay', async () => {
+    const result = await complete(caseworker, 'J-2');
+    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    now = new Date('2026-05-10T09:00:00Z'); // 96 days later; default retention 90 days
+    assert.equal(await service.applyRetention('team-1'), 1);
+    const stored = await screenings.get('team-1', result.screening.id);
+    assert.equal(stored?.value.answers, undefined);
+    assert.equal(stored?.value.result, undefined);
+    assert.equal(stored?.value.summary?.strategy, 'selektion');
+    assert.equal(stored?.value.decision?.finalTrack, 'selektion');
+    assert.equal(stored?.value.history.at(-1)?.detail, 'retention-erased');
+    assert.equal(await service.applyRetention('team-1'), 0, 'a second run finds nothing');
+  });
+
+  it('when the retention period has not passed, then nothing is deleted', async () => {
+    await complete(caseworker, 'J-3');
+    now = new Date('2026-04-01T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 0);
+  });
+
+  it('when a leader enables the sensitive criterion, then a GDPR warning is given, who did it is recorded, and the question is asked', async () => {
+    assert.equal(await settings.claimLeadershipIfVacant('team-1', leader.userId), true);
+    assert.equal(
+      await settings.claimLeadershipIfVacant('team-1', 'someone-else'),
+      false,
+      'only a vacant team is claimed',
+    );
+    const before = await service.start(caseworker, 'J-4');
+    assert.ok(before.kind === 'started' && before.step.kind === 'section');
+    assert.ok(!before.step.questions.some((question) => question.id === 'nonDanishBackground'));
+
+    const outcome = await settings.update('team-1', leader.userId, 1, { sensitiveCriterionEnabled: true });
+    assert.equal(outcome.kind, 'saved');
+    assert.ok(outcome.kind === 'saved');
+    assert.deepEqual(outcome.warnings, [SENSITIVE_WARNING]);
+    assert.equal(outcome.settings.version, 2);
+    const events = await audit.listFor('team-1', 'v2');
+    assert.deepEqual(
+      events.map((event) => [event.actorId, event.detail]),
+      [['leader-1', 'sensitive-criterion-enabled']],
+    );
+
+    const after = await service.start(caseworker, 'J-5');
+    assert.ok(after.kind === 'started' && after.step.kind === 'section');
+    assert.ok(after.step.questions.some((question) => question.id === 'nonDanishBackground'));
+    assert.equal(after.step.screening.settingsVersion, 2, 'the screening records the settings version it used');
+    assert.equal(before.step.screening.settingsVersion, 1);
+  });
+
+  it('when settings are saved from an outdated form, by a non-leader, or with bad values, then nothing is saved', async () => {
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    assert.deepEqual(await settings.update('team-1', 'cw-1', 1, { retentionDays: 30 }), { kind: 'forbidden' });
+    const invalid = await settings.update('team-1', leader.userId, 1, {
+      intensiveShareCap: 1.5,
+      retentionDays: 0,
+      affectedSectors: ['industri', 'rumfart'],
+    });
+    assert.equal(invalid.kind, 'invalid');
+    assert.ok(invalid.kind === 'invalid');
+    assert.deepEqual(
+      invalid.errors.map((error) => error.field),
+      ['intensiveShareCap', 'retentionDays', 'affectedSectors'],
+    );
+    assert.equal((await settings.update('team-1', leader.userId, 1, { retentionDays: 30 })).kind, 'saved');
+    assert.deepEqual(await settings.update('team-1', leader.userId, 1, { retentionDays: 60 }), { kind: 'conflict' });
+    assert.equal((await settings.current('team-1')).retentionDays, 30);
+  });
+
+  it('when the team marks a sector as affected, then a screening from that sector holds the konjunkturramt criterion', async () => {
+    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await settings.update('team-1', leader.userId, 1, { affectedSectors: ['industri'] });
+    const result = await complete(caseworker, 'J-6');
+    assert.ok(result.kind === 'result');
+    assert.equal(result.result.criteria.find((criterion) => criterion.id === 'konjunkturramt')?.holds, true);
+    assert.equal(result.result.settingsVersion, 2);
+  });
+
+  it('when two submits of the same section race, then exactly one is applied', async () => {
+    const started = await service.start(caseworker, 'J-7');
+    assert.ok(started.kind === 'started' && started.step.kind === 'section');
+    const raw: Record<string, unknown> = {};
+    for (const question of started.step.questions) raw[question.id] = ANSWERS[question.id];
+    const outcomes = await Promise.all([
+      service.submitSection(caseworker, started.step.screening.id, 0, raw),
+      service.submitSection(caseworker, started.step.screening.id, 0, raw),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['stale', 'step']);
+    const stored = await screenings.get('team-1', started.step.screening.id);
+    assert.equal(stored?.value.sectionIndex, 1);
+    assert.equal(stored?.value.history.length, 2);
+  });
+});
