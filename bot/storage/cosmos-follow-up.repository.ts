@@ -1,7 +1,7 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { FollowUp, FollowUpWeek } from '../../rules/follow-ups/follow-up';
 import type { FollowUpRepository } from '../../rules/follow-ups/follow-up.repository';
-import type { Versioned } from '../../rules/screening/screening-record';
+import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
 

@@ -1,7 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { GoalPlan } from '../../rules/goals/goal-plan';
 import type { GoalPlanRepository } from '../../rules/goals/goal-plan.repository';
-import type { Versioned } from '../../rules/screening/screening-record';
+import type { Versioned } from '../../rules/shared/versioned';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
 
 const planId = (year: number) => `plan-${year}`;

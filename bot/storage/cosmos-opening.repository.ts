@@ -1,7 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { OPENING_FORM_FIELDS, type Opening } from '../../rules/openings/opening';
 import type { OpeningRepository } from '../../rules/openings/opening.repository';
-import type { Versioned } from '../../rules/screening/screening-record';
+import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
 import { isDocumentId } from './document-id';
 

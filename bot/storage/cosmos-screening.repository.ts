@@ -3,7 +3,8 @@ import type { ScreeningRepository } from '../../rules/screening/screening.reposi
 import type { ScreeningStatisticsRepository } from '../../rules/screening/screening-statistics.repository';
 import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
 import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
-import type { ScreeningRecord, Versioned } from '../../rules/screening/screening-record';
+import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
 import { isDocumentId } from './document-id';
 import { deepFreeze } from './deep-freeze';

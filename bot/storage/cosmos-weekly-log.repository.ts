@@ -2,7 +2,7 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import { weekKey, type IsoWeek } from '../../rules/goals/iso-week';
 import { weeklyLogId, type WeeklyLog } from '../../rules/goals/weekly-log';
 import type { WeeklyLogRepository } from '../../rules/goals/weekly-log.repository';
-import type { Versioned } from '../../rules/screening/screening-record';
+import type { Versioned } from '../../rules/shared/versioned';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
 import { documentIdFor } from './document-id';
 

@@ -15,7 +15,7 @@ import type {
   ReportOutcome,
 } from '../../rules/goals/goals.service';
 import type { Clock } from '../../rules/shared/clock';
-import type { Actor } from '../../rules/screening/screening.service';
+import type { Actor } from '../../rules/teams/actor';
 import type { TeamSettingsService } from '../../rules/teams/team-settings.service';
 import type { CardActionTable } from './card-action.router';
 import type { CommandHandler } from './jobcenter.bot';

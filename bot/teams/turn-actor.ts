@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from '../../rules/screening/screening.service';
+import type { Actor } from '../../rules/teams/actor';
 import { LOCAL_TENANT_ID, tenantIdOf } from './turn-installation';
 
 const TENANT_TEAM_PREFIX = 'tenant:';

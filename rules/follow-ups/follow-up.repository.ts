@@ -1,5 +1,5 @@
 import type { FollowUp, FollowUpWeek } from './follow-up';
-import type { Versioned } from '../screening/screening-record';
+import type { Versioned } from '../shared/versioned';
 
 /** Screening follow-ups (spec §1.7), partitioned by team; id `<screeningId>:<weeks>`. */
 export interface FollowUpRepository {

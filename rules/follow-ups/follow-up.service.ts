@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock';
 import type { FollowUpRepository } from './follow-up.repository';
 import type { ScreeningStatisticsRepository } from '../screening/screening-statistics.repository';
 import type { DecidedScreening } from '../screening/decided-screening';
-import type { Actor } from '../screening/screening.service';
+import type { Actor } from '../teams/actor';
 import { followUpsForScreening, isFollowUpOutcome, type FollowUp, type FollowUpOutcome } from './follow-up';
 
 export type RecordOutcome =

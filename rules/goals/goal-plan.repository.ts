@@ -1,5 +1,5 @@
 import type { GoalPlan } from './goal-plan';
-import type { Versioned } from '../screening/screening-record';
+import type { Versioned } from '../shared/versioned';
 
 /** Goal plans, one per team and ISO week-year, partitioned by team. */
 export interface GoalPlanRepository {

@@ -6,7 +6,7 @@ import type { GoalPlanRepository } from './goal-plan.repository';
 import type { OpeningRepository } from '../openings/opening.repository';
 import type { ScreeningStatisticsRepository } from '../screening/screening-statistics.repository';
 import type { WeeklyLogRepository } from './weekly-log.repository';
-import type { Actor } from '../screening/screening.service';
+import type { Actor } from '../teams/actor';
 import { FINAL_FOLLOW_UP_WEEK } from '../follow-ups/follow-up';
 import type { GoalFieldError } from './count-input';
 import {

@@ -1,6 +1,6 @@
 import type { IsoWeek } from './iso-week';
 import type { WeeklyLog } from './weekly-log';
-import type { Versioned } from '../screening/screening-record';
+import type { Versioned } from '../shared/versioned';
 
 /** Members' weekly logs, partitioned by team; one document per member and week (id `<userId>:<weekKey>`). */
 export interface WeeklyLogRepository {

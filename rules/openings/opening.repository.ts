@@ -1,5 +1,5 @@
 import type { Opening } from './opening';
-import type { Versioned } from '../screening/screening-record';
+import type { Versioned } from '../shared/versioned';
 
 /** Job openings and company contacts, partitioned by team. */
 export interface OpeningRepository {

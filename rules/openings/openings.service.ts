@@ -5,7 +5,7 @@ import { parseOpeningForm, type OpeningFieldError } from './opening.validation';
 import type { Clock } from '../shared/clock';
 import type { OpeningRepository } from './opening.repository';
 import type { Sector } from '../screening/screening.types';
-import type { Versioned } from '../screening/screening-record';
+import type { Versioned } from '../shared/versioned';
 
 export type RegisterOutcome =
   | { kind: 'invalid'; errors: OpeningFieldError[]; typed: Readonly<Record<string, string>> }

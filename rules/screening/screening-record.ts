@@ -74,9 +74,3 @@ export interface ScreeningHistoryEntry {
   action: 'create' | 'update';
   detail: string;
 }
-
-/** A stored record with the storage's concurrency token, needed to change it. */
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}

@@ -1,5 +1,6 @@
 import type { DecidedScreeningFacts } from './intensive-share';
-import type { ScreeningRecord, Versioned } from './screening-record';
+import type { ScreeningRecord } from './screening-record';
+import type { Versioned } from '../shared/versioned';
 
 /**
  * Stored screenings, partitioned by team. The records handed out by `create`, `get`, `getForChange`

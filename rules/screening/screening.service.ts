@@ -1,3 +1,4 @@
+import type { Actor } from '../teams/actor';
 import type { AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
 import type { ScreeningRepository } from './screening.repository';
@@ -14,15 +15,10 @@ import { containsCprShape } from '../shared/cpr-shape';
 import { checkCaseReference } from './case-reference';
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
-import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord, type Versioned } from './screening-record';
+import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord } from './screening-record';
+import type { Versioned } from '../shared/versioned';
 import type { ScreeningRules } from './screening-rules.port';
 import type { TeamSettingsService } from '../teams/team-settings.service';
-
-/** Who is acting, in which team. */
-export interface Actor {
-  teamId: string;
-  userId: string;
-}
 
 /** The next thing to show the caseworker for a screening. */
 export type ScreeningStep =

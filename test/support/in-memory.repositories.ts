@@ -11,7 +11,8 @@ import type { ScreeningRepository } from '../../rules/screening/screening.reposi
 import type { TeamRosterRepository } from '../../rules/teams/team-roster.repository';
 import type { SettingsVersion, TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
 import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
-import type { ScreeningRecord, Versioned } from '../../rules/screening/screening-record';
+import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import type { Versioned } from '../../rules/shared/versioned';
 import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
 import type { ScreeningStatisticsRepository } from '../../rules/screening/screening-statistics.repository';
 import type { GoalPlan } from '../../rules/goals/goal-plan';
