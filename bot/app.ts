@@ -7,7 +7,7 @@ import type { Clock } from '../rules/shared/clock';
 import type { AppConfig } from './config/app-config';
 import { createLogger, type Logger } from './logging/logger';
 import { assertRuleFolderValid } from './cli/rules-check.command';
-import { createFeatures } from './features';
+import { createFeatures } from './features/features';
 import { loadIndicatorCatalogFile } from './indicator-catalog.loader';
 import { startRetentionJob } from './retention.job';
 import { MinuteScheduler } from './scheduling/minute.scheduler';
@@ -89,7 +89,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       actions: features.actions,
       turnNotice: features.turnNotice,
     });
-    adapter.use(new DedupeMiddleware(processedActivities, clock, logger, features.selfGuardedVerbs));
+    adapter.use(new DedupeMiddleware(processedActivities, clock, logger, bot.cardActions.safeToRepeat()));
     adapter.onTurnError = createTurnErrorHandler(logger);
 
     const http = createHttpServer({

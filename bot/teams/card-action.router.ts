@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
+import { isCardVerb, type CardVerb } from '../../cards/shared/card-verbs';
 
 /** What a card action produces: the card to show in answer. */
 export type CardActionHandler = (
@@ -7,22 +8,34 @@ export type CardActionHandler = (
   data: Readonly<Record<string, unknown>>,
 ) => Promise<AdaptiveCardJson>;
 
-/** The verbs the bot understands and their handlers. One table, so every verb is visible in one place. */
-export type CardActionTable = Readonly<Record<string, CardActionHandler>>;
+/** One card action: its verb, whether a repeated delivery may simply run again, and its handler. */
+export interface CardAction {
+  verb: CardVerb;
+  /**
+   * A repeat needs no stored claim (see DedupeMiddleware): the action stores nothing, or its use case
+   * refuses a repeat itself (a step, etag, status or version check on the record it changes).
+   */
+  safeToRepeat: boolean;
+  handle: CardActionHandler;
+}
+
+/** A card submit as it arrived: its verb (if it names one) and its data. */
+export type CardSubmit =
+  { kind: 'submit'; verb: string; data: Readonly<Record<string, unknown>> } | { kind: 'malformed' };
 
 export type CardActionRoute =
-  | { kind: 'handler'; verb: string; handler: CardActionHandler; data: Readonly<Record<string, unknown>> }
+  | { kind: 'handler'; action: CardAction; data: Readonly<Record<string, unknown>> }
   | { kind: 'malformed' }
   | { kind: 'unknown'; verb: string };
 
 const VERB = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
 
 /**
- * Finds the handler for a card submit. Accepts both shapes a click arrives in: `Action.Execute`
- * (invoke value `{ action: { verb, data } }`) and the `Action.Submit` fallback (message value
- * `{ verb, ... }`).
+ * Reads a card submit in both shapes a click arrives in: `Action.Execute` (invoke value
+ * `{ action: { verb, data } }`) and the `Action.Submit` fallback (message value `{ verb, ... }`).
+ * The one place a verb is read from an activity.
  */
-export function routeCardAction(table: CardActionTable, value: unknown): CardActionRoute {
+export function readCardSubmit(value: unknown): CardSubmit {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'malformed' };
   const record = value as Record<string, unknown>;
   let verb: unknown = record.verb;
@@ -34,7 +47,36 @@ export function routeCardAction(table: CardActionTable, value: unknown): CardAct
   }
   if (typeof verb !== 'string' || !VERB.test(verb)) return { kind: 'malformed' };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'malformed' };
-  const handler = Object.hasOwn(table, verb) ? table[verb] : undefined;
-  if (handler === undefined) return { kind: 'unknown', verb };
-  return { kind: 'handler', verb, handler, data: data as Record<string, unknown> };
+  return { kind: 'submit', verb, data: data as Record<string, unknown> };
+}
+
+/** The card actions the bot offers, one per verb: every verb is visible in one place. */
+export class CardActionTable {
+  private readonly byVerb = new Map<CardVerb, CardAction>();
+
+  /** @throws Error when two actions claim one verb (a wiring mistake, found at start-up). */
+  constructor(actions: Iterable<CardAction>) {
+    for (const action of actions) {
+      if (this.byVerb.has(action.verb)) throw new Error(`card verb ${action.verb} has two handlers`);
+      this.byVerb.set(action.verb, action);
+    }
+  }
+
+  /** Finds the handler for a card submit. */
+  route(value: unknown): CardActionRoute {
+    const submit = readCardSubmit(value);
+    if (submit.kind === 'malformed') return submit;
+    const action = isCardVerb(submit.verb) ? this.byVerb.get(submit.verb) : undefined;
+    if (action === undefined) return { kind: 'unknown', verb: submit.verb };
+    return { kind: 'handler', action, data: submit.data };
+  }
+
+  /** The verbs a repeated delivery may run again without a stored claim. */
+  safeToRepeat(): ReadonlySet<string> {
+    return new Set([...this.byVerb.values()].filter((action) => action.safeToRepeat).map((action) => action.verb));
+  }
+
+  verbs(): CardVerb[] {
+    return [...this.byVerb.keys()];
+  }
 }

@@ -3,6 +3,7 @@ import { parseCommand } from '../../rules/commands/command.parser';
 import type { Clock } from '../../rules/shared/clock';
 import type { ProcessedActivityRepository } from '../../rules/shared/processed-activity.repository';
 import type { Logger } from '../logging/logger';
+import { readCardSubmit } from './card-action.router';
 import { RecentActivities } from './recent-activities';
 
 /** Activities a user sends; a repeated delivery of one of these is not answered twice. */
@@ -19,14 +20,14 @@ export class DedupeMiddleware implements Middleware {
   private readonly recent = new RecentActivities();
 
   /**
-   * @param selfGuardedVerbs card verbs whose use case already refuses a repeat (a version or step check
-   *   on the record it changes), so a second stored claim would only cost a write.
+   * @param safeToRepeat card verbs a repeated delivery may run again (`CardAction.safeToRepeat`): they
+   *   store nothing, or their use case refuses a repeat itself, so a stored claim would only cost a write.
    */
   constructor(
     private readonly processed: ProcessedActivityRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly selfGuardedVerbs: ReadonlySet<string> = new Set(),
+    private readonly safeToRepeat: ReadonlySet<string> = new Set(),
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -38,7 +39,7 @@ export class DedupeMiddleware implements Middleware {
     }
     const key = `${activity.conversation.id}\u0000${id}`;
     let first = this.recent.firstSighting(key);
-    if (first && needsStoredClaim(activity, this.selfGuardedVerbs)) {
+    if (first && needsStoredClaim(activity, this.safeToRepeat)) {
       try {
         first = await this.processed.claim(activity.conversation.id, id, this.clock.now());
       } catch (error) {
@@ -65,16 +66,10 @@ export class DedupeMiddleware implements Middleware {
   }
 }
 
-function verbOf(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as { verb?: unknown; action?: { verb?: unknown } };
-  return record.action?.verb ?? record.verb;
-}
-
-function needsStoredClaim(activity: Activity, selfGuardedVerbs: ReadonlySet<string>): boolean {
+function needsStoredClaim(activity: Activity, safeToRepeat: ReadonlySet<string>): boolean {
   if (activity.type === ActivityTypes.Invoke || activity.value !== undefined) {
-    const verb = verbOf(activity.value);
-    return !(typeof verb === 'string' && selfGuardedVerbs.has(verb));
+    const submit = readCardSubmit(activity.value);
+    return !(submit.kind === 'submit' && safeToRepeat.has(submit.verb));
   }
   const parsed = parseCommand(typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '');
   return parsed.kind === 'command' && parsed.command.changesState;

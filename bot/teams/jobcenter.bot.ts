@@ -5,7 +5,7 @@ import { parseCommand } from '../../rules/commands/command.parser';
 import type { InstallationService } from '../../rules/teams/installation.service';
 import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
-import { routeCardAction, type CardActionTable } from './card-action.router';
+import { CardActionTable, type CardAction } from './card-action.router';
 import { noticeCard } from '../../cards/shared/notice.cards';
 import type { StaticCards } from '../../cards/shared/static.cards';
 import { cardInvokeResponse, cardMessage } from './card-activities';
@@ -18,8 +18,8 @@ export interface JobcenterBotDeps {
   installations: InstallationService;
   /** Handlers of the commands that are built; the others answer that they are coming. */
   commands?: Partial<Record<CommandId, CommandHandler>>;
-  /** Card verbs beyond the bot's own (feature handlers). */
-  actions?: CardActionTable;
+  /** Card actions beyond the bot's own (the features' handlers). */
+  actions?: readonly CardAction[];
   /** Something to tell this person before the answer, once (e.g. the morning channel was lost). */
   turnNotice?: (context: TurnContext) => Promise<AdaptiveCardJson | undefined>;
   renderer: CardRenderer;
@@ -35,14 +35,15 @@ const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
  * cards; decisions belong to `rules/`.
  */
 export class JobcenterBot extends TeamsActivityHandler {
-  private readonly actions: CardActionTable;
+  /** Every card action the bot answers, by verb. */
+  readonly cardActions: CardActionTable;
 
   constructor(private readonly deps: JobcenterBotDeps) {
     super();
-    this.actions = {
-      'help.show': () => Promise.resolve(deps.cards.help),
-      ...deps.actions,
-    };
+    this.cardActions = new CardActionTable([
+      { verb: 'help.show', safeToRepeat: true, handle: () => Promise.resolve(deps.cards.help) },
+      ...(deps.actions ?? []),
+    ]);
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.greetOnce(context);
@@ -143,10 +144,10 @@ export class JobcenterBot extends TeamsActivityHandler {
   }
 
   private async answerCardAction(context: TurnContext, value: unknown): Promise<AdaptiveCardJson> {
-    const route = routeCardAction(this.actions, value);
+    const route = this.cardActions.route(value);
     switch (route.kind) {
       case 'handler':
-        return route.handler(context, route.data);
+        return route.action.handle(context, route.data);
       case 'unknown':
         this.deps.logger.warn({ verb: route.verb }, 'unknown card verb');
         return noticeCard(

@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
-import type { DeliveryOutcome } from '../../rules/goals/goal-notifier';
+import type { DeliveryOutcome } from '../../rules/shared/delivery-outcome';
 import type { InstallationRepository } from '../../rules/teams/installation.repository';
 import type { Logger } from '../logging/logger';
 import { cardMessage } from './card-activities';

@@ -1,11 +1,5 @@
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
-import { buildFollowUpListViewModel, buildFollowUpReminderViewModel } from '../follow-ups/follow-up.view-models';
-import {
-  buildGoalLogSavedViewModel,
-  buildGoalLogViewModel,
-  type GoalLogViewInput,
-  type NoticeStyle,
-} from './goal-log.view-models';
+import { buildGoalLogSavedViewModel, buildGoalLogViewModel, type GoalLogViewInput } from './goal-log.view-models';
 import {
   buildAnnualTargetsViewModel,
   buildGoalSetupViewModel,
@@ -20,7 +14,6 @@ import {
   type ReportNotice,
   type TeamReportPart,
 } from './weekly-report.view-models';
-import type { FollowUp } from '../../rules/follow-ups/follow-up';
 import type { LogForm } from '../../rules/goals/goals.service';
 import type { WeeklyReport } from '../../rules/goals/summary-visibility';
 import type { TeamWeeklySummary } from '../../rules/goals/weekly-summary';
@@ -32,7 +25,7 @@ function bytes(card: AdaptiveCardJson): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
-/** Renders the goals' and follow-ups' cards from the use cases' results. */
+/** Renders the goals' cards from the use cases' results. */
 export class GoalCards {
   constructor(
     private readonly renderer: CardRenderer,
@@ -105,13 +98,5 @@ export class GoalCards {
       render({ kind: 'overview', parts }),
       ...chunks.map((indicatorIds, index) => render({ kind: 'members', indicatorIds, index: index + 1, parts })),
     ];
-  }
-
-  followUpReminder(followUp: FollowUp): AdaptiveCardJson {
-    return this.renderer.render('followUps', buildFollowUpReminderViewModel(followUp));
-  }
-
-  followUpList(followUps: readonly FollowUp[], notice?: { text: string; style: NoticeStyle }): AdaptiveCardJson {
-    return this.renderer.render('followUps', buildFollowUpListViewModel(followUps, notice));
   }
 }

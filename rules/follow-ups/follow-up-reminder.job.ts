@@ -1,6 +1,6 @@
 import { needsReminder, type FollowUp } from './follow-up';
 import type { FollowUpRepository } from './follow-up.repository';
-import type { FollowUpNotifier } from '../goals/goal-notifier';
+import type { FollowUpNotifier } from './follow-up-notifier';
 import type { JobRunRepository } from '../shared/job-run.repository';
 import { SCHEDULER_PARTITION } from '../goals/goal-rhythm.policy';
 import type { WorkingDayCalendar } from '../morning-meeting/morning-post.job';

@@ -1,7 +1,8 @@
 import type { PlanMember } from './goal-plan';
 import type { IsoWeek } from './iso-week';
 import type { TeamWeeklySummary } from './weekly-summary';
-import type { DeliveryOutcome, GoalNotifier } from './goal-notifier';
+import type { DeliveryOutcome } from '../shared/delivery-outcome';
+import type { GoalNotifier } from './goal-notifier';
 import type { JobRunRepository } from '../shared/job-run.repository';
 import type { TeamRosterRepository } from '../teams/team-roster.repository';
 import { SCHEDULER_PARTITION, dueGoalRuns, goalRecipientKey, goalRunKey, type GoalRun } from './goal-rhythm.policy';

@@ -1,3 +1,4 @@
+import type { CandidateNotifier, CandidateOutcome } from './candidate-notifier';
 import { buildOpeningBoard, type OpeningBoard } from './opening-board';
 import { fillOne } from './opening-fill';
 import { OPENING_FORM_FIELDS, type Opening, type OpeningAuthor } from './opening';
@@ -88,6 +89,24 @@ export class OpeningsService {
   async get(teamId: string, openingId: unknown): Promise<Opening | undefined> {
     if (typeof openingId !== 'string' || openingId === '') return undefined;
     return (await this.openings.get(teamId, openingId))?.value;
+  }
+
+  /**
+   * Tells the consultant who registered the opening that a caseworker has a candidate: in their
+   * personal chat with the bot, else by a mention where the offer was made.
+   */
+  async offerCandidate(
+    teamId: string,
+    openingId: unknown,
+    caseworkerName: string,
+    notifier: CandidateNotifier,
+  ): Promise<CandidateOutcome> {
+    const opening = await this.get(teamId, openingId);
+    if (opening === undefined) return { kind: 'not-found' };
+    const offer = { teamId, opening, caseworkerName };
+    if (await notifier.toPersonalChat(offer)) return { kind: 'personal-chat', offer };
+    await notifier.mentionHere(offer);
+    return { kind: 'mentioned', offer };
   }
 
   /** `Besat +1`: fills one place unless all are filled; a concurrent click is re-read and retried. */

@@ -31,6 +31,9 @@ export const SENSITIVE_WARNING =
  * A team's screening settings: the stored newest version, or the defaults from the rule files. Every
  * change makes a new version; only the team's leaders may change them.
  */
+/** A user's part in leading a team; 'appointed': they became its first leader just now. */
+export type Leadership = 'leader' | 'appointed' | 'not-leader';
+
 export class TeamSettingsService {
   constructor(
     private readonly repository: TeamSettingsRepository<TeamScreeningSettings>,
@@ -53,6 +56,16 @@ export class TeamSettingsService {
 
   async isLeader(teamId: string, userId: string): Promise<boolean> {
     return (await this.roster.leaders(teamId)).includes(userId);
+  }
+
+  /**
+   * Whether the user leads the team, taking the lead of a team that has no leader yet (the first
+   * person to open the settings, the goals' set-up or the morning meeting sets the team up):
+   * 'appointed' when this call made them leader.
+   */
+  async leadership(teamId: string, userId: string): Promise<Leadership> {
+    if (await this.isLeader(teamId, userId)) return 'leader';
+    return (await this.claimLeadershipIfVacant(teamId, userId)) ? 'appointed' : 'not-leader';
   }
 
   /**

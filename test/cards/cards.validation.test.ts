@@ -30,6 +30,7 @@ import type { ScreeningRecord } from '../../rules/screening/screening-record';
 import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
+import { FollowUpCards } from '../../cards/follow-ups/follow-up.cards';
 import { GoalCards } from '../../cards/goals/goal.cards';
 import { followUpsForScreening } from '../../rules/follow-ups/follow-up';
 import { carryOverPlan } from '../../rules/goals/goal-plan';
@@ -222,6 +223,7 @@ describe('cards', () => {
 
   before(() => {
     const goals = new GoalCards(renderer, { archetypeNames: ARCHETYPE_NAMES });
+    const followUpCards = new FollowUpCards(renderer);
     const catalog = defaultCatalog();
     const stored = { plan: plan({ annualTargets: { kanvas: 1060 } }), etag: 'etag-1' };
     const planInput = { view: stored, catalog, currentWeek: WEEK_7 };
@@ -264,14 +266,14 @@ describe('cards', () => {
     });
     screeningCards.weeklyReportMember = goals.report(reportFor({ userId: 'u-ali', isLeader: false }, summary))[0];
     const [followUp] = followUpsForScreening(screening({ caseReference: 'J-2026-17' }));
-    screeningCards.followUps = followUp === undefined ? {} : goals.followUpReminder(followUp);
-    screeningCards['followUps list'] = goals.followUpList(
+    screeningCards.followUps = followUp === undefined ? {} : followUpCards.reminder(followUp);
+    screeningCards['followUps list'] = followUpCards.list(
       followUpsForScreening(screening()).concat(
         ...Array.from({ length: 4 }, (_, index) => followUpsForScreening(screening({ id: `s-${index}` }))),
       ),
       { text: 'Gemt: J-2026-1, 13 uger efter screeningen: I job.', style: 'good' },
     );
-    screeningCards['followUps empty list'] = goals.followUpList([]);
+    screeningCards['followUps empty list'] = followUpCards.list([]);
   });
 
   it('when every screening and settings card variant is rendered, then the validator finds nothing wrong in any', () => {

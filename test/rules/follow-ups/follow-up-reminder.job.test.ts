@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import { isWorkingDay } from '../../../rules/shared/danish-holidays';
 import { calendarDate } from '../../../rules/shared/copenhagen-calendar';
 import { followUpsForScreening, type FollowUp } from '../../../rules/follow-ups/follow-up';
-import type { FollowUpNotifier } from '../../../rules/goals/goal-notifier';
+import type { FollowUpNotifier } from '../../../rules/follow-ups/follow-up-notifier';
 import { FollowUpReminderJob, followUpRemindersDue } from '../../../rules/follow-ups/follow-up-reminder.job';
 import type { WorkingDayCalendar } from '../../../rules/morning-meeting/morning-post.job';
 import { InMemoryFollowUpRepository, InMemoryJobRunRepository } from '../../support/in-memory.repositories';

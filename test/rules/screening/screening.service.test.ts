@@ -179,6 +179,13 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.equal(await service.applyRetention('team-1'), 0);
   });
 
+  it('when a team has no leader, then the first to ask takes the lead once and later askers are told who they are', async () => {
+    assert.equal(await settings.leadership('team-1', leader.userId), 'appointed');
+    assert.equal(await settings.leadership('team-1', leader.userId), 'leader');
+    assert.equal(await settings.leadership('team-1', 'someone-else'), 'not-leader');
+    assert.equal(await settings.leadership('team-2', 'someone-else'), 'appointed', 'each team has its own leaders');
+  });
+
   it('when a leader enables the sensitive criterion, then a GDPR warning is given, who did it is recorded, and the question is asked', async () => {
     assert.equal(await settings.claimLeadershipIfVacant('team-1', leader.userId), true);
     assert.equal(

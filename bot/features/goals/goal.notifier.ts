@@ -1,9 +1,8 @@
-import type { FollowUp } from '../../rules/follow-ups/follow-up';
-import type { GoalsService } from '../../rules/goals/goals.service';
-import { formatWeek } from '../../rules/goals/iso-week';
-import type { FollowUpNotifier, GoalNotifier } from '../../rules/goals/goal-notifier';
-import type { GoalCards } from '../../cards/goals/goal.cards';
-import type { PersonalChatSend } from './personal-chat.sender';
+import type { GoalsService } from '../../../rules/goals/goals.service';
+import { formatWeek } from '../../../rules/goals/iso-week';
+import type { GoalNotifier } from '../../../rules/goals/goal-notifier';
+import type { GoalCards } from '../../../cards/goals/goal.cards';
+import type { PersonalChatSend } from '../../teams/personal-chat.sender';
 
 /**
  * The weekly rhythm's messages (spec §3.2) in the person's personal chat: Friday's reminder is the
@@ -31,13 +30,5 @@ export function createGoalNotifier(deps: {
       }`;
       return deps.send(teamId, leaderId, deps.cards.teamReport(summary, { notices: [notice] }));
     },
-  };
-}
-
-/** Reminds the caseworker of a due follow-up (spec §1.7) with the buttons to record the outcome. */
-export function createFollowUpNotifier(deps: { cards: GoalCards; send: PersonalChatSend }): FollowUpNotifier {
-  return {
-    remind: (followUp: FollowUp) =>
-      deps.send(followUp.teamId, followUp.caseworkerId, [deps.cards.followUpReminder(followUp)]),
   };
 }

@@ -1,14 +1,15 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Clock } from '../../rules/shared/clock';
+import type { Clock } from '../../../rules/shared/clock';
 import type {
   BoardPoster,
   MorningMeeting,
   PostedBoardRepository,
-} from '../../rules/morning-meeting/morning-meeting.repository';
-import type { Logger } from '../logging/logger';
-import { cardMessage } from './card-activities';
-import type { BoardCards, Notice } from './openings.handlers';
-import type { ProactiveSender } from './proactive.sender';
+} from '../../../rules/morning-meeting/morning-meeting.repository';
+import type { Logger } from '../../logging/logger';
+import { cardMessage } from '../../teams/card-activities';
+import type { Notice } from '../../../cards/openings/board.cards';
+import type { BoardCards } from '../openings/board-cards';
+import type { ProactiveSender } from '../../teams/proactive.sender';
 
 export interface BoardPosterDeps {
   sender: ProactiveSender;

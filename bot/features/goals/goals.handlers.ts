@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
-import type { NoticeStyle } from '../../cards/goals/goal-log.view-models';
-import type { GoalFieldError } from '../../rules/goals/count-input';
-import { findMember } from '../../rules/goals/goal-plan';
-import type { IndicatorCatalog } from '../../rules/goals/indicator';
-import { formatWeek, isoWeekAt, parseWeekKey, type IsoWeek } from '../../rules/goals/iso-week';
+import type { AdaptiveCardJson } from '../../../cards/rendering/card.renderer';
+import type { NoticeStyle } from '../../../cards/goals/goal-log.view-models';
+import type { GoalFieldError } from '../../../rules/goals/count-input';
+import { findMember } from '../../../rules/goals/goal-plan';
+import type { IndicatorCatalog } from '../../../rules/goals/indicator';
+import { formatWeek, isoWeekAt, parseWeekKey, type IsoWeek } from '../../../rules/goals/iso-week';
 import type {
   GoalsService,
   JoinOutcome,
@@ -13,19 +13,19 @@ import type {
   PlanUpdateOutcome,
   PlanView,
   ReportOutcome,
-} from '../../rules/goals/goals.service';
-import type { Clock } from '../../rules/shared/clock';
-import type { Actor } from '../../rules/teams/actor';
-import type { TeamSettingsService } from '../../rules/teams/team-settings.service';
-import type { CardActionTable } from './card-action.router';
-import type { CommandHandler } from './jobcenter.bot';
-import type { GoalCards } from '../../cards/goals/goal.cards';
+} from '../../../rules/goals/goals.service';
+import type { Clock } from '../../../rules/shared/clock';
+import type { Actor } from '../../../rules/teams/actor';
+import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
+import type { CardAction } from '../../teams/card-action.router';
+import type { CommandHandler } from '../../teams/jobcenter.bot';
+import type { GoalCards } from '../../../cards/goals/goal.cards';
 import { choicesOf, membersChangeFromChecklist, planYearOf } from './goal-plan-submit.parser';
-import { actorOf } from './turn-actor';
+import { actorOf } from '../../teams/turn-actor';
 
 export interface GoalsHandlerDeps {
   service: GoalsService;
-  leaders: Pick<TeamSettingsService, 'isLeader' | 'claimLeadershipIfVacant'>;
+  leaders: Pick<TeamSettingsService, 'isLeader' | 'leadership'>;
   cards: GoalCards;
   catalog: IndicatorCatalog;
   clock: Clock;
@@ -207,12 +207,12 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
   /** Opens the set-up; the first person to open it in a team without leaders becomes its leader. */
   const openSetup = async (context: TurnContext, year?: number): Promise<AdaptiveCardJson> => {
     const { teamId, userId } = actorOf(context);
-    const wasLeader = await leaders.isLeader(teamId, userId);
-    const isLeader = wasLeader || (await leaders.claimLeadershipIfVacant(teamId, userId));
-    if (!isLeader) return notLeader();
-    const notices = wasLeader
-      ? []
-      : ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan sætte målstyringen op.'];
+    const leadership = await leaders.leadership(teamId, userId);
+    if (leadership === 'not-leader') return notLeader();
+    const notices =
+      leadership === 'leader'
+        ? []
+        : ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan sætte målstyringen op.'];
     return planCard({ kind: 'setup' }, await service.plan(teamId, year ?? currentWeek().year), { notices });
   };
 
@@ -279,83 +279,107 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
     ugerapport: showReport,
   };
 
-  const actions: CardActionTable = {
-    'goals.logOpen': async (context, data) => {
-      const week = weekFromCard(data.weekKey);
-      if (week === 'malformed') return weekProblem('Kortet har en uge, botten ikke kender.', 'mål');
-      return week === undefined
-        ? showLog(context, '')
-        : logAnswer(actorOf(context), await service.logForm(actorOf(context), week));
+  const actions: CardAction[] = [
+    {
+      verb: 'goals.logOpen',
+      safeToRepeat: true,
+      handle: async (context, data) => {
+        const week = weekFromCard(data.weekKey);
+        if (week === 'malformed') return weekProblem('Kortet har en uge, botten ikke kender.', 'mål');
+        return week === undefined
+          ? showLog(context, '')
+          : logAnswer(actorOf(context), await service.logForm(actorOf(context), week));
+      },
     },
-    'goals.log': async (context, data) =>
-      logAnswer(actorOf(context), await service.submitLog(actorOf(context), data.weekKey, data)),
-    'goals.join': join,
-    'goals.setup': (context, data) => openSetup(context, planYearOf(data.year)),
-    'goals.indicators': (context, data) => {
-      const chosen = choicesOf(data.indicators);
-      if (chosen === undefined)
-        return Promise.resolve(malformedPlanCard('Kortets valg af indikatorer har et forkert format.'));
-      return changePlan(
-        context,
-        data,
-        { kind: 'setup' },
-        (actor, year) => service.chooseIndicators(actor, year, data.etag, chosen),
-        (view) =>
-          view.plan.indicators.length === 0
-            ? 'Gemt: teamet har ingen indikatorer nu.'
-            : `Gemt: teamet måler sig på ${view.plan.indicators.length} indikator${view.plan.indicators.length === 1 ? '' : 'er'}.`,
-      );
+    {
+      verb: 'goals.log',
+      safeToRepeat: false,
+      handle: async (context, data) =>
+        logAnswer(actorOf(context), await service.submitLog(actorOf(context), data.weekKey, data)),
     },
-    'goals.members': async (context, data) => {
-      const year = planYearOf(data.year);
-      if (year === undefined) return malformedPlanCard();
-      const ticked = choicesOf(data.members);
-      if (ticked === undefined) return malformedPlanCard('Kortets liste over medarbejdere har et forkert format.');
-      const actor = actorOf(context);
-      const { plan } = await service.plan(actor.teamId, year);
-      const change = membersChangeFromChecklist(plan, ticked, data.membersFromWeek);
-      return planAnswer(
-        await service.updateMembers(actor, year, data.etag, change),
-        { kind: 'setup' },
-        data,
-        () =>
-          `Gemt fra uge ${String(data.membersFromWeek)}: ${change.add?.length ?? 0} taget med, ${change.remove?.length ?? 0} taget ud.`,
-      );
+    { verb: 'goals.join', safeToRepeat: false, handle: join },
+    { verb: 'goals.setup', safeToRepeat: true, handle: (context, data) => openSetup(context, planYearOf(data.year)) },
+    {
+      verb: 'goals.indicators',
+      safeToRepeat: false,
+      handle: (context, data) => {
+        const chosen = choicesOf(data.indicators);
+        if (chosen === undefined)
+          return Promise.resolve(malformedPlanCard('Kortets valg af indikatorer har et forkert format.'));
+        return changePlan(
+          context,
+          data,
+          { kind: 'setup' },
+          (actor, year) => service.chooseIndicators(actor, year, data.etag, chosen),
+          (view) =>
+            view.plan.indicators.length === 0
+              ? 'Gemt: teamet har ingen indikatorer nu.'
+              : `Gemt: teamet måler sig på ${view.plan.indicators.length} indikator${view.plan.indicators.length === 1 ? '' : 'er'}.`,
+        );
+      },
     },
-    'goals.memberGoalsOpen': (context, data) =>
-      openPlanForm(context, data, {
-        kind: 'memberGoals',
-        userId: typeof data.goalMember === 'string' ? data.goalMember : '',
-      }),
-    'goals.memberGoals': (context, data) => {
-      const userId = typeof data.userId === 'string' ? data.userId : '';
-      return changePlan(
-        context,
-        data,
-        { kind: 'memberGoals', userId },
-        (actor, year) => service.setMemberGoals(actor, year, data.etag, userId, data.fromWeek, data),
-        (view) =>
-          `Gemt: ugentlige mål for ${findMember(view.plan, userId)?.name ?? userId} fra uge ${String(data.fromWeek)}.`,
-      );
+    {
+      verb: 'goals.members',
+      safeToRepeat: false,
+      handle: async (context, data) => {
+        const year = planYearOf(data.year);
+        if (year === undefined) return malformedPlanCard();
+        const ticked = choicesOf(data.members);
+        if (ticked === undefined) return malformedPlanCard('Kortets liste over medarbejdere har et forkert format.');
+        const actor = actorOf(context);
+        const { plan } = await service.plan(actor.teamId, year);
+        const change = membersChangeFromChecklist(plan, ticked, data.membersFromWeek);
+        return planAnswer(
+          await service.updateMembers(actor, year, data.etag, change),
+          { kind: 'setup' },
+          data,
+          () =>
+            `Gemt fra uge ${String(data.membersFromWeek)}: ${change.add?.length ?? 0} taget med, ${change.remove?.length ?? 0} taget ud.`,
+        );
+      },
     },
-    'goals.targetsOpen': (context, data) => openPlanForm(context, data, { kind: 'annualTargets' }),
-    'goals.targets': (context, data) =>
-      changePlan(
-        context,
-        data,
-        { kind: 'annualTargets' },
-        (actor, year) => service.setAnnualTargets(actor, year, data.etag, data),
-        (view) => `Gemt: teamets årsmål for ${view.plan.year}.`,
-      ),
-  };
+    {
+      verb: 'goals.memberGoalsOpen',
+      safeToRepeat: true,
+      handle: (context, data) =>
+        openPlanForm(context, data, {
+          kind: 'memberGoals',
+          userId: typeof data.goalMember === 'string' ? data.goalMember : '',
+        }),
+    },
+    {
+      verb: 'goals.memberGoals',
+      safeToRepeat: false,
+      handle: (context, data) => {
+        const userId = typeof data.userId === 'string' ? data.userId : '';
+        return changePlan(
+          context,
+          data,
+          { kind: 'memberGoals', userId },
+          (actor, year) => service.setMemberGoals(actor, year, data.etag, userId, data.fromWeek, data),
+          (view) =>
+            `Gemt: ugentlige mål for ${findMember(view.plan, userId)?.name ?? userId} fra uge ${String(data.fromWeek)}.`,
+        );
+      },
+    },
+    {
+      verb: 'goals.targetsOpen',
+      safeToRepeat: true,
+      handle: (context, data) => openPlanForm(context, data, { kind: 'annualTargets' }),
+    },
+    {
+      verb: 'goals.targets',
+      safeToRepeat: false,
+      handle: (context, data) =>
+        changePlan(
+          context,
+          data,
+          { kind: 'annualTargets' },
+          (actor, year) => service.setAnnualTargets(actor, year, data.etag, data),
+          (view) => `Gemt: teamets årsmål for ${view.plan.year}.`,
+        ),
+    },
+  ];
 
   return { commands, actions };
 }
-
-/** The card verbs of the goals that store nothing (opening a card): a repeated delivery only answers again. */
-export const READ_ONLY_GOAL_VERBS = [
-  'goals.logOpen',
-  'goals.setup',
-  'goals.memberGoalsOpen',
-  'goals.targetsOpen',
-] as const;

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
-import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
-import type { SettingsChange, TeamSettingsService } from '../../rules/teams/team-settings.service';
-import type { CardActionTable } from './card-action.router';
-import type { CommandHandler } from './jobcenter.bot';
-import { actorOf } from './turn-actor';
+import type { AdaptiveCardJson, CardRenderer } from '../../../cards/rendering/card.renderer';
+import { buildSettingsViewModel } from '../../../cards/teams/settings.view-model';
+import type { SettingsChange, TeamSettingsService } from '../../../rules/teams/team-settings.service';
+import type { CardAction } from '../../teams/card-action.router';
+import type { CommandHandler } from '../../teams/jobcenter.bot';
+import { actorOf } from '../../teams/turn-actor';
 
 type Sectors = readonly { id: string; label: string }[];
 
@@ -65,50 +65,51 @@ export function settingsHandlers(service: TeamSettingsService, renderer: CardRen
   };
   const show: CommandHandler = async (context) => {
     const { teamId, userId } = actorOf(context);
-    const wasLeader = await service.isLeader(teamId, userId);
-    const isLeader = wasLeader || (await service.claimLeadershipIfVacant(teamId, userId));
-    const notices =
-      isLeader && !wasLeader
-        ? ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan ændre indstillingerne.']
-        : isLeader
-          ? []
-          : ['Kun teamets ledere kan ændre indstillingerne.'];
+    const notices = {
+      appointed: ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan ændre indstillingerne.'],
+      leader: [],
+      'not-leader': ['Kun teamets ledere kan ændre indstillingerne.'],
+    }[await service.leadership(teamId, userId)];
     return card(context, notices, 'info');
   };
-  const actions: CardActionTable = {
-    'settings.save': async (context, data) => {
-      const { teamId, userId } = actorOf(context);
-      const { change, errors } = parseSettingsSubmit(data);
-      if (errors.length > 0) return card(context, errors, 'error', data);
-      const outcome = await service.update(teamId, userId, data.version, change);
-      switch (outcome.kind) {
-        case 'saved':
-          return card(
-            context,
-            [`Gemt som version ${outcome.settings.version}.`, ...outcome.warnings],
-            outcome.warnings.length > 0 ? 'warning' : 'info',
-          );
-        case 'invalid':
-          return card(
-            context,
-            outcome.errors.map((error) => error.message),
-            'error',
-            data,
-          );
-        case 'conflict':
-          // The overview shows what is stored now; the form keeps what this leader typed, on the newest version.
-          return card(
-            context,
-            [
-              'Indstillingerne er ændret af en anden, siden kortet blev vist. Intet er gemt. Oversigten viser de nyeste; felterne viser dine ændringer – gem igen, hvis de skal gælde.',
-            ],
-            'warning',
-            data,
-          );
-        case 'forbidden':
-          return card(context, ['Kun teamets ledere kan ændre indstillingerne. Intet er gemt.'], 'error');
-      }
+  const actions: CardAction[] = [
+    {
+      verb: 'settings.save',
+      safeToRepeat: true,
+      handle: async (context, data) => {
+        const { teamId, userId } = actorOf(context);
+        const { change, errors } = parseSettingsSubmit(data);
+        if (errors.length > 0) return card(context, errors, 'error', data);
+        const outcome = await service.update(teamId, userId, data.version, change);
+        switch (outcome.kind) {
+          case 'saved':
+            return card(
+              context,
+              [`Gemt som version ${outcome.settings.version}.`, ...outcome.warnings],
+              outcome.warnings.length > 0 ? 'warning' : 'info',
+            );
+          case 'invalid':
+            return card(
+              context,
+              outcome.errors.map((error) => error.message),
+              'error',
+              data,
+            );
+          case 'conflict':
+            // The overview shows what is stored now; the form keeps what this leader typed, on the newest version.
+            return card(
+              context,
+              [
+                'Indstillingerne er ændret af en anden, siden kortet blev vist. Intet er gemt. Oversigten viser de nyeste; felterne viser dine ændringer – gem igen, hvis de skal gælde.',
+              ],
+              'warning',
+              data,
+            );
+          case 'forbidden':
+            return card(context, ['Kun teamets ledere kan ændre indstillingerne. Intet er gemt.'], 'error');
+        }
+      },
     },
-  };
+  ];
   return { commands: { indstillinger: show }, actions };
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import { choicesOf, membersChangeFromChecklist, planYearOf } from '../../../bot/teams/goal-plan-submit.parser';
-import { member, plan } from '../../rules/goals/goal-fixtures';
+import {
+  choicesOf,
+  membersChangeFromChecklist,
+  planYearOf,
+} from '../../../../bot/features/goals/goal-plan-submit.parser';
+import { member, plan } from '../../../rules/goals/goal-fixtures';
 
 describe('reading the goal set-up card', () => {
   const team = plan({

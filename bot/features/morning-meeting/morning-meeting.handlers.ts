@@ -1,14 +1,14 @@
 import { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
-import type { Clock } from '../../rules/shared/clock';
-import type { MorningMeetingRepository } from '../../rules/morning-meeting/morning-meeting.repository';
-import { parsePostTime } from '../../rules/morning-meeting/morning-post.policy';
-import type { TeamSettingsService } from '../../rules/teams/team-settings.service';
-import type { ChannelLossNotices } from '../../rules/morning-meeting/channel-loss.notices';
-import { noticeCard } from '../../cards/shared/notice.cards';
-import type { CommandHandler } from './jobcenter.bot';
-import type { BoardCards } from './openings.handlers';
-import { actorOf } from './turn-actor';
+import type { AdaptiveCardJson, CardRenderer } from '../../../cards/rendering/card.renderer';
+import type { Clock } from '../../../rules/shared/clock';
+import type { MorningMeetingRepository } from '../../../rules/morning-meeting/morning-meeting.repository';
+import { parsePostTime } from '../../../rules/morning-meeting/morning-post.policy';
+import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
+import type { ChannelLossNotices } from '../../../rules/morning-meeting/channel-loss.notices';
+import { noticeCard } from '../../../cards/shared/notice.cards';
+import type { CommandHandler } from '../../teams/jobcenter.bot';
+import type { BoardCards } from '../openings/board-cards';
+import { actorOf } from '../../teams/turn-actor';
 
 const DEFAULT_POST_TIME = '08:30';
 
@@ -54,9 +54,7 @@ export function morningMeetingHandlers(deps: {
         'Skriv **@botten morgenmøde her** i den kanal, hvor tavlen skal komme hver morgen.',
       );
     }
-    const leader =
-      (await deps.settings.isLeader(teamId, userId)) || (await deps.settings.claimLeadershipIfVacant(teamId, userId));
-    if (!leader)
+    if ((await deps.settings.leadership(teamId, userId)) === 'not-leader')
       return noticeCard(renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan vælge kanalen til morgenmødet.');
     const parsed = timeText === '' ? { ok: true as const, time: DEFAULT_POST_TIME } : parsePostTime(timeText);
     if (!parsed.ok)

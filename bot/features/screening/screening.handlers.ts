@@ -1,15 +1,15 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
-import type { ScreeningService } from '../../rules/screening/screening.service';
-import type { CardActionTable } from './card-action.router';
-import { noticeCard } from '../../cards/shared/notice.cards';
-import type { CommandHandler } from './jobcenter.bot';
-import type { ScreeningCards } from '../../cards/screening/screening.cards';
-import { actorOf } from './turn-actor';
+import type { AdaptiveCardJson, CardRenderer } from '../../../cards/rendering/card.renderer';
+import type { ScreeningService } from '../../../rules/screening/screening.service';
+import type { CardAction } from '../../teams/card-action.router';
+import { noticeCard } from '../../../cards/shared/notice.cards';
+import type { CommandHandler } from '../../teams/jobcenter.bot';
+import type { ScreeningCards } from '../../../cards/screening/screening.cards';
+import { actorOf } from '../../teams/turn-actor';
 
 export interface ScreeningHandlers {
   commands: { screening: CommandHandler; vis_screening: CommandHandler; slet_screening: CommandHandler };
-  actions: CardActionTable;
+  actions: CardAction[];
 }
 
 /** The screening feature's commands and card verbs: each parses the turn, calls the use case, renders. */
@@ -68,31 +68,50 @@ export function screeningHandlers(
         }
       },
     },
-    actions: {
-      'screening.new': () => Promise.resolve(cards.reference()),
-      'screening.start': async (context, data) => {
-        const outcome = await service.start(actorOf(context), data.caseReference);
-        if (outcome.kind === 'started') return cards.step(outcome.step);
-        return cards.reference(
-          outcome.message,
-          outcome.keepTyped && typeof data.caseReference === 'string' ? data.caseReference : '',
-        );
+    actions: [
+      { verb: 'screening.new', safeToRepeat: true, handle: () => Promise.resolve(cards.reference()) },
+      {
+        verb: 'screening.start',
+        safeToRepeat: false,
+        handle: async (context, data) => {
+          const outcome = await service.start(actorOf(context), data.caseReference);
+          if (outcome.kind === 'started') return cards.step(outcome.step);
+          return cards.reference(
+            outcome.message,
+            outcome.keepTyped && typeof data.caseReference === 'string' ? data.caseReference : '',
+          );
+        },
       },
-      'screening.resume': async (context, data) =>
-        cards.outcome(await service.resume(actorOf(context), data.screeningId)),
-      'screening.section': async (context, data) =>
-        cards.outcome(await service.submitSection(actorOf(context), data.screeningId, data.sectionIndex, data)),
-      'screening.accept': async (context, data) =>
-        cards.outcome(await service.decide(actorOf(context), data.screeningId, { decision: 'accept' })),
-      'screening.override': async (context, data) =>
-        cards.outcome(
-          await service.decide(actorOf(context), data.screeningId, {
-            decision: 'override',
-            finalTrack: data.finalTrack,
-            reasonCode: data.reasonCode,
-            reasonText: data.reasonText,
-          }),
-        ),
-    },
+      {
+        verb: 'screening.resume',
+        safeToRepeat: true,
+        handle: async (context, data) => cards.outcome(await service.resume(actorOf(context), data.screeningId)),
+      },
+      {
+        verb: 'screening.section',
+        safeToRepeat: true,
+        handle: async (context, data) =>
+          cards.outcome(await service.submitSection(actorOf(context), data.screeningId, data.sectionIndex, data)),
+      },
+      {
+        verb: 'screening.accept',
+        safeToRepeat: true,
+        handle: async (context, data) =>
+          cards.outcome(await service.decide(actorOf(context), data.screeningId, { decision: 'accept' })),
+      },
+      {
+        verb: 'screening.override',
+        safeToRepeat: true,
+        handle: async (context, data) =>
+          cards.outcome(
+            await service.decide(actorOf(context), data.screeningId, {
+              decision: 'override',
+              finalTrack: data.finalTrack,
+              reasonCode: data.reasonCode,
+              reasonText: data.reasonText,
+            }),
+          ),
+      },
+    ],
   };
 }

@@ -1,5 +1,5 @@
-import type { GoalPlan } from '../../rules/goals/goal-plan';
-import type { MembersChange } from '../../rules/goals/goal-plan.changes';
+import type { GoalPlan } from '../../../rules/goals/goal-plan';
+import type { MembersChange } from '../../../rules/goals/goal-plan.changes';
 
 /**
  * A multi-select choice set's value ("a,b,c"; Teams sends a string, and nothing at all when none is

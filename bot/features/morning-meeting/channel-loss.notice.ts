@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
-import type { ChannelLossNotices } from '../../rules/morning-meeting/channel-loss.notices';
-import { noticeCard } from '../../cards/shared/notice.cards';
-import { actorOf } from './turn-actor';
+import type { AdaptiveCardJson, CardRenderer } from '../../../cards/rendering/card.renderer';
+import type { ChannelLossNotices } from '../../../rules/morning-meeting/channel-loss.notices';
+import { noticeCard } from '../../../cards/shared/notice.cards';
+import { actorOf } from '../../teams/turn-actor';
 
 /** Tells a leader, once, that the bot can no longer post the morning board to the team's channel. */
 export function channelLossNotice(

@@ -1,0 +1,40 @@
+import type { CardRenderer } from '../../cards/rendering/card.renderer';
+import type { CommandId } from '../../rules/commands/command.catalog';
+import type { IndicatorCatalog } from '../../rules/goals/indicator';
+import type { ScreeningRuleset } from '../../rules/screening/screening.types';
+import type { Clock } from '../../rules/shared/clock';
+import type { Logger } from '../logging/logger';
+import type { MinuteJob } from '../scheduling/minute.scheduler';
+import type { Repositories } from '../storage/cosmos.repositories';
+import type { CardAction } from '../teams/card-action.router';
+import type { CommandHandler } from '../teams/jobcenter.bot';
+import type { ProactiveSender } from '../teams/proactive.sender';
+
+/** What one area adds to the bot: its text commands, its card actions and its scheduled jobs. */
+export interface Feature {
+  commands?: Partial<Record<CommandId, CommandHandler>>;
+  actions?: readonly CardAction[];
+  /** Jobs the minute scheduler runs on every instance; one that sends claims a job-run lease first. */
+  minuteJobs?: readonly MinuteJob[];
+}
+
+/** What every area's wiring may use. */
+export interface AreaDeps {
+  repositories: Repositories;
+  ruleset: ScreeningRuleset;
+  indicators: IndicatorCatalog;
+  renderer: CardRenderer;
+  clock: Clock;
+  sender: ProactiveSender;
+  logger: Logger;
+  /** This instance's name in job leases. */
+  instanceId: string;
+}
+
+/** How long a scheduled send's lease lasts before another instance may take it over. */
+export const SEND_LEASE_MS = 10 * 60_000;
+
+/** Logs a failure that must not fail the turn or job that caused it. */
+export function logFailure(logger: Logger, what: string): (error: unknown) => void {
+  return (error) => logger.warn({ errorType: (error as Error).name }, what);
+}

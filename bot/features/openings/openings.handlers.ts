@@ -1,0 +1,71 @@
+import { candidateOutcomeCard } from '../../../cards/openings/candidate.cards';
+import { fillNotice, type OpeningCards } from '../../../cards/openings/opening.cards';
+import type { CardRenderer } from '../../../cards/rendering/card.renderer';
+import type { OpeningsService } from '../../../rules/openings/openings.service';
+import type { InstallationRepository } from '../../../rules/teams/installation.repository';
+import type { CardAction } from '../../teams/card-action.router';
+import type { CommandHandler } from '../../teams/jobcenter.bot';
+import type { ProactiveSender } from '../../teams/proactive.sender';
+import { actorOf } from '../../teams/turn-actor';
+import type { BoardCards } from './board-cards';
+import { candidateNotifierFor } from './candidate.notifier';
+
+/** `ny stilling`, `stillinger`, and the form's and the board's buttons. */
+export function openingsHandlers(deps: {
+  service: OpeningsService;
+  cards: OpeningCards;
+  renderer: CardRenderer;
+  boardCards: BoardCards;
+  installations: InstallationRepository;
+  sender: ProactiveSender;
+  /** Called after a change that today's posted board should show (e.g. `Besat +1`). */
+  onBoardChanged: (teamId: string) => Promise<void>;
+}): { commands: Record<'ny_stilling' | 'stillinger', CommandHandler>; actions: CardAction[] } {
+  const { service, cards, boardCards } = deps;
+  return {
+    commands: {
+      ny_stilling: () => Promise.resolve(cards.registerForm()),
+      stillinger: (context) => boardCards(actorOf(context).teamId),
+    },
+    actions: [
+      {
+        verb: 'opening.register',
+        safeToRepeat: false,
+        handle: async (context, data) => {
+          const { teamId, userId } = actorOf(context);
+          const name = context.activity.from.name ?? 'ukendt';
+          const outcome = await service.register(teamId, { userId, name }, data);
+          return outcome.kind === 'invalid'
+            ? cards.registerForm(
+                outcome.typed,
+                outcome.errors.map((error) => error.message),
+              )
+            : cards.registered(outcome.opening);
+        },
+      },
+      {
+        verb: 'opening.candidate',
+        safeToRepeat: false,
+        handle: async (context, data) => {
+          const caseworkerName = context.activity.from.name ?? 'En kollega';
+          const notifier = candidateNotifierFor(context, deps);
+          const teamId = actorOf(context).teamId;
+          const outcome = await service.offerCandidate(teamId, data.openingId, caseworkerName, notifier);
+          return candidateOutcomeCard(deps.renderer, outcome);
+        },
+      },
+      {
+        verb: 'opening.fill',
+        safeToRepeat: false,
+        handle: async (context, data) => {
+          const { teamId } = actorOf(context);
+          const outcome = await service.fill(teamId, data.openingId);
+          if (outcome.kind === 'filled') await deps.onBoardChanged(teamId);
+          const notice = fillNotice(outcome);
+          const [first] = await boardCards(teamId, notice);
+          return first ?? cards.boardNotice(notice);
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,20 @@
+import { defaultTeamScreeningSettings } from '../../../rules/screening/team-screening-settings';
+import { TeamSettingsService } from '../../../rules/teams/team-settings.service';
+import type { AreaDeps, Feature } from '../feature';
+import { settingsHandlers } from './settings.handlers';
+
+/** The team's settings and its leaders (`indstillinger`). */
+export function teamsArea({ repositories, ruleset, renderer, clock }: AreaDeps): {
+  settings: TeamSettingsService;
+  feature: Feature;
+} {
+  const settings = new TeamSettingsService(
+    repositories.teamSettings,
+    repositories.roster,
+    defaultTeamScreeningSettings(ruleset),
+    repositories.audit,
+    clock,
+    new Set(ruleset.sectors.map((sector) => sector.id)),
+  );
+  return { settings, feature: settingsHandlers(settings, renderer, ruleset.sectors) };
+}

@@ -1,0 +1,39 @@
+import type { TeamScreeningSettings } from '../../rules/screening/screening.types';
+import { CosmosAuditTrail } from './cosmos-audit.trail';
+import { CosmosFollowUpRepository } from './cosmos-follow-up.repository';
+import { CosmosGoalPlanRepository } from './cosmos-goal-plan.repository';
+import { CosmosInstallationRepository } from './cosmos-installation.repository';
+import { CosmosJobRunRepository } from './cosmos-job-run.repository';
+import {
+  CosmosChannelLossRepository,
+  CosmosMorningMeetingRepository,
+  CosmosPostedBoardRepository,
+} from './cosmos-morning-meeting.repository';
+import { CosmosOpeningRepository } from './cosmos-opening.repository';
+import { CosmosScreeningRepository } from './cosmos-screening.repository';
+import { CosmosTeamRosterRepository } from './cosmos-team-roster.repository';
+import { CosmosTeamSettingsRepository } from './cosmos-team-settings.repository';
+import { CosmosWeeklyLogRepository } from './cosmos-weekly-log.repository';
+import type { CosmosStore } from './cosmos.store';
+
+/** Every repository the features use, on one store's containers. */
+export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>) {
+  const { containers } = store;
+  return {
+    audit: new CosmosAuditTrail(containers.auditEvents),
+    screenings: new CosmosScreeningRepository(containers.screenings),
+    roster: new CosmosTeamRosterRepository(containers.teamRosters),
+    teamSettings: new CosmosTeamSettingsRepository<TeamScreeningSettings>(containers.teamSettings),
+    jobRuns: new CosmosJobRunRepository(containers.jobRuns),
+    installations: new CosmosInstallationRepository(containers.installations),
+    openings: new CosmosOpeningRepository(containers.openings),
+    followUps: new CosmosFollowUpRepository(containers.followUps),
+    meetings: new CosmosMorningMeetingRepository(containers.morningMeetings),
+    postedBoards: new CosmosPostedBoardRepository(containers.morningMeetings),
+    channelLosses: new CosmosChannelLossRepository(containers.morningMeetings),
+    goalPlans: new CosmosGoalPlanRepository(containers.goalPlans),
+    weeklyLogs: new CosmosWeeklyLogRepository(containers.weeklyLogs),
+  };
+}
+
+export type Repositories = ReturnType<typeof cosmosRepositories>;
