@@ -66,5 +66,10 @@ export default tseslint.config(
       ],
     },
   },
+  // Tool configs written as CommonJS (.dependency-cruiser.cjs).
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-unused-expressions': 'off', 'no-console': 'off' } },
 );
