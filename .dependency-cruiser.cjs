@@ -68,5 +68,11 @@ module.exports = {
     doNotFollow: { path: '(^|/)node_modules/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Resolve packages through their package.json "exports" (ESM-only packages such as dependency-cruiser have no
+    // other way to reach their subpaths), with the conditions dependency-cruiser's own --init proposes.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };
