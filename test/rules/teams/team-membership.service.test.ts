@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import type { Team, TeamMember } from '../../../rules/teams/team';
+import { TeamMembershipService, type InstalledTeam } from '../../../rules/teams/team-membership.service';
+import { InMemoryAuditTrail } from '../../support/in-memory.repositories';
+import { InMemoryTeamDirectory } from '../../support/in-memory-team-directory';
+
+const TENANT = 'tenant-1';
+const JOBKLAR: InstalledTeam = { teamId: '19:jobklar@thread.tacv2', aadGroupId: 'g-jobklar', name: 'Jobklar 30+' };
+const UNGE: InstalledTeam = { teamId: '19:unge@thread.tacv2', aadGroupId: 'g-unge', name: 'Ungeteam' };
+
+function member(userId: string): TeamMember {
+  return { userId, accountId: `29:${userId}`, name: userId.toUpperCase() };
+}
+
+describe('team membership (spec §0)', () => {
+  let now: Date;
+  let directory: InMemoryTeamDirectory;
+  let rosters: Map<string, TeamMember[]>;
+  let owners: Map<string, string[]>;
+  let rosterReads: number;
+  let ownerReads: number;
+  let audit: InMemoryAuditTrail;
+  let service: TeamMembershipService;
+
+  beforeEach(() => {
+    now = new Date('2026-12-07T08:00:00Z');
+    directory = new InMemoryTeamDirectory();
+    rosters = new Map([
+      [JOBKLAR.teamId, [member('leder-x'), member('cw-x'), member('both')]],
+      [UNGE.teamId, [member('leder-y'), member('cw-y'), member('both')]],
+    ]);
+    owners = new Map([
+      [JOBKLAR.teamId, ['leder-x']],
+      [UNGE.teamId, ['leder-y']],
+    ]);
+    rosterReads = 0;
+    ownerReads = 0;
+    audit = new InMemoryAuditTrail();
+    service = new TeamMembershipService(
+      directory,
+      {
+        membersOf: (team: Team) => {
+          rosterReads += 1;
+          return Promise.resolve(structuredClone(rosters.get(team.teamId) ?? []));
+        },
+      },
+      {
+        ownersOf: (team: Team) => {
+          ownerReads += 1;
+          return Promise.resolve([...(owners.get(team.teamId) ?? [])]);
+        },
+      },
+      audit,
+      { now: () => now },
+      { rosterMaxAgeMs: 60 * 60_000, ownersMaxAgeMs: 5 * 60_000 },
+    );
+  });
+
+  async function installBoth(): Promise<void> {
+    await service.installed(TENANT, JOBKLAR, 'leder-x');
+    await service.installed(TENANT, UNGE, 'leder-y');
+  }
+
+  it('when the bot is installed in a team, then the team is kept with its name and Graph group, and its members are read', async () => {
+    const team = await service.installed(TENANT, JOBKLAR, 'leder-x');
+    assert.equal(team.name, 'Jobklar 30+');
+    assert.equal(team.aadGroupId, 'g-jobklar');
+    assert.equal(team.installedBy, 'leder-x');
+    assert.deepEqual(
+      (await service.members(JOBKLAR.teamId)).map((m) => m.userId),
+      ['leder-x', 'cw-x', 'both'],
+    );
+  });
+
+  it('when a person in one team writes in a personal chat, then they act for that team', async () => {
+    await installBoth();
+    assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'chat', tenantId: TENANT }), {
+      kind: 'team',
+      teamId: JOBKLAR.teamId,
+    });
+  });
+
+  it('when a person is in no team with the bot, then there is no team to act for', async () => {
+    await installBoth();
+    assert.deepEqual(await service.teamForTurn('stranger', { kind: 'chat', tenantId: TENANT }), { kind: 'none' });
+  });
+
+  it('when a person is in two teams, then they are asked once and their choice is remembered until changed', async () => {
+    await installBoth();
+    const first = await service.teamForTurn('both', { kind: 'chat', tenantId: TENANT });
+    assert.deepEqual(first, {
+      kind: 'choose',
+      teams: [
+        { teamId: JOBKLAR.teamId, name: 'Jobklar 30+' },
+        { teamId: UNGE.teamId, name: 'Ungeteam' },
+      ],
+    });
+    assert.equal(await service.choose(TENANT, 'both', UNGE.teamId), true);
+    assert.deepEqual(await service.teamForTurn('both', { kind: 'chat', tenantId: TENANT }), {
+      kind: 'team',
+      teamId: UNGE.teamId,
+    });
+    assert.equal(await service.choose(TENANT, 'both', JOBKLAR.teamId), true);
+    assert.deepEqual(await service.teamForTurn('both', { kind: 'chat', tenantId: TENANT }), {
+      kind: 'team',
+      teamId: JOBKLAR.teamId,
+    });
+  });
+
+  it('when a person chooses a team they are not a member of, then the choice is refused', async () => {
+    await installBoth();
+    assert.equal(await service.choose(TENANT, 'cw-x', UNGE.teamId), false);
+    assert.equal(await service.choose(TENANT, 'cw-x', { teamId: UNGE.teamId }), false);
+    assert.equal(await directory.chosenTeam(TENANT, 'cw-x'), undefined);
+  });
+
+  it('when someone writes in a team channel they are not a member of, then they act for no team', async () => {
+    await installBoth();
+    const place = { kind: 'channel' as const, tenantId: TENANT, team: JOBKLAR };
+    assert.deepEqual(await service.teamForTurn('cw-y', place), { kind: 'none' });
+    assert.deepEqual(await service.teamForTurn('cw-x', place), { kind: 'team', teamId: JOBKLAR.teamId });
+  });
+
+  it('when a member is removed and the roster read again, then they lose access at once', async () => {
+    await installBoth();
+    rosters.set(JOBKLAR.teamId, [member('leder-x'), member('both')]);
+    await service.membersChanged(JOBKLAR.teamId);
+    assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'chat', tenantId: TENANT }), { kind: 'none' });
+    assert.equal(await service.isMemberOf(JOBKLAR.teamId, 'cw-x'), false);
+  });
+
+  it('when a member was added and the event lost, then a roster older than a minute is read again for them', async () => {
+    await installBoth();
+    rosters.get(JOBKLAR.teamId)?.push(member('new-cw'));
+    assert.equal(await service.isMemberOf(JOBKLAR.teamId, 'new-cw'), false, 'a fresh roster is trusted');
+    now = new Date(now.getTime() + 2 * 60_000);
+    assert.equal(await service.isMemberOf(JOBKLAR.teamId, 'new-cw'), true);
+  });
+
+  it('when a stranger writes again and again, then the roster is not read for each message', async () => {
+    await installBoth();
+    const before = rosterReads;
+    for (let index = 0; index < 5; index += 1)
+      await service.teamForTurn('stranger', { kind: 'chat', tenantId: TENANT });
+    assert.equal(rosterReads, before);
+  });
+
+  it("when leaders are asked for, then they are the team's owners who are members, and nobody else", async () => {
+    await installBoth();
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-x'), true);
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'cw-x'), false);
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-y'), false, "another team's owner");
+    assert.equal(await service.isLeader(UNGE.teamId, 'leder-x'), false);
+  });
+
+  it('when an owner is demoted in Teams, then they stop leading once the owners cache expires (minutes)', async () => {
+    await installBoth();
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-x'), true);
+    owners.set(JOBKLAR.teamId, []);
+    now = new Date(now.getTime() + 60_000);
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-x'), true, 'still cached after a minute');
+    now = new Date(now.getTime() + 5 * 60_000);
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-x'), false);
+    assert.ok(ownerReads >= 2);
+  });
+
+  it('when an owner leaves the team, then they no longer lead it', async () => {
+    await installBoth();
+    rosters.set(JOBKLAR.teamId, [member('cw-x')]);
+    await service.membersChanged(JOBKLAR.teamId);
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-x'), false);
+  });
+
+  it('when a leader names a co-leader, then the co-leader leads, it is audited, and non-members are left out', async () => {
+    await installBoth();
+    const outcome = await service.setCoLeaders(JOBKLAR.teamId, 'leder-x', ['cw-x', 'cw-y']);
+    assert.deepEqual(outcome, { kind: 'saved', coLeaders: ['cw-x'] });
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'cw-x'), true);
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'cw-y'), false);
+    const events = await audit.listFor(JOBKLAR.teamId, 'co-leaders');
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.actorId, 'leder-x');
+  });
+
+  it('when a member who is not a leader names co-leaders, including themselves, then nothing changes', async () => {
+    await installBoth();
+    assert.deepEqual(await service.setCoLeaders(JOBKLAR.teamId, 'cw-x', ['cw-x']), { kind: 'forbidden' });
+    assert.deepEqual(await service.setCoLeaders(JOBKLAR.teamId, 'leder-y', ['leder-y']), { kind: 'forbidden' });
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'cw-x'), false);
+    assert.equal((await directory.getTeam(JOBKLAR.teamId))?.value.coLeaders.length, 0);
+  });
+
+  it('when two leaders change the co-leaders at once, then one wins and the other is told, never a merge', async () => {
+    await installBoth();
+    await service.setCoLeaders(JOBKLAR.teamId, 'leder-x', ['cw-x']);
+    owners.set(JOBKLAR.teamId, ['leder-x', 'both']);
+    now = new Date(now.getTime() + 10 * 60_000);
+    const outcomes = await Promise.all([
+      service.setCoLeaders(JOBKLAR.teamId, 'leder-x', []),
+      service.setCoLeaders(JOBKLAR.teamId, 'both', ['cw-x', 'both']),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['conflict', 'saved']);
+  });
+
+  it('when the bot is removed from a team, then nobody acts for it, and re-adding it lets members in again', async () => {
+    await installBoth();
+    await service.removed(JOBKLAR.teamId);
+    assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'chat', tenantId: TENANT }), { kind: 'none' });
+    assert.equal(await service.isLeader(JOBKLAR.teamId, 'leder-x'), false);
+    await service.installed(TENANT, JOBKLAR, 'cw-x');
+    assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'chat', tenantId: TENANT }), {
+      kind: 'team',
+      teamId: JOBKLAR.teamId,
+    });
+  });
+});
