@@ -15,6 +15,7 @@ export interface InstalledTeam {
   teamId: string;
   aadGroupId: string | undefined;
   name: string | undefined;
+  serviceUrl: string | undefined;
 }
 
 /** The team a turn acts for. */
@@ -75,6 +76,7 @@ export class TeamMembershipService {
               tenantId,
               aadGroupId: installed.aadGroupId,
               name: installed.name ?? installed.teamId,
+              serviceUrl: installed.serviceUrl,
               installedBy,
               installedAt: at,
               coLeaders: [],
@@ -83,6 +85,7 @@ export class TeamMembershipService {
               ...stored.value,
               aadGroupId: installed.aadGroupId ?? stored.value.aadGroupId,
               name: installed.name ?? stored.value.name,
+              serviceUrl: installed.serviceUrl ?? stored.value.serviceUrl,
               ...(stored.value.removedAt === undefined ? {} : { installedAt: at, installedBy }),
               removedAt: undefined,
             };
@@ -238,5 +241,7 @@ export class TeamMembershipService {
 }
 
 function sameTeam(a: Team, b: Team): boolean {
-  return a.aadGroupId === b.aadGroupId && a.name === b.name && a.removedAt === b.removedAt;
+  return (
+    a.aadGroupId === b.aadGroupId && a.name === b.name && a.serviceUrl === b.serviceUrl && a.removedAt === b.removedAt
+  );
 }

@@ -8,6 +8,8 @@ export interface Team {
   aadGroupId: string | undefined;
   /** The team's name as Teams shows it, for the choice card in a personal chat. */
   name: string;
+  /** Where Teams reaches the team (the Bot Connector endpoint of its activities), to read the roster. */
+  serviceUrl: string | undefined;
   /** Who installed the bot in the team (the local owner when there is no Graph). */
   installedBy: string | undefined;
   installedAt: string;

@@ -51,6 +51,7 @@ function team(teamId: string, overrides: Partial<Team> = {}): Team {
     tenantId: 'tenant-1',
     aadGroupId: `g-${teamId}`,
     name: `Team ${teamId}`,
+    serviceUrl: 'https://smba.example/emea/',
     installedBy: 'owner-1',
     installedAt: '2026-12-07T08:00:00.000Z',
     coLeaders: [],

@@ -5,8 +5,18 @@ import { InMemoryAuditTrail } from '../../support/in-memory.repositories';
 import { InMemoryTeamDirectory } from '../../support/in-memory-team-directory';
 
 const TENANT = 'tenant-1';
-const JOBKLAR: InstalledTeam = { teamId: '19:jobklar@thread.tacv2', aadGroupId: 'g-jobklar', name: 'Jobklar 30+' };
-const UNGE: InstalledTeam = { teamId: '19:unge@thread.tacv2', aadGroupId: 'g-unge', name: 'Ungeteam' };
+const JOBKLAR: InstalledTeam = {
+  teamId: '19:jobklar@thread.tacv2',
+  aadGroupId: 'g-jobklar',
+  name: 'Jobklar 30+',
+  serviceUrl: 'https://smba.example/emea/',
+};
+const UNGE: InstalledTeam = {
+  teamId: '19:unge@thread.tacv2',
+  aadGroupId: 'g-unge',
+  name: 'Ungeteam',
+  serviceUrl: 'https://smba.example/emea/',
+};
 
 function member(userId: string): TeamMember {
   return { userId, accountId: `29:${userId}`, name: userId.toUpperCase() };
