@@ -4,6 +4,7 @@ import type { FollowUpRepository } from '../../rules/follow-ups/follow-up.reposi
 import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
+import { queryAll } from './cosmos-query';
 
 const toFollowUp = (document: ItemDefinition) => domainValue<FollowUp>(document, true);
 /** Optional fields are absent (never stored as null), but treat a null as absent too. */
@@ -78,7 +79,6 @@ export class CosmosFollowUpRepository implements FollowUpRepository {
   }
 
   private async query(query: string, parameters: SqlParameter[]): Promise<FollowUp[]> {
-    const { resources } = await this.container.items.query({ query, parameters }).fetchAll();
-    return resources.map(toFollowUp);
+    return (await queryAll<ItemDefinition>(this.container, { query, parameters })).map(toFollowUp);
   }
 }

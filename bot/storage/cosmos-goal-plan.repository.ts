@@ -3,6 +3,7 @@ import type { GoalPlan } from '../../rules/goals/goal-plan';
 import type { GoalPlanRepository } from '../../rules/goals/goal-plan.repository';
 import type { Versioned } from '../../rules/shared/versioned';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
+import { queryAll } from './cosmos-query';
 
 const planId = (year: number) => `plan-${year}`;
 const toPlan = (document: ItemDefinition) => domainValue<GoalPlan>(document, false);
@@ -21,12 +22,10 @@ export class CosmosGoalPlanRepository implements GoalPlanRepository {
 
   async listTeamIds(year: number): Promise<string[]> {
     // Across teams on purpose: the weekly rhythm visits every team with a plan.
-    const { resources } = await this.container.items
-      .query<{ teamId: string }>({
-        query: 'SELECT c.teamId FROM c WHERE c.year = @year',
-        parameters: [{ name: '@year', value: year }],
-      })
-      .fetchAll();
-    return [...new Set(resources.map((row) => row.teamId))].sort();
+    const rows = await queryAll<{ teamId: string }>(this.container, {
+      query: 'SELECT c.teamId FROM c WHERE c.year = @year',
+      parameters: [{ name: '@year', value: year }],
+    });
+    return [...new Set(rows.map((row) => row.teamId))].sort();
   }
 }

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Installation } from '../../rules/teams/installation';
 import type { InstallationRepository } from '../../rules/teams/installation.repository';
 import { cosmosStatus } from './cosmos-errors';
+import { queryAll } from './cosmos-query';
 import { documentIdFor } from './document-id';
 
 interface InstallationDocument extends Installation {
@@ -58,16 +59,13 @@ export class CosmosInstallationRepository implements InstallationRepository {
   }
 
   async findPersonal(tenantId: string, userId: string): Promise<Installation | undefined> {
-    const { resources } = await this.container.items
-      .query<InstallationDocument>({
-        query: "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.scope = 'personal' AND c.userId = @userId",
-        parameters: [
-          { name: '@tenantId', value: tenantId },
-          { name: '@userId', value: userId },
-        ],
-      })
-      .fetchAll();
-    const [found] = resources;
+    const [found] = await queryAll<InstallationDocument>(this.container, {
+      query: "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.scope = 'personal' AND c.userId = @userId",
+      parameters: [
+        { name: '@tenantId', value: tenantId },
+        { name: '@userId', value: userId },
+      ],
+    });
     return found === undefined ? undefined : this.toInstallation(found);
   }
 

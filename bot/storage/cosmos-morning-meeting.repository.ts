@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { cosmosStatus } from './cosmos-errors';
+import { queryAll } from './cosmos-query';
 import type {
   ChannelLoss,
   ChannelLossRepository,
@@ -27,10 +28,8 @@ export class CosmosMorningMeetingRepository implements MorningMeetingRepository 
 
   async list(): Promise<MorningMeeting[]> {
     // Across teams on purpose: the scheduler visits every team with a meeting.
-    const { resources } = await this.container.items
-      .query<MorningMeetingDocument>("SELECT * FROM c WHERE c.id = 'morning'")
-      .fetchAll();
-    return resources.map(toMeeting);
+    const documents = await queryAll<MorningMeetingDocument>(this.container, "SELECT * FROM c WHERE c.id = 'morning'");
+    return documents.map(toMeeting);
   }
 
   async save(meeting: MorningMeeting): Promise<void> {
@@ -65,10 +64,11 @@ export class CosmosChannelLossRepository implements ChannelLossRepository {
 
   async list(): Promise<ChannelLoss[]> {
     // Across teams on purpose: every instance learns which teams have a loss to tell.
-    const { resources } = await this.container.items
-      .query<ChannelLossDocument>("SELECT * FROM c WHERE c.id = 'channel-lost'")
-      .fetchAll();
-    return resources.map(({ teamId, lostAt, postTime }) => ({ teamId, lostAt, postTime }));
+    const documents = await queryAll<ChannelLossDocument>(
+      this.container,
+      "SELECT * FROM c WHERE c.id = 'channel-lost'",
+    );
+    return documents.map(({ teamId, lostAt, postTime }) => ({ teamId, lostAt, postTime }));
   }
 
   async take(teamId: string): Promise<ChannelLoss | undefined> {

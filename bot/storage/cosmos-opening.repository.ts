@@ -3,6 +3,7 @@ import { OPENING_FORM_FIELDS, type Opening } from '../../rules/openings/opening'
 import type { OpeningRepository } from '../../rules/openings/opening.repository';
 import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
+import { queryAll } from './cosmos-query';
 import { isDocumentId } from './document-id';
 
 type OpeningDocument = Opening & ItemDefinition;
@@ -53,16 +54,14 @@ export class CosmosOpeningRepository implements OpeningRepository {
   }
 
   async listForBoard(teamId: string, since: string): Promise<Opening[]> {
-    const { resources } = await this.container.items
-      .query<OpeningDocument>({
-        query:
-          'SELECT * FROM c WHERE c.teamId = @teamId AND (c.date >= @since OR (c.filled < c.seats AND NOT IS_DEFINED(c.closed)))',
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@since', value: since },
-        ],
-      })
-      .fetchAll();
-    return resources.map(toOpening);
+    const documents = await queryAll<OpeningDocument>(this.container, {
+      query:
+        'SELECT * FROM c WHERE c.teamId = @teamId AND (c.date >= @since OR (c.filled < c.seats AND NOT IS_DEFINED(c.closed)))',
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@since', value: since },
+      ],
+    });
+    return documents.map(toOpening);
   }
 }

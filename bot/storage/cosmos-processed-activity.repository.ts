@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ProcessedActivityRepository } from '../../rules/shared/processed-activity.repository';
 import { cosmosStatus } from './cosmos-errors';
+import { queryAll } from './cosmos-query';
 import { documentIdFor } from './document-id';
 
 interface ClaimDocument {
@@ -31,19 +32,17 @@ export class CosmosProcessedActivityRepository implements ProcessedActivityRepos
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
-    const { resources } = await this.container.items
-      .query<Pick<ClaimDocument, 'id' | 'conversationId'>>({
-        query: 'SELECT c.id, c.conversationId FROM c WHERE c.claimedAt < @before',
-        parameters: [{ name: '@before', value: before.toISOString() }],
-      })
-      .fetchAll();
-    for (const claim of resources) {
+    const claims = await queryAll<Pick<ClaimDocument, 'id' | 'conversationId'>>(this.container, {
+      query: 'SELECT c.id, c.conversationId FROM c WHERE c.claimedAt < @before',
+      parameters: [{ name: '@before', value: before.toISOString() }],
+    });
+    for (const claim of claims) {
       try {
         await this.container.item(claim.id, claim.conversationId).delete();
       } catch (error) {
         if (cosmosStatus(error) !== 404) throw error;
       }
     }
-    return resources.length;
+    return claims.length;
   }
 }

@@ -6,6 +6,7 @@ import type { DecidedScreeningFacts } from '../../rules/screening/intensive-shar
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
 import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
+import { queryAll } from './cosmos-query';
 import { isDocumentId } from './document-id';
 import { deepFreeze } from './deep-freeze';
 
@@ -90,84 +91,74 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
   }
 
   async listUnfinished(teamId: string, caseworkerId: string): Promise<ScreeningRecord[]> {
-    const { resources } = await this.container.items
-      .query<ScreeningDocument>({
-        query:
-          "SELECT * FROM c WHERE c.teamId = @teamId AND c.caseworkerId = @caseworkerId AND c.status != 'decided' ORDER BY c.updatedAt DESC",
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@caseworkerId', value: caseworkerId },
-        ],
-      })
-      .fetchAll();
-    return resources.map(toRecord);
+    const documents = await queryAll<ScreeningDocument>(this.container, {
+      query:
+        "SELECT * FROM c WHERE c.teamId = @teamId AND c.caseworkerId = @caseworkerId AND c.status != 'decided' ORDER BY c.updatedAt DESC",
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@caseworkerId', value: caseworkerId },
+      ],
+    });
+    return documents.map(toRecord);
   }
 
   async listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]> {
-    const { resources } = await this.container.items
-      .query<ScreeningDocument>({
-        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.caseReference = @caseReference',
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@caseReference', value: caseReference },
-        ],
-      })
-      .fetchAll();
-    return resources.map(toRecord);
+    const documents = await queryAll<ScreeningDocument>(this.container, {
+      query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.caseReference = @caseReference',
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@caseReference', value: caseReference },
+      ],
+    });
+    return documents.map(toRecord);
   }
 
-  async listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]> {
-    const { resources } = await this.container.items
-      .query<DecidedScreeningFacts>({
-        query:
-          "SELECT c.summary.strategy AS strategy, c.decision.finalTrack AS finalTrack FROM c WHERE c.teamId = @teamId AND c.status = 'decided' AND c.decision.decidedAt >= @since",
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@since', value: since },
-        ],
-      })
-      .fetchAll();
-    return resources;
+  listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]> {
+    return queryAll<DecidedScreeningFacts>(this.container, {
+      query:
+        "SELECT c.summary.strategy AS strategy, c.decision.finalTrack AS finalTrack FROM c WHERE c.teamId = @teamId AND c.status = 'decided' AND c.decision.decidedAt >= @since",
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@since', value: since },
+      ],
+    });
   }
 
   async listDecidedBetween(teamId: string, from: string, to: string): Promise<DecidedScreening[]> {
-    const { resources } = await this.container.items
-      .query<ScreeningDocument>({
-        query:
-          "SELECT * FROM c WHERE c.teamId = @teamId AND c.status = 'decided' AND c.decision.decidedAt >= @from AND c.decision.decidedAt < @to",
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@from', value: from },
-          { name: '@to', value: to },
-        ],
-      })
-      .fetchAll();
-    return resources
+    const documents = await queryAll<ScreeningDocument>(this.container, {
+      query:
+        "SELECT * FROM c WHERE c.teamId = @teamId AND c.status = 'decided' AND c.decision.decidedAt >= @from AND c.decision.decidedAt < @to",
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@from', value: from },
+        { name: '@to', value: to },
+      ],
+    });
+    return documents
       .flatMap((document) => decidedScreeningOf(toRecord(document)) ?? [])
       .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
   }
 
   async listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
-    const { resources } = await this.container.items
-      .query<{ id: string }>({
-        query:
-          'SELECT c.id FROM c WHERE c.teamId = @teamId AND c.createdAt < @before AND IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)',
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@before', value: before },
-        ],
-      })
-      .fetchAll();
-    return resources.map((resource) => resource.id);
+    const rows = await queryAll<{ id: string }>(this.container, {
+      query:
+        'SELECT c.id FROM c WHERE c.teamId = @teamId AND c.createdAt < @before AND IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)',
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@before', value: before },
+      ],
+    });
+    return rows.map((row) => row.id);
   }
 
   async listTeamsWithAnswers(): Promise<string[]> {
     // Cross-partition on purpose: the job visits every team. DISTINCT is avoided (the embedded server
     // lacks it), so teams are de-duplicated here.
-    const { resources } = await this.container.items
-      .query<{ teamId: string }>('SELECT c.teamId FROM c WHERE IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)')
-      .fetchAll();
-    return [...new Set(resources.map((resource) => resource.teamId))];
+    const rows = await queryAll<{ teamId: string }>(
+      this.container,
+      'SELECT c.teamId FROM c WHERE IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)',
+    );
+    return [...new Set(rows.map((row) => row.teamId))];
   }
 
   async delete(teamId: string, id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { SettingsVersion, TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
 import { cosmosStatus } from './cosmos-errors';
+import { queryAll } from './cosmos-query';
 
 /**
  * Team settings in Cosmos: one immutable document per version, id "v<version>", so two leaders saving
@@ -10,14 +11,12 @@ export class CosmosTeamSettingsRepository<T> implements TeamSettingsRepository<T
   constructor(private readonly container: Container) {}
 
   async current(teamId: string): Promise<SettingsVersion<T> | undefined> {
-    const { resources } = await this.container.items
-      .query<SettingsVersion<T>>({
-        query:
-          'SELECT TOP 1 c.teamId, c.version, c.settings, c.changedBy, c.changedAt FROM c WHERE c.teamId = @teamId ORDER BY c.version DESC',
-        parameters: [{ name: '@teamId', value: teamId }],
-      })
-      .fetchAll();
-    return resources[0];
+    const [latest] = await queryAll<SettingsVersion<T>>(this.container, {
+      query:
+        'SELECT TOP 1 c.teamId, c.version, c.settings, c.changedBy, c.changedAt FROM c WHERE c.teamId = @teamId ORDER BY c.version DESC',
+      parameters: [{ name: '@teamId', value: teamId }],
+    });
+    return latest;
   }
 
   async get(teamId: string, version: number): Promise<SettingsVersion<T> | undefined> {

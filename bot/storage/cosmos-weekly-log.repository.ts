@@ -4,6 +4,7 @@ import { weeklyLogId, type WeeklyLog } from '../../rules/goals/weekly-log';
 import type { WeeklyLogRepository } from '../../rules/goals/weekly-log.repository';
 import type { Versioned } from '../../rules/shared/versioned';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
+import { queryAll } from './cosmos-query';
 import { documentIdFor } from './document-id';
 
 function toLog(document: ItemDefinition): WeeklyLog {
@@ -28,16 +29,14 @@ export class CosmosWeeklyLogRepository implements WeeklyLogRepository {
   }
 
   async listBetween(teamId: string, from: IsoWeek, to: IsoWeek): Promise<WeeklyLog[]> {
-    const { resources } = await this.container.items
-      .query({
-        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.weekKey >= @from AND c.weekKey <= @to',
-        parameters: [
-          { name: '@teamId', value: teamId },
-          { name: '@from', value: weekKey(from) },
-          { name: '@to', value: weekKey(to) },
-        ],
-      })
-      .fetchAll();
-    return resources.map(toLog).sort((a, b) => a.weekKey.localeCompare(b.weekKey) || a.userId.localeCompare(b.userId));
+    const documents = await queryAll<ItemDefinition>(this.container, {
+      query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.weekKey >= @from AND c.weekKey <= @to',
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@from', value: weekKey(from) },
+        { name: '@to', value: weekKey(to) },
+      ],
+    });
+    return documents.map(toLog).sort((a, b) => a.weekKey.localeCompare(b.weekKey) || a.userId.localeCompare(b.userId));
   }
 }

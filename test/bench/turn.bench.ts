@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { userActivity } from '../support/activities';
 
 /**
  * `npm run bench`. Everything is measured in one run, side by side, interleaved in rounds so that the
@@ -53,21 +54,16 @@ async function startTarget(name: string): Promise<Target> {
   return { name, child, port, nextId: 0 };
 }
 
-async function post(target: Target, body: Record<string, unknown>, user = 'user-1'): Promise<Card | undefined> {
+async function post(
+  target: Target,
+  body: { text: string } | { value: Record<string, unknown> },
+  user = 'user-1',
+): Promise<Card | undefined> {
   target.nextId += 1;
   const response = await fetch(`http://127.0.0.1:${target.port}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id: `bench-${target.nextId}`,
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      deliveryMode: 'expectReplies',
-      from: { id: user },
-      recipient: { id: 'bot-1' },
-      conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 'local' },
-      ...body,
-    }),
+    body: JSON.stringify(userActivity(body, { user: { id: user } })),
   });
   const json = (await response.json()) as { activities?: { attachments?: { content: Card }[]; text?: string }[] };
   if (response.status !== 200 || json.activities?.length !== 1)
@@ -75,18 +71,14 @@ async function post(target: Target, body: Record<string, unknown>, user = 'user-
   return json.activities[0]?.attachments?.[0]?.content;
 }
 
-const helpTurn = (target: Target) => post(target, { type: 'message', text: 'hjælp' });
+const helpTurn = (target: Target) => post(target, { text: 'hjælp' });
 
 const FIRST_SECTION = { age: '52', benefit: 'dagpenge', education: 'erhvervsfaglig' };
 
 /** Starts a screening and returns the first section's submit (not yet sent), so only the submit is measured. */
 async function preparedSubmit(target: Target, user: string): Promise<Record<string, unknown>> {
-  await post(target, { type: 'message', value: { verb: 'screening.new' } }, user);
-  const card = await post(
-    target,
-    { type: 'message', value: { verb: 'screening.start', caseReference: `B-${target.nextId}` } },
-    user,
-  );
+  await post(target, { value: { verb: 'screening.new' } }, user);
+  const card = await post(target, { value: { verb: 'screening.start', caseReference: `B-${target.nextId}` } }, user);
   const match = /"screeningId":"([^"]+)"/.exec(JSON.stringify(card));
   if (match?.[1] === undefined) throw new Error('no screening started');
   return { verb: 'screening.section', screeningId: match[1], sectionIndex: 0, ...FIRST_SECTION };
@@ -150,7 +142,7 @@ async function main(): Promise<void> {
       await helpTurn(echo);
     }
     for (let i = 0; i < WARMUP_TURNS / 10; i += 1)
-      await post(bot, { type: 'message', value: await preparedSubmit(bot, 'warm') }, 'warm');
+      await post(bot, { value: await preparedSubmit(bot, 'warm') }, 'warm');
     for (let round = 0; round < ROUNDS; round += 1) {
       const submits: Record<string, unknown>[] = [];
       const remoteSubmits: Record<string, unknown>[] = [];
@@ -178,7 +170,7 @@ async function main(): Promise<void> {
           into.push(
             await measured(target, async () => {
               for (const submit of list) {
-                const card = await post(target, { type: 'message', value: submit }, `cw-${round}`);
+                const card = await post(target, { value: submit }, `cw-${round}`);
                 if (!JSON.stringify(card).includes('Afsnit 2 af')) throw new Error('section submit did not advance');
               }
             }),

@@ -6,25 +6,16 @@ import path from 'node:path';
 import { startApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config/app-config';
 import { createLogger } from '../../bot/logging/logger';
+import { installActivity } from '../support/activities';
 import { exited, MAIN_SCRIPT, spawnBot } from '../support/bot-process';
 import { cardOf, cardText } from '../support/bot-under-test';
 import { postActivity } from '../support/running-bot';
 
 type Replies = { activities: { attachments?: { contentType: string; content: unknown }[] }[] };
 
-function installEvent(id: string): Record<string, unknown> {
-  return {
-    type: 'installationUpdate',
-    action: 'add',
-    id,
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/unused',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user-1' },
-    recipient: { id: 'bot-1' },
-    conversation: { id: `a:install-${id}`, conversationType: 'personal', tenantId: 'local' },
-  };
-}
+/** The app installed in personal chat `a:install-<id>`, delivered as activity `activityId`. */
+const installEvent = (id: string, activityId = id) =>
+  installActivity('add', { id: activityId, conversationId: `a:install-${id}` });
 
 describe('the bot process', function () {
   this.timeout(90_000);
@@ -47,7 +38,7 @@ describe('the bot process', function () {
     const second = await spawnBot({ DATA_DIR: dataDir });
     try {
       for (const id of ids) {
-        const { status, json } = await postActivity(second.baseUrl, { ...installEvent(id), id: `${id}-again` });
+        const { status, json } = await postActivity(second.baseUrl, installEvent(id, `${id}-again`));
         assert.equal(status, 200);
         assert.deepEqual((json as Replies).activities, [], `installation ${id} was lost: the bot welcomed again`);
       }

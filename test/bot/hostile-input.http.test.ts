@@ -7,6 +7,14 @@ import type { LogLevel } from '../../bot/config/app-config';
 import { createLogger } from '../../bot/logging/logger';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/storage/embedded-cosmos.server';
 import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
+import {
+  cardSubmitActivity,
+  invokeActivity,
+  messageActivity,
+  userActivity,
+  type ActivityOptions,
+  type TeamsUser,
+} from '../support/activities';
 import { cardText } from '../support/bot-under-test';
 import { actionData, cardInputs } from '../support/card-inputs';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
@@ -112,28 +120,13 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     return { status: response.status, body: parsed };
   }
 
-  let sequence = 0;
-  /** A well-formed activity of the victim team (seeding is done through valid actions only). */
-  function victimActivity(
-    person: { id: string; name: string },
-    body: Record<string, unknown>,
-    channel = false,
-  ): Record<string, unknown> {
-    sequence += 1;
-    return {
-      type: 'message',
-      id: `victim-${sequence}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      deliveryMode: 'expectReplies',
-      from: person,
-      recipient: { id: 'bot', name: 'Jobcenterbot' },
-      conversation: channel
-        ? { id: VICTIM.channel, conversationType: 'channel', tenantId: VICTIM_TENANT }
-        : { id: `a:${person.id}`, conversationType: 'personal', tenantId: VICTIM_TENANT },
-      ...body,
-    };
-  }
+  /** A member of the victim team (seeding is done through valid actions only), in their personal chat or the team's channel. */
+  const victim = (person: TeamsUser, channel = false): ActivityOptions => ({
+    user: person,
+    tenantId: VICTIM_TENANT,
+    serviceUrl: connector.url,
+    ...(channel ? { conversationType: 'channel', conversationId: VICTIM.channel } : {}),
+  });
 
   /** The first card of a reply (message attachment or invoke response). */
   function firstCard(response: BotHttpResponse): Card {
@@ -149,25 +142,26 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
 
   async function seedVictim(): Promise<void> {
     const leader = VICTIM.leader;
-    const settings = firstCard(await post(victimActivity(leader, { text: 'indstillinger' })));
+    const settings = firstCard(await post(messageActivity('indstillinger', victim(leader))));
     assert.match(cardText(settings), /du er nu registreret som leder/);
     const saved = firstCard(
       await post(
-        victimActivity(leader, {
-          value: { ...actionData(settings, 'settings.save'), intensiveSharePercent: '25', retentionDays: '120' },
-        }),
+        cardSubmitActivity(
+          { ...actionData(settings, 'settings.save'), intensiveSharePercent: '25', retentionDays: '120' },
+          victim(leader),
+        ),
       ),
     );
     assert.match(cardText(saved), /Gemt som version 2/);
     assert.match(
-      cardText(firstCard(await post(victimActivity(leader, { text: 'morgenmøde her kl. 8.15' }, true)))),
+      cardText(firstCard(await post(messageActivity('morgenmøde her kl. 8.15', victim(leader, true))))),
       /Morgenmødet er sat op her/,
     );
 
     const registered = firstCard(
       await post(
-        victimActivity(VICTIM.consultant, {
-          value: {
+        cardSubmitActivity(
+          {
             verb: 'opening.register',
             companyName: VICTIM.companyName,
             cvr: '10150817',
@@ -178,25 +172,20 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
             filled: '1',
             note: VICTIM.note,
           },
-        }),
+          victim(VICTIM.consultant),
+        ),
       ),
     );
     assert.match(cardText(registered), /Registreret/);
-    const mine = firstCard(await post(victimActivity(VICTIM.consultant, { text: 'mine stillinger' })));
+    const mine = firstCard(await post(messageActivity('mine stillinger', victim(VICTIM.consultant))));
     const openingId = actionData(mine, 'opening.close')?.openingId;
     assert.ok(typeof openingId === 'string');
     victimIds.openingId = openingId;
 
     const caseworker = VICTIM.caseworker;
     const invoke = (verb: string, data: Record<string, unknown>) =>
-      post(
-        victimActivity(caseworker, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb, data } },
-        }),
-      ).then(firstCard);
-    const start = firstCard(await post(victimActivity(caseworker, { text: 'screening' })));
+      post(invokeActivity(verb, data, victim(caseworker))).then(firstCard);
+    const start = firstCard(await post(messageActivity('screening', victim(caseworker))));
     let card = await invoke('screening.start', {
       ...actionData(start, 'screening.start'),
       caseReference: VICTIM.caseReference,
@@ -212,9 +201,9 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     assert.match(cardText(await invoke('screening.accept', accept)), /Screening gemt/);
 
     // What the victim's own members see (a read is audited, so this belongs to the seeding).
-    const board = userFacingTexts((await post(victimActivity(VICTIM.leader, { text: 'stillinger' }))).body).join('\n');
+    const board = userFacingTexts((await post(messageActivity('stillinger', victim(VICTIM.leader)))).body).join('\n');
     assert.match(board, new RegExp(VICTIM.companyName));
-    const viewed = await post(victimActivity(caseworker, { text: `vis screening ${VICTIM.caseReference}` }));
+    const viewed = await post(messageActivity(`vis screening ${VICTIM.caseReference}`, victim(caseworker)));
     assert.match(userFacingTexts(viewed.body).join('\n'), new RegExp(VICTIM.caseReference));
   }
 
@@ -245,10 +234,13 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     assert.ok(bot !== undefined);
     const health = await fetch(`${bot.baseUrl}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     assert.equal(health.status, 200);
-    const help = await post({
-      ...victimActivity({ id: 'probe', name: 'Probe' }, { text: 'hjælp' }),
-      conversation: { id: 'a:probe', conversationType: 'personal', tenantId: 'probe-tenant' },
-    });
+    const help = await post(
+      messageActivity('hjælp', {
+        user: { id: 'probe', name: 'Probe' },
+        tenantId: 'probe-tenant',
+        serviceUrl: connector.url,
+      }),
+    );
     assert.match(userFacingTexts(help.body).join('\n'), /^Hjælp/);
   }
 
@@ -333,22 +325,17 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
   });
 
   it('when a user of another tenant uses the victim team’s ids in every card action and command, then they read and change nothing of it', async () => {
-    const attacker = (body: Record<string, unknown>, from = { id: 'attacker-1', name: 'Anders Angriber' }) => {
-      sequence += 1;
-      return {
-        type: 'message',
-        id: `attack-${sequence}`,
-        channelId: 'msteams',
+    /** What the attacker (or someone using a victim's user id) writes or submits in the attacker's chat. */
+    const answer = async (
+      body: { text: string } | { value: Record<string, unknown> },
+      from: TeamsUser = { id: 'attacker-1', name: 'Anders Angriber' },
+    ) => {
+      const activity = userActivity(body, {
+        user: from,
+        conversationId: 'a:attacker-1',
+        tenantId: 'attacker-b',
         serviceUrl: connector.url,
-        deliveryMode: 'expectReplies',
-        from,
-        recipient: { id: 'bot', name: 'Jobcenterbot' },
-        conversation: { id: 'a:attacker-1', conversationType: 'personal', tenantId: 'attacker-b' },
-        ...body,
-      };
-    };
-    const answer = async (body: Record<string, unknown>, from?: { id: string; name: string }) => {
-      const activity = attacker(body, from);
+      });
       const response = await post(activity);
       assertSensibleAnswer(activity, response, SECRETS);
       return userFacingTexts(response.body).join('\n');
@@ -406,7 +393,7 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
         ['screening.accept', { screeningId: id }],
       ] as const) {
         // As the victim team's own leader: even inside the team, such an id must not reach storage.
-        const activity = victimActivity(VICTIM.leader, { value: { verb, ...data } });
+        const activity = cardSubmitActivity({ verb, ...data }, victim(VICTIM.leader));
         const response = await post(activity);
         assertSensibleAnswer(activity, response, []);
         assert.match(userFacingTexts(response.body).join('\n'), /findes ikke/, `${verb} ${id}`);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
+import { cardSubmitActivity, messageActivity, type ActivityOptions } from '../support/activities';
 import { exited, killIfRunning } from '../support/bot-process';
 import { cardText } from '../support/bot-under-test';
 import { actionData } from '../support/card-inputs';
@@ -74,43 +75,45 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 
-  let sequence = 0;
-  /** Sends an activity (a channel message from the leader unless `body` says otherwise); the replies. */
-  async function send(bot: ClockControlledBot, body: Record<string, unknown>): Promise<Replies> {
-    sequence += 1;
-    const { status, json } = await postActivity(bot.baseUrl, {
-      type: 'message',
-      id: `scale-${sequence}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      deliveryMode: 'expectReplies',
-      from: { id: 'leader-1', name: 'Lise Leder' },
-      recipient: { id: 'bot', name: 'Jobcenterbot' },
-      conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT },
-      channelData: { team: { id: '19:scale-team@thread.tacv2' }, tenant: { id: TENANT } },
-      ...body,
-    });
+  /** In the morning channel, as the leader. */
+  const inChannel = (): ActivityOptions => ({
+    user: { id: 'leader-1', name: 'Lise Leder' },
+    conversationType: 'channel',
+    conversationId: CHANNEL,
+    tenantId: TENANT,
+    teamId: '19:scale-team@thread.tacv2',
+    serviceUrl: connector.url,
+  });
+  /** In `userId`'s personal chat (the channel data still names the team). */
+  const personal = (userId: string, name = `Konsulent ${userId}`): ActivityOptions => ({
+    ...inChannel(),
+    user: { id: userId, name },
+    conversationType: 'personal',
+    conversationId: `a:${userId}`,
+  });
+
+  /** Posts an activity; the replies. */
+  async function send(bot: ClockControlledBot, activity: Record<string, unknown>): Promise<Replies> {
+    const { status, json } = await postActivity(bot.baseUrl, activity);
     assert.equal(status, 200);
     return json as Replies;
   }
 
   /** The same, answering with the text of the replies. */
-  async function say(bot: ClockControlledBot, body: Record<string, unknown>): Promise<string> {
-    return (await send(bot, body)).activities
+  async function say(bot: ClockControlledBot, activity: Record<string, unknown>): Promise<string> {
+    return (await send(bot, activity)).activities
       .map((activity) => activity.text ?? cardText(activity.attachments?.[0]?.content))
       .join('\n');
   }
 
-  const personal = (userId: string) => ({
-    from: { id: userId, name: `Konsulent ${userId}` },
-    conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: TENANT },
-  });
-
   const register = (bot: ClockControlledBot, companyName: string) =>
-    say(bot, {
-      ...personal('vk-1'),
-      value: openingRegistration(companyName, { sector: 'handel', jobFunction: 'Sælger', seats: '2' }),
-    });
+    say(
+      bot,
+      cardSubmitActivity(
+        openingRegistration(companyName, { sector: 'handel', jobFunction: 'Sælger', seats: '2' }),
+        personal('vk-1'),
+      ),
+    );
 
   /** The board messages posted to the morning channel (answered by the connector). */
   const channelPosts = () => connector.posts.filter((entry) => entry.path.includes(encodeURIComponent(CHANNEL)));
@@ -141,21 +144,18 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
 
   it('when each process gets turns, then both answer, and what one stores the other shows', async () => {
     const [first, second] = both();
-    assert.match(await say(first, { text: 'hjælp' }), /^Hjælp/);
-    assert.match(await say(second, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await say(first, messageActivity('hjælp', inChannel())), /^Hjælp/);
+    assert.match(await say(second, messageActivity('hjælp', inChannel())), /^Hjælp/);
     assert.match(await register(first, 'Skala Først A/S'), /Registreret/);
     assert.match(await register(second, 'Skala Anden A/S'), /Registreret/);
-    const boardOnSecond = await say(second, { ...personal('cw-1'), text: 'stillinger' });
-    const boardOnFirst = await say(first, { ...personal('cw-1'), text: 'stillinger' });
+    const boardOnSecond = await say(second, messageActivity('stillinger', personal('cw-1')));
+    const boardOnFirst = await say(first, messageActivity('stillinger', personal('cw-1')));
     for (const board of [boardOnFirst, boardOnSecond]) {
       assert.match(board, /Skala Først A\/S/);
       assert.match(board, /Skala Anden A\/S/);
     }
     assert.match(
-      await say(second, {
-        text: '<at>Jobcenterbot</at> morgenmøde her kl. 8.30',
-        entities: [{ type: 'mention', mentioned: { id: 'bot' }, text: '<at>Jobcenterbot</at>' }],
-      }),
+      await say(second, messageActivity('morgenmøde her kl. 8.30', { ...inChannel(), mentionBot: true })),
       /Morgenmødet er sat op her/,
     );
   });
@@ -202,9 +202,9 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     assert.match(String(await ticks[bots.indexOf(killed)]), /exited/);
 
     // The survivor serves on.
-    assert.match(await say(survivor, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await say(survivor, messageActivity('hjælp', inChannel())), /^Hjælp/);
     assert.match(await register(survivor, 'Efter Drabet A/S'), /Registreret/);
-    assert.match(await say(survivor, { ...personal('cw-1'), text: 'stillinger' }), /Efter Drabet A\/S/);
+    assert.match(await say(survivor, messageActivity('stillinger', personal('cw-1'))), /Efter Drabet A\/S/);
 
     // It leaves the post to the dead holder while the lease runs, then takes it over.
     await survivor.tick(at('2026-02-04T07:31:00Z'));
@@ -228,7 +228,7 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     await survivor.tick(at('2026-02-05T07:30:00Z'));
     await survivor.tick(at('2026-02-05T07:31:00Z'));
     assert.equal(channelPosts().length, before + 1);
-    assert.match(await say(survivor, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await say(survivor, messageActivity('hjælp', inChannel())), /^Hjælp/);
   });
 
   it('when a replacement process joins and both tick on Monday from 08:00, then the leader gets the summary once, even when its sender is killed mid-send', async () => {
@@ -240,16 +240,13 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     const pair = [survivor, replacement];
 
     // The leader (who set up the morning meeting) chooses an indicator in the personal chat, on the new process.
-    const leaderChat = {
-      from: { id: 'leader-1', name: 'Lise Leder' },
-      conversation: { id: 'a:leader-1', conversationType: 'personal', tenantId: TENANT },
-    };
-    const setup = await send(replacement, { ...leaderChat, text: 'mål opsæt' });
+    const leaderChat = personal('leader-1', 'Lise Leder');
+    const setup = await send(replacement, messageActivity('mål opsæt', leaderChat));
     const setupCard = setup.activities[0]?.attachments?.[0]?.content;
     const choose = actionData(setupCard, 'goals.indicators');
     assert.ok(choose !== undefined, `no indicator choice on the card: ${cardText(setupCard)}`);
     assert.match(
-      await say(survivor, { ...leaderChat, value: { ...choose, indicators: 'kanvas' } }),
+      await say(survivor, cardSubmitActivity({ ...choose, indicators: 'kanvas' }, leaderChat)),
       /Gemt: teamet måler sig på 1 indikator\b/,
     );
 
@@ -279,7 +276,7 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     assert.equal(toLeader(), 0);
 
     // The other serves on, and sends the summary once the dead holder's lease (10 minutes) has run out.
-    assert.match(await say(other, { text: 'hjælp' }), /^Hjælp/);
+    assert.match(await say(other, messageActivity('hjælp', inChannel())), /^Hjælp/);
     await other.tick(at('2026-02-09T07:05:00Z'));
     assert.equal(toLeader(), 0, 'no summary while the dead holder’s lease runs');
     await other.tick(at('2026-02-09T07:11:00Z'));

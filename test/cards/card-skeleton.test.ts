@@ -8,27 +8,7 @@ import type { ScreeningRecord } from '../../rules/screening/screening-record';
 import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { TYPED_ANSWERS } from '../support/screening-answers';
-
-function screening(id: string, caseReference: string): ScreeningRecord {
-  return {
-    id,
-    teamId: 'team-1',
-    caseworkerId: 'cw-1',
-    caseReference,
-    status: 'in_progress',
-    sectionIndex: 0,
-    answers: {},
-    result: undefined,
-    summary: undefined,
-    decision: undefined,
-    settingsVersion: 1,
-    rulesetVersion: '1',
-    createdAt: '2026-02-03T08:00:00.000Z',
-    updatedAt: '2026-02-03T08:00:00.000Z',
-    answersErasedAt: undefined,
-    history: [],
-  };
-}
+import { screeningRecord } from '../support/screening-record.fixture';
 
 describe('card skeletons', () => {
   let sectionViewModels: (values: Readonly<Record<string, unknown>>, record: ScreeningRecord) => object[];
@@ -58,13 +38,13 @@ describe('card skeletons', () => {
     const cached = new CardRenderer();
     const plain = new CardRenderer();
     const cases: [Readonly<Record<string, unknown>>, ScreeningRecord][] = [
-      [{}, screening('s-1', 'J-2026-17')],
-      [TYPED_ANSWERS, screening('s-2', 'B-2')],
+      [{}, screeningRecord({ id: 's-1', caseReference: 'J-2026-17' })],
+      [TYPED_ANSWERS, screeningRecord({ id: 's-2', caseReference: 'B-2' })],
       [
         { ...TYPED_ANSWERS, age: 'abc', unstableAttachment: true, yearsExperience: 0 },
-        screening('s-3', 'Sag "3" ${x}'),
+        screeningRecord({ id: 's-3', caseReference: 'Sag "3" ${x}' }),
       ],
-      [{}, screening('s-4', 'J-2026-18')],
+      [{}, screeningRecord({ id: 's-4', caseReference: 'J-2026-18' })],
     ];
     for (const [values, record] of cases) {
       for (const viewModel of sectionViewModels(values, record)) {
@@ -79,13 +59,13 @@ describe('card skeletons', () => {
 
   it('when a filled card is changed afterwards, then the next card of that shape is not', () => {
     const renderer = new CardRenderer();
-    const [first] = sectionViewModels(TYPED_ANSWERS, screening('s-1', 'J-1'));
+    const [first] = sectionViewModels(TYPED_ANSWERS, screeningRecord({ id: 's-1', caseReference: 'J-1' }));
     const card = renderer.renderWithSlots('screeningSection', first ?? {}, SECTION_VIEW_MODEL_SLOTS) as {
       body: { text?: string }[];
     };
     const untouched = JSON.stringify(card);
     card.body.length = 0;
-    const [again] = sectionViewModels(TYPED_ANSWERS, screening('s-1', 'J-1'));
+    const [again] = sectionViewModels(TYPED_ANSWERS, screeningRecord({ id: 's-1', caseReference: 'J-1' }));
     assert.equal(
       JSON.stringify(renderer.renderWithSlots('screeningSection', again ?? {}, SECTION_VIEW_MODEL_SLOTS)),
       untouched,
@@ -96,7 +76,10 @@ describe('card skeletons', () => {
     const renderer = new CardRenderer(1);
     const plain = new CardRenderer();
     for (let round = 0; round < 2; round += 1) {
-      for (const viewModel of sectionViewModels(TYPED_ANSWERS, screening(`s-${round}`, `J-${round}`))) {
+      for (const viewModel of sectionViewModels(
+        TYPED_ANSWERS,
+        screeningRecord({ id: `s-${round}`, caseReference: `J-${round}` }),
+      )) {
         assert.deepEqual(
           renderer.renderWithSlots('screeningSection', viewModel, SECTION_VIEW_MODEL_SLOTS),
           plain.render('screeningSection', viewModel),
@@ -107,7 +90,7 @@ describe('card skeletons', () => {
 
   it('when a slot holds a list, then the card is expanded the ordinary way', () => {
     const renderer = new CardRenderer();
-    const [first] = sectionViewModels({}, screening('s-1', 'J-1'));
+    const [first] = sectionViewModels({}, screeningRecord({ id: 's-1', caseReference: 'J-1' }));
     const viewModel = { ...first, errors: ['Alder skal udfyldes.'] };
     assert.deepEqual(
       renderer.renderWithSlots('screeningSection', viewModel, ['errors', ...SECTION_VIEW_MODEL_SLOTS]),

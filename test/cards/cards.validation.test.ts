@@ -5,6 +5,7 @@ import { noticeCard } from '../../cards/shared/notice.cards';
 import { renderStaticCards } from '../../cards/shared/static.cards';
 import { cardProblems } from '../support/card-validator';
 import { TYPED_ANSWERS } from '../support/screening-answers';
+import { screeningDecision, screeningRecord, screeningSummary } from '../support/screening-record.fixture';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
 import {
   buildDecidedViewModel,
@@ -40,32 +41,9 @@ import { ARCHETYPE_NAMES, WEEK_7, largeTeamSummary, logForm, teamSummary } from 
 
 const ANSWERS = TYPED_ANSWERS;
 
+/** The screening the screening cards show: at its second section, with a summary. */
 function record(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
-  return {
-    id: 's-1',
-    teamId: 'team-1',
-    caseworkerId: 'cw-1',
-    caseReference: 'J-2026-17',
-    status: 'in_progress',
-    sectionIndex: 1,
-    answers: {},
-    result: undefined,
-    summary: {
-      recommendedTrack: 'selektion',
-      strategy: 'selektion',
-      targetGroup: 'jobklare-30plus',
-      riskLevel: 'hoej',
-      bestArchetype: null,
-    },
-    decision: undefined,
-    settingsVersion: 1,
-    rulesetVersion: '1',
-    createdAt: '2026-02-03T08:00:00.000Z',
-    updatedAt: '2026-02-03T08:00:00.000Z',
-    answersErasedAt: undefined,
-    history: [],
-    ...overrides,
-  };
+  return screeningRecord({ sectionIndex: 1, summary: screeningSummary(), ...overrides });
 }
 
 describe('cards', () => {
@@ -121,14 +99,12 @@ describe('cards', () => {
         typed: { finalTrack: 'doedvaegt', reasonText: 'tekst' },
       }),
     );
-    const decision = {
-      kind: 'overridden' as const,
+    const decision = screeningDecision({
+      kind: 'overridden',
       finalTrack: 'doedvaegt',
-      reasonCode: 'andet' as const,
+      reasonCode: 'andet',
       reasonText: 'Begrundelse',
-      decidedBy: 'cw-1',
-      decidedAt: '2026-02-03T09:00:00.000Z',
-    };
+    });
     screeningCards.screeningDecided = renderer.render(
       'screeningDecided',
       buildDecidedViewModel({ screening: record({ status: 'decided', decision }), capacity: above, windowDays: 90 }),

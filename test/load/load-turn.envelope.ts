@@ -1,7 +1,5 @@
+import { userActivity } from '../support/activities';
 import type { Card, LoadUser, TurnBody } from './load-mix.table';
-
-const RUN = `${process.pid}-${Date.now().toString(36)}`;
-let counter = 0;
 
 /** Where the run reaches the bot, and where the bot posts what it sends on its own. */
 export interface LoadTarget {
@@ -20,19 +18,8 @@ export interface LoadTarget {
  * (expectReplies, local mode). Every activity id is new: the bot answers a repeated id only once.
  */
 export function turnActivity(user: LoadUser, body: TurnBody, serviceUrl: string): Record<string, unknown> {
-  counter += 1;
-  return {
-    type: 'message',
-    id: `load-${RUN}-${counter}`,
-    channelId: 'msteams',
-    serviceUrl,
-    deliveryMode: 'expectReplies',
-    locale: 'da-DK',
-    from: { id: user.id, name: user.name },
-    recipient: { id: 'bot-1', name: 'Jobcenterbot' },
-    conversation: { id: `a:${user.id}`, conversationType: 'personal', tenantId: user.tenantId },
-    ...body,
-  };
+  const { id, name, tenantId } = user;
+  return { ...userActivity(body, { user: { id, name }, tenantId, serviceUrl }), locale: 'da-DK' };
 }
 
 /** The first card of an expectReplies response body, if any. */

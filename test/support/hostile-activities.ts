@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { BOT, BOT_MENTION, executeAction } from './activities';
 
 /**
  * fast-check arbitraries for hostile traffic on `POST /api/messages`: activities with wrong types and
@@ -321,7 +322,7 @@ function envelope(context: HostileContext): fc.Arbitrary<Record<string, unknown>
       from: fc
         .record({ id: userId(context), name: optional(oddText), aadObjectId: optional(userId(context)) })
         .map(withoutAbsent),
-      recipient: fc.constant({ id: 'bot', name: 'Jobcenterbot' }),
+      recipient: fc.constant({ ...BOT }),
       conversation: fc
         .record({
           id: fc.oneof(
@@ -339,7 +340,7 @@ function envelope(context: HostileContext): fc.Arbitrary<Record<string, unknown>
       entities: optional(
         fc.array(
           fc.oneof(
-            fc.constant({ type: 'mention', mentioned: { id: 'bot' }, text: '<at>Jobcenterbot</at>' }),
+            fc.constant({ ...BOT_MENTION }),
             fc.record({ type: fc.constantFrom('mention'), mentioned: fc.record({ id: oddText }), text: oddText }),
             fc.record({ type: fc.constant('clientInfo'), locale: oddText }),
           ),
@@ -370,7 +371,7 @@ export function hostileMessage(context: HostileContext): fc.Arbitrary<Record<str
 
 /** Other activity types, with their own fields: installs, membership changes, events, other invokes. */
 export function hostileOtherActivity(context: HostileContext): fc.Arbitrary<Record<string, unknown>> {
-  const members = fc.array(fc.oneof(fc.constant({ id: 'bot' }), fc.record({ id: oddText })), { maxLength: 3 });
+  const members = fc.array(fc.oneof(fc.constant({ id: BOT.id }), fc.record({ id: oddText })), { maxLength: 3 });
   return mutated(
     fc
       .tuple(
@@ -509,11 +510,7 @@ function nearlyValidForm(): fc.Arbitrary<{ verb: string; data: Record<string, un
 
 /** A card submit: as an Action.Execute invoke or an Action.Submit message, with garbage in its data. */
 export function hostileCardSubmit(context: HostileContext): fc.Arbitrary<Record<string, unknown>> {
-  const execute = fc.tuple(verb, cardData(context)).map(([chosen, data]) => ({
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb: chosen, data } },
-  }));
+  const execute = fc.tuple(verb, cardData(context)).map(([chosen, data]) => executeAction(chosen, data));
   const executeMangled = fc
     .oneof(
       weirdValue.map((action) => ({ action })),
@@ -525,15 +522,11 @@ export function hostileCardSubmit(context: HostileContext): fc.Arbitrary<Record<
     type: 'message',
     value: { ...data, verb: chosen },
   }));
-  const nearlyValid = fc.tuple(nearlyValidForm(), fc.boolean()).map(([{ verb: chosen, data }, asInvoke]) =>
-    asInvoke
-      ? {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb: chosen, data } },
-        }
-      : { type: 'message', value: { ...data, verb: chosen } },
-  );
+  const nearlyValid = fc
+    .tuple(nearlyValidForm(), fc.boolean())
+    .map(([{ verb: chosen, data }, asInvoke]) =>
+      asInvoke ? executeAction(chosen, data) : { type: 'message', value: { ...data, verb: chosen } },
+    );
   return mutated(
     fc
       .tuple(

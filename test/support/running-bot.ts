@@ -29,25 +29,6 @@ export async function startTestBot(
   };
 }
 
-let counter = 0;
-
-/** A Teams-shaped personal-chat message that asks for the replies in the HTTP response. */
-export function expectRepliesMessage(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  counter += 1;
-  return {
-    type: 'message',
-    id: `test-${process.pid}-${Date.now()}-${counter}`,
-    text,
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/never-called',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user-1', name: 'Sagsbehandler' },
-    recipient: { id: 'bot-1', name: 'Jobcenterbot' },
-    conversation: { id: 'a:conversation-1', conversationType: 'personal', tenantId: 'local' },
-    ...overrides,
-  };
-}
-
 export async function postActivity(
   baseUrl: string,
   body: unknown,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RunningApp } from '../../../bot/app';
+import { userActivity } from '../../support/activities';
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
@@ -16,27 +17,21 @@ const ALI: Person = { id: 'ali', name: 'Ali Yilmaz' };
 describe('the Friday reminder, the Monday summary and the follow-up reminders, two bot instances on one standalone store', function () {
   this.timeout(60_000);
   let now = new Date('2026-02-11T09:00:00Z'); // Wednesday of week 7, 10:00 in Copenhagen
-  let counter = 0;
   const fleet = useSharedStoreFleet({ dirPrefix: 'jobcenter-rhythm-', now: () => now });
   const { apps } = fleet;
 
   /** Writes as `person` in their personal chat (which the bot stores for proactive messages); the first card. */
-  async function send(app: RunningApp, person: Person, body: Record<string, unknown>): Promise<Card> {
-    counter += 1;
+  async function send(
+    app: RunningApp,
+    person: Person,
+    body: { text: string } | { value: Record<string, unknown> },
+  ): Promise<Card> {
     const response = await fetch(app.messagesUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `rhythm-${counter}`,
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl: fleet.connector.url,
-        deliveryMode: 'expectReplies',
-        from: person,
-        recipient: { id: 'bot', name: 'Jobcenterbot' },
-        conversation: { id: `a:${person.id}`, conversationType: 'personal', tenantId: 'tenant-rhythm' },
-        ...body,
-      }),
+      body: JSON.stringify(
+        userActivity(body, { user: person, tenantId: 'tenant-rhythm', serviceUrl: fleet.connector.url }),
+      ),
     });
     const { activities } = (await response.json()) as { activities: { attachments?: { content: Card }[] }[] };
     const card = activities[0]?.attachments?.[0]?.content;

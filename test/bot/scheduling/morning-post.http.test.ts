@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import type { RunningApp } from '../../../bot/app';
+import { cardSubmitActivity, messageActivity, type ActivityOptions, type TeamsUser } from '../../support/activities';
 import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { useSharedStoreFleet } from '../../support/shared-store-fleet';
 import { openingRegistration } from '../../support/opening-registration';
+
+const LEADER: TeamsUser = { id: 'leader-1', name: 'Lene Leder' };
+const SARA: TeamsUser = { id: 'cw-1', name: 'Sara Sagsbehandler' };
+const VIBE: TeamsUser = { id: 'vk-9', name: 'Vibe Konsulent' };
 
 describe('the morning post, two bot instances sharing one standalone Cosmos-compatible server', function () {
   this.timeout(60_000);
@@ -11,30 +16,29 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   const fleet = useSharedStoreFleet({ dirPrefix: 'jobcenter-sched-', now: () => now });
   const { apps } = fleet;
 
-  /** Posts an activity in the team channel (from the leader unless `body` says otherwise); the raw reply JSON. */
-  async function postRaw(app: RunningApp, body: Record<string, unknown>): Promise<string> {
+  /** In the team's morning channel, as `user` (the leader unless given). */
+  const inChannel = (user: TeamsUser = LEADER): ActivityOptions => ({
+    user,
+    conversationType: 'channel',
+    conversationId: '19:morning@thread.tacv2',
+    tenantId: 'tenant-sched',
+    teamId: '19:team@thread.tacv2',
+    serviceUrl: fleet.connector.url,
+  });
+
+  /** Posts an activity; the raw reply JSON. */
+  async function postRaw(app: RunningApp, activity: Record<string, unknown>): Promise<string> {
     const response = await fetch(app.messagesUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `m-${Math.random()}`,
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl: fleet.connector.url,
-        deliveryMode: 'expectReplies',
-        from: { id: 'leader-1', name: 'Lene Leder' },
-        recipient: { id: 'bot', name: 'Jobcenterbot' },
-        conversation: { id: '19:morning@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-sched' },
-        channelData: { team: { id: '19:team@thread.tacv2' }, tenant: { id: 'tenant-sched' } },
-        ...body,
-      }),
+      body: JSON.stringify(activity),
     });
     return response.text();
   }
 
   /** The same, answering with the text of the reply cards. */
-  async function post(app: RunningApp, body: Record<string, unknown>): Promise<string> {
-    const json = JSON.parse(await postRaw(app, body)) as { activities: { attachments?: { content: unknown }[] }[] };
+  async function post(app: RunningApp, activity: Record<string, unknown>): Promise<string> {
+    const json = JSON.parse(await postRaw(app, activity)) as { activities: { attachments?: { content: unknown }[] }[] };
     return json.activities.map((activity) => cardText(activity.attachments?.[0]?.content)).join('\n');
   }
 
@@ -42,22 +46,21 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     const [first] = apps;
     assert.ok(first !== undefined);
     assert.match(
-      await post(first, {
-        type: 'message',
-        text: '<at>Jobcenterbot</at> morgenmøde her kl. 8.30',
-        entities: [{ type: 'mention', mentioned: { id: 'bot' }, text: '<at>Jobcenterbot</at>' }],
-      }),
+      await post(first, messageActivity('morgenmøde her kl. 8.30', { ...inChannel(), mentionBot: true })),
       /Morgenmødet er sat op her/,
     );
     assert.match(
-      await post(first, {
-        type: 'message',
-        text: 'morgenmøde her',
-        conversation: { id: 'a:personal', conversationType: 'personal', tenantId: 'tenant-sched' },
-      }),
+      await post(
+        first,
+        messageActivity('morgenmøde her', {
+          ...inChannel(),
+          conversationType: 'personal',
+          conversationId: 'a:personal',
+        }),
+      ),
       /Skriv det i teamets kanal/,
     );
-    assert.match(await post(first, { type: 'message', text: 'morgenmøde nu' }), /Tavlen/);
+    assert.match(await post(first, messageActivity('morgenmøde nu', inChannel())), /Tavlen/);
   });
 
   it('when both instances tick before, at and after the time, then the board is posted exactly once, to the channel', async () => {
@@ -86,16 +89,18 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     );
     assert.ok(postedIndex >= 0, 'the morning board was posted to the channel');
     const postedId = `posted-${postedIndex + 1}`;
-    await post(first, {
-      type: 'message',
-      from: { id: 'vk-9', name: 'Vibe Konsulent' },
-      value: openingRegistration('Opdater A/S', { sector: 'handel', jobFunction: 'Sælger' }),
-    });
-    const board = await postRaw(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } });
+    await post(
+      first,
+      cardSubmitActivity(
+        openingRegistration('Opdater A/S', { sector: 'handel', jobFunction: 'Sælger' }),
+        inChannel(VIBE),
+      ),
+    );
+    const board = await postRaw(first, messageActivity('stillinger', inChannel(SARA)));
     const openingId = /"verb":"opening.fill","openingId":"([^"]+)"/.exec(board)?.[1];
     const before = fleet.connector.posts.length;
     assert.match(
-      await post(first, { type: 'message', value: { verb: 'opening.fill', openingId } }),
+      await post(first, cardSubmitActivity({ verb: 'opening.fill', openingId }, inChannel())),
       /Besat \+1: Opdater A\/S har nu 1 af 1 besat/,
     );
     const updates = fleet.connector.posts
@@ -108,18 +113,19 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   it('when a caseworker says "Jeg har en kandidat", then the consultant is told in their personal chat, or mentioned where the board is', async () => {
     const [first] = apps;
     assert.ok(first !== undefined);
-    const personal = { id: 'a:vk-personal', conversationType: 'personal', tenantId: 'tenant-sched' };
-    const register = (companyName: string, from: Record<string, unknown>, conversation?: Record<string, unknown>) =>
-      post(first, {
-        type: 'message',
-        from,
-        ...(conversation === undefined ? {} : { conversation }),
-        value: openingRegistration(companyName, { result: 'praktikplads' }),
-      });
+    const personal: ActivityOptions = { conversationType: 'personal', conversationId: 'a:vk-personal' };
+    const register = (companyName: string, user: TeamsUser, where: ActivityOptions = {}) =>
+      post(
+        first,
+        cardSubmitActivity(openingRegistration(companyName, { result: 'praktikplads' }), {
+          ...inChannel(user),
+          ...where,
+        }),
+      );
     assert.match(await register('Med Chat A/S', { id: 'vk-1', name: 'Vera Konsulent' }, personal), /Registreret/);
     assert.match(await register('Uden Chat A/S', { id: 'vk-2', name: 'Viggo Konsulent' }), /Registreret/);
 
-    const board = await postRaw(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } });
+    const board = await postRaw(first, messageActivity('stillinger', inChannel(SARA)));
     // The entry whose heading names the company (the "new since last post" list names it too).
     const boardCard = (JSON.parse(board) as { activities: { attachments: { content: { body: unknown[] } }[] }[] })
       .activities[0]?.attachments[0]?.content;
@@ -131,21 +137,20 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
       return actionData(entry, 'opening.candidate')?.openingId;
     };
     const before = fleet.connector.posts.length;
-    const told = await post(first, {
-      type: 'message',
-      from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
-      value: { verb: 'opening.candidate', openingId: idOf('Med Chat A/S') },
-    });
+    const told = await post(
+      first,
+      cardSubmitActivity({ verb: 'opening.candidate', openingId: idOf('Med Chat A/S') }, inChannel(SARA)),
+    );
     assert.match(told, /Vera Konsulent har fået besked i en personlig chat/);
     const sent = fleet.connector.posts.slice(before);
     assert.equal(sent.length, 1);
     assert.match(sent[0]?.path ?? '', /a%3Avk-personal/);
     assert.equal(sent[0]?.body.text, 'Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).');
 
-    const candidate = await postRaw(first, {
-      from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
-      value: { verb: 'opening.candidate', openingId: idOf('Uden Chat A/S') },
-    });
+    const candidate = await postRaw(
+      first,
+      cardSubmitActivity({ verb: 'opening.candidate', openingId: idOf('Uden Chat A/S') }, inChannel(SARA)),
+    );
     const { activities } = JSON.parse(candidate) as {
       activities: { text?: string; entities?: { mentioned?: { id: string } }[] }[];
     };
@@ -158,10 +163,10 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     // The personal chat is known but Teams refuses the send (a status neither the connector client nor
     // the bot retries): the consultant is mentioned here instead.
     fleet.connector.upcoming.push(400);
-    const fallback = await postRaw(first, {
-      from: { id: 'cw-1', name: 'Sara Sagsbehandler' },
-      value: { verb: 'opening.candidate', openingId: idOf('Med Chat A/S') },
-    });
+    const fallback = await postRaw(
+      first,
+      cardSubmitActivity({ verb: 'opening.candidate', openingId: idOf('Med Chat A/S') }, inChannel(SARA)),
+    );
     const replies = (
       JSON.parse(fallback) as { activities: { text?: string; entities?: { mentioned?: { id: string } }[] }[] }
     ).activities;
@@ -194,18 +199,25 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
     assert.equal(fleet.connector.posts.length, before + 1, 'the forgotten channel is not posted to again');
 
-    const member = { from: { id: 'member-1', name: 'Mads Medarbejder' } };
-    assert.doesNotMatch(await post(second, { type: 'message', text: 'hjælp', ...member }), /kan ikke længere postes/);
-    const told = await post(second, { type: 'message', text: 'hjælp' });
+    const member = inChannel({ id: 'member-1', name: 'Mads Medarbejder' });
+    assert.doesNotMatch(await post(second, messageActivity('hjælp', member)), /kan ikke længere postes/);
+    const told = await post(second, messageActivity('hjælp', inChannel()));
     assert.match(told, /Tavlen kan ikke længere postes i kanalen/);
     assert.match(told, /kl\. 8\.30/);
     assert.match(told, /Kommandoer|hjælp/i, 'the answer to what the leader wrote still comes');
-    assert.doesNotMatch(await post(first, { type: 'message', text: 'hjælp' }), /kan ikke længere postes/, 'told once');
+    assert.doesNotMatch(
+      await post(first, messageActivity('hjælp', inChannel())),
+      /kan ikke længere postes/,
+      'told once',
+    );
 
     now = new Date('2026-02-05T07:30:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
     assert.equal(fleet.connector.posts.length, before + 1, 'no post until a leader chooses a channel again');
-    assert.match(await post(first, { type: 'message', text: 'morgenmøde her kl. 8.30' }), /Morgenmødet er sat op her/);
+    assert.match(
+      await post(first, messageActivity('morgenmøde her kl. 8.30', inChannel())),
+      /Morgenmødet er sat op her/,
+    );
     now = new Date('2026-02-06T07:30:00Z');
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
     assert.equal(fleet.connector.posts.length, before + 2);
@@ -234,12 +246,14 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.ok(first !== undefined && second !== undefined);
     const newLines = (text: string) => /Nye siden sidst\n((?:- .*\n?)*)/.exec(text)?.[1] ?? '';
     now = new Date('2026-02-09T09:00:00Z'); // Monday 10:00, after that morning's post
-    await post(first, {
-      type: 'message',
-      from: { id: 'vk-9', name: 'Vibe Konsulent' },
-      value: openingRegistration('Mandagsnyt ApS', { sector: 'handel', jobFunction: 'Sælger', seats: '2' }),
-    });
-    const asked = newLines(await post(first, { text: 'stillinger', from: { id: 'cw-1', name: 'Sara Sagsbehandler' } }));
+    await post(
+      first,
+      cardSubmitActivity(
+        openingRegistration('Mandagsnyt ApS', { sector: 'handel', jobFunction: 'Sælger', seats: '2' }),
+        inChannel(VIBE),
+      ),
+    );
+    const asked = newLines(await post(first, messageActivity('stillinger', inChannel(SARA))));
     assert.match(asked, /Mandagsnyt ApS/);
     assert.doesNotMatch(asked, /Med Chat A\/S/, 'registered before the last post');
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { activityEnvelope, messageActivity } from '../../support/activities';
 import { cardOf, cardText } from '../../support/bot-under-test';
-import { expectRepliesMessage, postActivity, startTestBot } from '../../support/running-bot';
+import { postActivity, startTestBot } from '../../support/running-bot';
 
 type Replies = {
   activities: { type: string; text?: string; attachments?: { contentType: string; content: unknown }[] }[];
@@ -17,7 +18,7 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
   });
 
   it('when "hjælp" is posted with expectReplies, then the help card is in the response body', async () => {
-    const { status, json } = await postActivity(bot.baseUrl, expectRepliesMessage('hjælp'));
+    const { status, json } = await postActivity(bot.baseUrl, messageActivity('hjælp'));
     assert.equal(status, 200);
     const replies = (json as Replies).activities;
     assert.equal(replies.length, 1);
@@ -25,13 +26,13 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
   });
 
   it('when gibberish is posted, then the help card comes back', async () => {
-    const { status, json } = await postActivity(bot.baseUrl, expectRepliesMessage('xyzzy 42'));
+    const { status, json } = await postActivity(bot.baseUrl, messageActivity('xyzzy 42'));
     assert.equal(status, 200);
     assert.match(cardText(cardOf((json as Replies).activities[0] as never)), /Den kommando kender jeg ikke/);
   });
 
   it('when the same activity id is posted twice, then only the first gets replies', async () => {
-    const activity = expectRepliesMessage('hjælp');
+    const activity = messageActivity('hjælp');
     const first = await postActivity(bot.baseUrl, activity);
     const second = await postActivity(bot.baseUrl, activity);
     assert.equal((first.json as Replies).activities.length, 1);
@@ -46,11 +47,11 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
     ['an empty activity type', { type: ' ', conversation: { id: 'x' } }, false],
     ['a missing conversation', { type: 'message', text: 'hjælp' }, false],
     ['a type of the wrong kind', { type: 42, conversation: { id: 'x' } }, false],
-    ['a sender of the wrong kind', { ...expectRepliesMessage('hjælp'), from: 'nobody' }, false],
-    ['a recipient of the wrong kind', { ...expectRepliesMessage('hjælp'), recipient: 7 }, false],
-    ['a text of the wrong kind', { ...expectRepliesMessage('hjælp'), text: { evil: true } }, false],
-    ['a missing sender', { ...expectRepliesMessage('hjælp'), from: undefined }, false],
-    ['a mention without its account', { ...expectRepliesMessage('hjælp'), entities: [{ type: 'mention' }] }, false],
+    ['a sender of the wrong kind', { ...messageActivity('hjælp'), from: 'nobody' }, false],
+    ['a recipient of the wrong kind', { ...messageActivity('hjælp'), recipient: 7 }, false],
+    ['a text of the wrong kind', { ...messageActivity('hjælp'), text: { evil: true } }, false],
+    ['a missing sender', { ...messageActivity('hjælp'), from: undefined }, false],
+    ['a mention without its account', { ...messageActivity('hjælp'), entities: [{ type: 'mention' }] }, false],
   ];
   for (const [what, body, raw] of malformed) {
     it(`when the body is ${what}, then the answer is 4xx and the server stays up`, async () => {
@@ -62,12 +63,11 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
   }
 
   it('when an invoke the bot does not offer arrives (a message extension, without its value), then it is a 400, not a server error', async () => {
-    const invoke: Record<string, unknown> = {
-      ...expectRepliesMessage(''),
+    const invoke = {
+      ...activityEnvelope({ expectReplies: false }),
       type: 'invoke',
       name: 'composeExtension/submitAction',
     };
-    delete invoke.deliveryMode;
     const { status } = await postActivity(bot.baseUrl, invoke);
     assert.equal(status, 400);
     const { status: nameless } = await postActivity(bot.baseUrl, { ...invoke, id: 'nameless', name: undefined });
@@ -104,16 +104,13 @@ describe('HTTP server with an app id (auth on)', function () {
   it('when an activity comes from a tenant outside the allow-list, then it is refused with 403', async () => {
     const { status } = await postActivity(
       bot.baseUrl,
-      expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: '99999999-9999-9999-9999-999999999999' } }),
+      messageActivity('hjælp', { tenantId: '99999999-9999-9999-9999-999999999999' }),
     );
     assert.equal(status, 403);
   });
 
   it('when an activity from the allowed tenant has no token, then the adapter refuses it with 401', async () => {
-    const { status } = await postActivity(
-      bot.baseUrl,
-      expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: tenant } }),
-    );
+    const { status } = await postActivity(bot.baseUrl, messageActivity('hjælp', { tenantId: tenant }));
     assert.equal(status, 401);
   });
 });

@@ -1,28 +1,25 @@
 import assert from 'node:assert/strict';
 import { checkIncomingActivity } from '../../../bot/server/incoming-activity.guard';
+import { BOT, BOT_MENTION, executeAction, messageActivity } from '../../support/activities';
 
-/** A message as Teams sends it (trimmed to what the guard looks at). */
+/** A channel message as Teams sends it (normal delivery), trimmed to what the guard looks at. */
 function teamsMessage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    type: 'message',
-    id: '1700000000000',
-    text: '<at>Jobcenterbot</at> hjælp',
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    ...messageActivity('hjælp', {
+      id: '1700000000000',
+      user: { id: '29:1abc', name: 'Sara Sagsbehandler', aadObjectId: '0f6c2b8e-1111-2222-3333-444455556666' },
+      conversationType: 'channel',
+      conversationId: '19:abc@thread.tacv2;messageid=1700000000000',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      teamId: '19:team@thread.tacv2',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      expectReplies: false,
+      mentionBot: true,
+    }),
     timestamp: '2026-02-03T08:30:00.000Z',
     locale: 'da-DK',
-    from: { id: '29:1abc', name: 'Sara Sagsbehandler', aadObjectId: '0f6c2b8e-1111-2222-3333-444455556666' },
-    recipient: { id: '28:bot-id', name: 'Jobcenterbot' },
-    conversation: {
-      id: '19:abc@thread.tacv2;messageid=1700000000000',
-      conversationType: 'channel',
-      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-    },
-    entities: [
-      { type: 'mention', mentioned: { id: '28:bot-id', name: 'Jobcenterbot' }, text: '<at>Jobcenterbot</at>' },
-      { type: 'clientInfo', locale: 'da-DK', platform: 'Web' },
-    ],
-    channelData: { tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' }, team: { id: '19:team@thread.tacv2' } },
+    entities: [{ ...BOT_MENTION }, { type: 'clientInfo', locale: 'da-DK', platform: 'Web' }],
+    // Teams sends null for some unset fields.
     replyToId: null,
     ...overrides,
   };
@@ -82,8 +79,8 @@ describe('the incoming activity guard', () => {
   it('when an install event, a membership change and a card invoke arrive as Teams sends them, then they are accepted', () => {
     for (const activity of [
       teamsMessage({ type: 'installationUpdate', action: 'add', text: undefined, entities: undefined }),
-      teamsMessage({ type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }], text: undefined }),
-      teamsMessage({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { verb: 'help.show' } } }),
+      teamsMessage({ type: 'conversationUpdate', membersAdded: [{ ...BOT }], text: undefined }),
+      teamsMessage(executeAction('help.show', {})),
       teamsMessage({ type: 'messageDelete', channelData: { eventType: 'softDeleteMessage' } }),
     ]) {
       assert.deepEqual(checkIncomingActivity(activity, []), { kind: 'accepted' }, String(activity.type));

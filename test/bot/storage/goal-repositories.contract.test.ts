@@ -14,12 +14,12 @@ import type { WeeklyLog } from '../../../rules/goals/weekly-log';
 import type { FollowUpRepository } from '../../../rules/follow-ups/follow-up.repository';
 import type { GoalPlanRepository } from '../../../rules/goals/goal-plan.repository';
 import type { WeeklyLogRepository } from '../../../rules/goals/weekly-log.repository';
-import type { ScreeningRecord } from '../../../rules/screening/screening-record';
 import {
   InMemoryFollowUpRepository,
   InMemoryGoalPlanRepository,
   InMemoryWeeklyLogRepository,
 } from '../../support/in-memory.repositories';
+import { screeningDecision, screeningRecord, screeningSummary } from '../../support/screening-record.fixture';
 
 /** The goals' repositories: the in-memory doubles the domain tests use and Cosmos keep the same contract. */
 interface Subject {
@@ -227,41 +227,29 @@ for (const [name, factory] of subjects) {
         const screenings = subject.screenings;
         assert.ok(screenings);
         const team = `team-${randomUUID()}`;
-        const base: ScreeningRecord = {
+        const base = screeningRecord({
           id: '',
           teamId: team,
-          caseworkerId: 'cw-1',
           caseReference: 'J-1',
           status: 'decided',
           sectionIndex: 5,
           answers: undefined,
-          result: undefined,
-          summary: {
-            recommendedTrack: 'selektion',
-            strategy: 'selektion',
-            targetGroup: 'jobklare-30plus',
-            riskLevel: 'hoej',
-            bestArchetype: 'a1',
-          },
-          decision: undefined,
-          settingsVersion: 1,
+          summary: screeningSummary({ bestArchetype: 'a1' }),
           rulesetVersion: undefined,
           createdAt: '2026-02-01T08:00:00.000Z',
           updatedAt: '2026-02-01T08:00:00.000Z',
           answersErasedAt: '2026-05-01T00:00:00.000Z',
-          history: [],
-        };
+        });
         const decided = (id: string, at: string) => ({
           ...base,
           id,
-          decision: {
-            kind: 'overridden' as const,
+          decision: screeningDecision({
+            kind: 'overridden',
             finalTrack: 'catch-all',
-            reasonCode: 'andet' as never,
+            reasonCode: 'andet',
             reasonText: 'x',
-            decidedBy: 'cw-1',
             decidedAt: at,
-          },
+          }),
         });
         await screenings.create(decided('late', '2026-02-10T09:00:00.000Z'));
         await screenings.create(decided('early', '2026-02-03T09:00:00.000Z'));

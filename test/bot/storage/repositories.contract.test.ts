@@ -29,6 +29,7 @@ import {
   InMemoryTeamRosterRepository,
   InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
+import { screeningDecision, screeningRecord, screeningSummary } from '../../support/screening-record.fixture';
 
 interface Subject {
   installations(): InstallationRepository;
@@ -113,36 +114,15 @@ if (realEndpoint !== undefined && realEndpoint !== '') {
   ]);
 }
 
+/** A new screening of team-a, with an id of its own (so creates never collide). */
 function screening(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
-  return {
+  return screeningRecord({
     id: randomUUID(),
     teamId: 'team-a',
-    caseworkerId: 'cw-1',
     caseReference: 'J-1',
-    status: 'in_progress',
-    sectionIndex: 0,
-    answers: {},
-    result: undefined,
-    summary: undefined,
-    decision: undefined,
-    settingsVersion: 1,
     rulesetVersion: undefined,
-    createdAt: '2026-02-03T08:00:00.000Z',
-    updatedAt: '2026-02-03T08:00:00.000Z',
-    answersErasedAt: undefined,
-    history: [],
     ...overrides,
-  };
-}
-
-function summary() {
-  return {
-    recommendedTrack: 'selektion',
-    strategy: 'selektion',
-    targetGroup: 'jobklare-30plus',
-    riskLevel: 'hoej',
-    bestArchetype: null,
-  };
+  });
 }
 
 function installation(overrides: Partial<Installation> = {}): Installation {
@@ -291,7 +271,7 @@ for (const [name, factory] of subjects) {
 
     it('when answers are removed by a replace, then the record no longer holds them but keeps its summary', async () => {
       const repo = subject.screenings();
-      const created = await repo.create(screening({ summary: summary(), answers: { age: 52 } }));
+      const created = await repo.create(screening({ summary: screeningSummary(), answers: { age: 52 } }));
       await repo.replace(
         { ...created.value, answers: undefined, result: undefined, answersErasedAt: '2026-06-01T00:00:00.000Z' },
         created.etag,
@@ -314,15 +294,8 @@ for (const [name, factory] of subjects) {
           caseworkerId: 'cw-1',
           caseReference: 'J-3',
           status: 'decided',
-          summary: summary(),
-          decision: {
-            kind: 'accepted',
-            finalTrack: 'selektion',
-            reasonCode: undefined,
-            reasonText: undefined,
-            decidedBy: 'cw-1',
-            decidedAt: '2026-03-01T00:00:00.000Z',
-          },
+          summary: screeningSummary(),
+          decision: screeningDecision({ decidedAt: '2026-03-01T00:00:00.000Z' }),
         }),
       );
       await repo.create(screening({ teamId: `other-${teamId}`, caseworkerId: 'cw-1', caseReference: 'J-1' }));

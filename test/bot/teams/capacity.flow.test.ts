@@ -1,40 +1,28 @@
 import assert from 'node:assert/strict';
+import { invokeActivity, userActivity, type ActivityOptions } from '../../support/activities';
 import { cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
-import { startTestBot } from '../../support/running-bot';
+import { postActivity, startTestBot } from '../../support/running-bot';
 
 type Card = Record<string, unknown>;
 
 describe('ressourceberegner over HTTP (real server, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
-  let counter = 0;
   const seen: Card[] = [];
+  /** The leader, in their personal chat. */
+  const LEADER: ActivityOptions = { user: { id: 'leder-1', name: 'Lone Leder' }, tenantId: 'tenant-capacity' };
 
-  async function post(body: Record<string, unknown>): Promise<unknown> {
-    counter += 1;
-    const response = await fetch(`${bot.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `capacity-${counter}`,
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/unused',
-        deliveryMode: 'expectReplies',
-        from: { id: 'leder-1', name: 'Lone Leder' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'a:leder-1', conversationType: 'personal', tenantId: 'tenant-capacity' },
-        ...body,
-      }),
-    });
-    assert.equal(response.status, 200);
-    return response.json();
+  async function post(activity: Record<string, unknown>): Promise<unknown> {
+    const { status, json } = await postActivity(bot.baseUrl, activity);
+    assert.equal(status, 200);
+    return json;
   }
 
   /** A message's card (a text command, or the Action.Submit fallback). */
-  async function message(body: Record<string, unknown>): Promise<Card> {
-    const { activities } = (await post({ type: 'message', ...body })) as {
+  async function message(body: { text: string } | { value: Record<string, unknown> }): Promise<Card> {
+    const { activities } = (await post(userActivity(body, LEADER))) as {
       activities: { attachments?: { content: Card }[] }[];
     };
     const card = activities[0]?.attachments?.[0]?.content;
@@ -45,11 +33,9 @@ describe('ressourceberegner over HTTP (real server, expectReplies)', function ()
 
   /** The card an Action.Execute click gets back in the invoke response (it replaces the clicked card). */
   async function execute(data: Record<string, unknown>): Promise<Card> {
-    const { activities } = (await post({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: data.verb, data } },
-    })) as { activities: { value?: { status: number; body?: { value?: Card } } }[] };
+    const { activities } = (await post(invokeActivity(String(data.verb), data, LEADER))) as {
+      activities: { value?: { status: number; body?: { value?: Card } } }[];
+    };
     const card = activities[0]?.value?.body?.value;
     assert.equal(activities[0]?.value?.status, 200);
     assert.ok(card !== undefined, `no card in invoke response: ${JSON.stringify(activities)}`);

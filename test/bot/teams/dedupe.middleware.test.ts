@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
-import { TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter } from 'botbuilder';
 import sinon from 'sinon';
 import { createLogger } from '../../../bot/logging/logger';
 import { DedupeMiddleware } from '../../../bot/teams/dedupe.middleware';
+import {
+  cardSubmitActivity,
+  conversationUpdateActivity,
+  forTestAdapter,
+  invokeActivity,
+  messageActivity,
+  type ActivityOptions,
+} from '../../support/activities';
 import { InMemoryProcessedActivityRepository } from '../../support/in-memory.repositories';
 
 /** Two bot instances sharing one store, as behind a load balancer; counts the turns each one runs. */
@@ -20,7 +28,8 @@ function twoInstances(processed: InMemoryProcessedActivityRepository) {
   return { a: make('a'), b: make('b'), handled };
 }
 
-const conversation = { id: 'conv-1', conversationType: 'personal', isGroup: false, name: '' };
+/** Activity `id` in conversation conv-1. */
+const delivery = (id: string): ActivityOptions => ({ id, conversationId: 'conv-1' });
 
 describe('DedupeMiddleware', () => {
   let sandbox: sinon.SinonSandbox;
@@ -32,7 +41,7 @@ describe('DedupeMiddleware', () => {
   it('when a card submit is re-delivered to another instance, then only the first instance acts', async () => {
     const processed = new InMemoryProcessedActivityRepository();
     const { a, b, handled } = twoInstances(processed);
-    const submit: Partial<Activity> = { type: 'message', id: 'submit-1', conversation, value: { verb: 'x.y' } };
+    const submit = forTestAdapter(cardSubmitActivity({ verb: 'x.y' }, delivery('submit-1')));
     await a.processActivity({ ...submit });
     await b.processActivity({ ...submit });
     assert.deepEqual(handled, ['a']);
@@ -42,13 +51,7 @@ describe('DedupeMiddleware', () => {
   it('when an invoke is re-delivered, then the second delivery is acknowledged without acting', async () => {
     const processed = new InMemoryProcessedActivityRepository();
     const { a, b, handled } = twoInstances(processed);
-    const invoke: Partial<Activity> = {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: 'inv-1',
-      conversation,
-      value: {},
-    };
+    const invoke = forTestAdapter(invokeActivity('x.y', {}, delivery('inv-1')));
     await a.processActivity({ ...invoke });
     await b.send({ ...invoke }).assertReply((reply) => {
       assert.equal(reply.type, 'invokeResponse');
@@ -60,7 +63,7 @@ describe('DedupeMiddleware', () => {
     const processed = new InMemoryProcessedActivityRepository();
     const claim = sandbox.spy(processed, 'claim');
     const { a, handled } = twoInstances(processed);
-    const message: Partial<Activity> = { type: 'message', id: 'm-1', conversation, text: 'hjælp' };
+    const message = forTestAdapter(messageActivity('hjælp', delivery('m-1')));
     await a.processActivity({ ...message });
     await a.processActivity({ ...message });
     assert.deepEqual(handled, ['a']);
@@ -73,7 +76,7 @@ describe('DedupeMiddleware', () => {
     claim.onFirstCall().rejects(new Error('storage down'));
     claim.onSecondCall().resolves(true);
     const { a, handled } = twoInstances(processed);
-    const submit: Partial<Activity> = { type: 'message', id: 'submit-2', conversation, value: { verb: 'x.y' } };
+    const submit = forTestAdapter(cardSubmitActivity({ verb: 'x.y' }, delivery('submit-2')));
     await assert.rejects(a.processActivity({ ...submit }), /storage down/);
     await a.processActivity({ ...submit });
     assert.deepEqual(handled, ['a']);
@@ -82,7 +85,7 @@ describe('DedupeMiddleware', () => {
   it('when activities are not user input (typing, conversation updates), then they pass through every time', async () => {
     const processed = new InMemoryProcessedActivityRepository();
     const { a, handled } = twoInstances(processed);
-    const update: Partial<Activity> = { type: 'conversationUpdate', id: 'cu-1', conversation };
+    const update = forTestAdapter(conversationUpdateActivity({}, delivery('cu-1')));
     await a.processActivity({ ...update });
     await a.processActivity({ ...update });
     assert.deepEqual(handled, ['a', 'a']);

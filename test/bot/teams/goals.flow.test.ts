@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { userActivity, type ActivityOptions, type TeamsUser } from '../../support/activities';
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
@@ -20,23 +21,18 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let now = WEEK_7_WEDNESDAY;
-  let counter = 0;
   const seen: Card[] = [];
 
-  /** Sends as `person` in their personal chat; resolves the reply's cards. */
-  async function send(person: { id: string; name: string }, body: Record<string, unknown>): Promise<Card[]> {
-    counter += 1;
-    const cards = await replyCardsOf(bot.baseUrl, {
-      id: `goals-${counter}`,
-      type: 'message',
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      deliveryMode: 'expectReplies',
-      from: person,
-      recipient: { id: 'bot' },
-      conversation: { id: `a:${person.id}`, conversationType: 'personal', tenantId: 'tenant-goals' },
-      ...body,
-    });
+  /** Sends a text or a card submit as `person`, in their personal chat unless `where` says otherwise; the reply's cards. */
+  async function send(
+    person: TeamsUser,
+    body: { text: string } | { value: Record<string, unknown> },
+    where: ActivityOptions = {},
+  ): Promise<Card[]> {
+    const cards = await replyCardsOf(
+      bot.baseUrl,
+      userActivity(body, { user: person, tenantId: 'tenant-goals', ...where }),
+    );
     assert.ok(cards.length > 0, 'no card in the reply');
     seen.push(...cards);
     return cards;
@@ -281,10 +277,11 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
   });
 
   it('when the goals commands are written in a channel, then the bot points to the personal chat', async () => {
-    const [card] = await send(METTE, {
-      text: 'ugerapport',
-      conversation: { id: '19:kanal@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-goals' },
-    });
+    const [card] = await send(
+      METTE,
+      { text: 'ugerapport' },
+      { conversationType: 'channel', conversationId: '19:kanal@thread.tacv2' },
+    );
     assert.match(
       cardFullText(card),
       /Skriv det i din personlige chat med botten\n\*\*ugerapport\*\* viser medarbejdernes tal/,

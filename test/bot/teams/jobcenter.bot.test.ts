@@ -1,28 +1,30 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import sinon from 'sinon';
+import {
+  BOT,
+  cardSubmitActivity,
+  conversationUpdateActivity,
+  forTestAdapter,
+  installActivity,
+  invokeActivity,
+  messageActivity,
+  type ActivityOptions,
+  type MessageOptions,
+} from '../../support/activities';
 import { botUnderTest, cardOf, cardText } from '../../support/bot-under-test';
 
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
-function teamsMessage(text: string, extra: Partial<Activity> = {}): Partial<Activity> {
-  return {
-    type: 'message',
-    text,
-    channelId: 'msteams',
-    conversation: { id: 'a:personal-1', conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
-    ...extra,
-  };
+/** The personal chat the tests write in. */
+const PERSONAL: ActivityOptions = { tenantId: TENANT, conversationId: 'a:personal-1' };
+
+function teamsMessage(text: string, options: MessageOptions = {}): Partial<Activity> {
+  return forTestAdapter(messageActivity(text, { ...PERSONAL, ...options }));
 }
 
-function installEvent(action: 'add' | 'remove', conversationId = 'a:personal-1'): Partial<Activity> {
-  return {
-    type: 'installationUpdate',
-    action,
-    channelId: 'msteams',
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
-  };
-}
+const cardSubmit = (value: unknown) => forTestAdapter(cardSubmitActivity(value, PERSONAL));
+const installEvent = (action: 'add' | 'remove') => forTestAdapter(installActivity(action, PERSONAL));
 
 describe('JobcenterBot (TestAdapter flows)', () => {
   let sandbox: sinon.SinonSandbox;
@@ -43,15 +45,10 @@ describe('JobcenterBot (TestAdapter flows)', () => {
 
   it('when the bot is @mentioned in a channel, then the mention is stripped before the command is read', async () => {
     const { adapter } = botUnderTest(sandbox);
-    const message = teamsMessage('<at>Jobcenterbot</at> hjælp', {
-      conversation: {
-        id: '19:channel@thread.tacv2',
-        conversationType: 'channel',
-        tenantId: TENANT,
-        isGroup: true,
-        name: '',
-      },
-      entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Jobcenterbot' }, text: '<at>Jobcenterbot</at>' }],
+    const message = teamsMessage('hjælp', {
+      conversationType: 'channel',
+      conversationId: '19:channel@thread.tacv2',
+      mentionBot: true,
     });
     await adapter.send(message).assertReply((reply) => {
       assert.match(cardText(cardOf(reply)), /^Hjælp\nSkriv en af kommandoerne/);
@@ -59,11 +56,9 @@ describe('JobcenterBot (TestAdapter flows)', () => {
   });
 
   it('when screening is asked for in a channel or group chat, then it is refused with a pointer to the personal chat', async () => {
-    for (const conversationType of ['channel', 'groupChat']) {
+    for (const conversationType of ['channel', 'groupChat'] as const) {
       const { adapter } = botUnderTest(sandbox);
-      const message = teamsMessage('screening', {
-        conversation: { id: `19:${conversationType}`, conversationType, tenantId: TENANT, isGroup: true, name: '' },
-      });
+      const message = teamsMessage('screening', { conversationType, conversationId: `19:${conversationType}` });
       await adapter.send(message).assertReply((reply) => {
         assert.match(cardText(cardOf(reply)), /^Skriv det i din personlige chat med botten\n\*\*screening\*\* viser/);
       });
@@ -89,12 +84,7 @@ describe('JobcenterBot (TestAdapter flows)', () => {
     await adapter.send(installEvent('add')).assertReply((reply) => assert.match(cardText(cardOf(reply)), /Velkommen/));
     await adapter.send(installEvent('add')).assertNoReply('no reply', 200);
     await adapter
-      .send({
-        ...installEvent('add'),
-        type: 'conversationUpdate',
-        action: undefined,
-        membersAdded: [{ id: 'bot', name: 'Bot' }],
-      })
+      .send(forTestAdapter(conversationUpdateActivity({ membersAdded: [{ ...BOT }] }, PERSONAL)))
       .assertNoReply('no reply', 200);
     const stored = await installations.get(TENANT, 'a:personal-1');
     assert.equal(stored?.tenantId, TENANT);
@@ -128,7 +118,7 @@ describe('JobcenterBot (TestAdapter flows)', () => {
 
   it('when a card submit carries the help.show verb, then the help card comes back', async () => {
     const { adapter } = botUnderTest(sandbox);
-    await adapter.send(teamsMessage('', { text: undefined, value: { verb: 'help.show' } })).assertReply((reply) => {
+    await adapter.send(cardSubmit({ verb: 'help.show' })).assertReply((reply) => {
       assert.match(cardText(cardOf(reply)), /^Hjælp/);
     });
   });
@@ -136,28 +126,22 @@ describe('JobcenterBot (TestAdapter flows)', () => {
   it('when a card submit has an unknown verb or none, then a Danish error card says which', async () => {
     const { adapter } = botUnderTest(sandbox);
     await adapter
-      .send(teamsMessage('', { text: undefined, value: { verb: 'nothing.here' } }))
+      .send(cardSubmit({ verb: 'nothing.here' }))
       .assertReply((reply) => assert.match(cardText(cardOf(reply)), /Ukendt handling/))
-      .send(teamsMessage('', { text: undefined, value: { foo: 1 } }))
+      .send(cardSubmit({ foo: 1 }))
       .assertReply((reply) =>
         assert.match(
           cardText(cardOf(reply)),
           /Kortet kunne ikke læses\nSvaret fra kortet sagde ikke, hvad der skulle ske/,
         ),
       )
-      .send(teamsMessage('', { text: undefined, value: 'not an object' }))
+      .send(cardSubmit('not an object'))
       .assertReply((reply) => assert.match(cardText(cardOf(reply)), /Kortet kunne ikke læses/));
   });
 
   it('when an Action.Execute invoke asks for help.show, then the invoke response carries the help card', async () => {
     const { adapter } = botUnderTest(sandbox);
-    const invoke = {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      channelId: 'msteams',
-      conversation: { id: 'a:personal-1', conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
-      value: { action: { type: 'Action.Execute', verb: 'help.show', data: {} } },
-    } as Partial<Activity>;
+    const invoke = forTestAdapter(invokeActivity('help.show', {}, PERSONAL));
     await adapter.send(invoke).assertReply((reply) => {
       assert.equal(reply.type, 'invokeResponse');
       const body = (reply.value as { body: { type: string; value: unknown } }).body;

@@ -8,6 +8,7 @@ import {
 import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
 import { buildOpeningBoard, chunkForMessages } from '../../../rules/openings/opening-board';
 import type { Opening } from '../../../rules/openings/opening';
+import { cardSubmitActivity, messageActivity, type ActivityOptions } from '../../support/activities';
 import { cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems, MAX_CARD_BYTES } from '../../support/card-validator';
@@ -18,25 +19,18 @@ type Card = Record<string, unknown>;
 describe('openings over HTTP (real server, embedded Cosmos)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
-  let counter = 0;
   const seen: Card[] = [];
+  const VERA: ActivityOptions = { user: { id: 'vk-1', name: 'Vera Konsulent' }, tenantId: 'tenant-open' };
 
-  async function send(body: Record<string, unknown>): Promise<Card[]> {
-    counter += 1;
-    const cards = await replyCardsOf(bot.baseUrl, {
-      id: `open-${counter}`,
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      deliveryMode: 'expectReplies',
-      from: { id: 'vk-1', name: 'Vera Konsulent' },
-      recipient: { id: 'bot' },
-      conversation: { id: 'a:vk-1', conversationType: 'personal', tenantId: 'tenant-open' },
-      ...body,
-    });
+  async function send(activity: Record<string, unknown>): Promise<Card[]> {
+    const cards = await replyCardsOf(bot.baseUrl, activity);
     seen.push(...cards);
     return cards;
   }
-  const first = async (body: Record<string, unknown>) => (await send(body))[0] as Card;
+  /** The first card of the answer to what `as` (Vera unless given) writes or submits. */
+  const say = async (text: string, as = VERA) => (await send(messageActivity(text, as)))[0] as Card;
+  const click = async (value: Record<string, unknown>, as = VERA) =>
+    (await send(cardSubmitActivity(value, as)))[0] as Card;
 
   before(async () => {
     bot = await startTestBot();
@@ -44,7 +38,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
   after(async () => bot?.stop());
 
   it('when a consultant registers an opening with errors and then correctly, then errors name the fields, typed values stay, and it is stored', async () => {
-    const form = await first({ type: 'message', text: 'ny stilling' });
+    const form = await say('ny stilling');
     assert.deepEqual(
       cardInputs(form).map((input) => input.id),
       [
@@ -73,7 +67,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
       seats: '2',
       filled: '0',
     };
-    const wrong = await first({ type: 'message', value: { ...actionData(form, 'opening.register'), ...typed } });
+    const wrong = await click({ ...actionData(form, 'opening.register'), ...typed });
     const text = cardText(wrong);
     assert.match(text, /CVR-nummer/);
     assert.match(text, /Telefon/);
@@ -81,54 +75,48 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     assert.equal(cardInputs(wrong).find((input) => input.id === 'companyName')?.node.value, 'Smedie A/S');
     assert.equal(cardInputs(wrong).find((input) => input.id === 'cvr')?.node.value, '12345678');
 
-    const ok = await first({
-      type: 'message',
-      value: {
-        ...actionData(form, 'opening.register'),
-        ...typed,
-        cvr: '10150817',
-        phone: '+45 12 34 56 78',
-        email: 'job@smedie.dk',
-      },
+    const ok = await click({
+      ...actionData(form, 'opening.register'),
+      ...typed,
+      cvr: '10150817',
+      phone: '+45 12 34 56 78',
+      email: 'job@smedie.dk',
     });
     assert.match(cardText(ok), /Registreret\nSmedie A\/S: Ordinær åbning, 2 pladser/);
   });
 
   it('when the board is asked for and Besat +1 is clicked, then the opening shows and its seats count down until it leaves the board', async () => {
-    const [board] = await send({ type: 'message', text: 'stillinger' });
+    const [board] = await send(messageActivity('stillinger', VERA));
     assert.ok(board !== undefined);
     assert.match(cardText(board), /Smedie A\/S · Smed · Ordinær åbning/);
     assert.match(cardText(board), /2 af 2 pladser ledige/);
     const fill = actionData(board, 'opening.fill');
     assert.ok(fill !== undefined);
-    const afterOne = await first({ type: 'message', value: fill });
+    const afterOne = await click(fill);
     assert.match(cardText(afterOne), /Besat \+1: Smedie A\/S har nu 1 af 2 besat/);
-    const afterTwo = await first({ type: 'message', value: fill });
+    const afterTwo = await click(fill);
     assert.match(cardText(afterTwo), /har nu 2 af 2 besat/);
     assert.doesNotMatch(cardText(afterTwo), /Smedie A\/S · Smed/, 'a filled opening leaves the board');
-    const third = await first({ type: 'message', value: fill });
+    const third = await click(fill);
     assert.match(cardText(third), /var allerede besat – intet er ændret/);
   });
 
   it('when a consultant opens mine stillinger, edits and closes a registration, then it is saved, a colleague is refused, and the board drops it', async () => {
-    await first({
-      type: 'message',
-      value: {
-        verb: 'opening.register',
-        companyName: 'Bageriet ApS',
-        cvr: '10150817',
-        sector: 'industri',
-        result: 'praktikplads',
-        jobFunction: 'Bager',
-        seats: '1',
-      },
+    await click({
+      verb: 'opening.register',
+      companyName: 'Bageriet ApS',
+      cvr: '10150817',
+      sector: 'industri',
+      result: 'praktikplads',
+      jobFunction: 'Bager',
+      seats: '1',
     });
-    const list = await first({ type: 'message', text: 'mine stillinger' });
+    const list = await say('mine stillinger');
     assert.match(cardText(list), /Dine registreringer/);
     assert.match(cardText(list), /Bageriet ApS · Praktikplads\n1 af 1 plads ledig/);
     const edit = actionData(list, 'opening.edit');
     assert.ok(edit !== undefined);
-    const form = await first({ type: 'message', value: edit });
+    const form = await click(edit);
     assert.match(cardText(form), /Ret registrering: Bageriet ApS/);
     const values = Object.fromEntries(cardInputs(form).map((input) => [input.id, input.node.value]));
     assert.equal(values.companyName, 'Bageriet ApS');
@@ -136,26 +124,25 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     const save = actionData(form, 'opening.update');
     assert.ok(save !== undefined && typeof save.version === 'string');
 
-    const colleague = await first({
-      type: 'message',
-      from: { id: 'vk-2', name: 'Karl Konsulent' },
-      value: { ...save, ...values, seats: '5' },
-    });
+    const colleague = await click(
+      { ...save, ...values, seats: '5' },
+      { ...VERA, user: { id: 'vk-2', name: 'Karl Konsulent' } },
+    );
     assert.match(cardText(colleague), /Ikke din registrering\n.*registreret af Vera Konsulent/);
 
-    const saved = await first({ type: 'message', value: { ...save, ...values, seats: '3', note: 'Start 1. marts' } });
+    const saved = await click({ ...save, ...values, seats: '3', note: 'Start 1. marts' });
     assert.match(cardText(saved), /Gemt: Bageriet ApS/);
     assert.match(cardText(saved), /3 af 3 pladser ledige/);
-    const stale = await first({ type: 'message', value: { ...save, ...values, seats: '4' } });
+    const stale = await click({ ...save, ...values, seats: '4' });
     assert.match(cardText(stale), /ændret af en anden, mens du rettede/);
     assert.equal(cardInputs(stale).find((input) => input.id === 'seats')?.node.value, '4', 'the typed value stays');
 
     const close = actionData(saved, 'opening.close');
     assert.ok(close !== undefined);
-    const closed = await first({ type: 'message', value: close });
+    const closed = await click(close);
     assert.match(cardText(closed), /Registreringen for Bageriet ApS er lukket og er ikke længere på tavlen/);
     assert.ok(actionData(closed, 'opening.reopen') !== undefined);
-    const [board] = await send({ type: 'message', text: 'stillinger' });
+    const [board] = await send(messageActivity('stillinger', VERA));
     assert.doesNotMatch(cardText(board), /Bageriet/);
   });
 

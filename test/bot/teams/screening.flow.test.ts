@@ -5,10 +5,11 @@ import path from 'node:path';
 import { startApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config/app-config';
 import { createLogger } from '../../../bot/logging/logger';
+import { cardSubmitActivity, invokeActivity, messageActivity, type ActivityOptions } from '../../support/activities';
 import { cardFullText, cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
-import { startTestBot } from '../../support/running-bot';
+import { postActivity, startTestBot } from '../../support/running-bot';
 import { CARD_ANSWERS } from '../../support/screening-answers';
 
 type Card = Record<string, unknown>;
@@ -18,58 +19,29 @@ const ANSWERS = CARD_ANSWERS;
 describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
-  let counter = 0;
   const seen: Card[] = [];
 
-  async function send(body: Record<string, unknown>, userId = 'cw-1'): Promise<Card> {
-    counter += 1;
-    const response = await fetch(`${bot.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `flow-${counter}`,
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/unused',
-        deliveryMode: 'expectReplies',
-        from: { id: userId },
-        recipient: { id: 'bot' },
-        conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: 'tenant-flow' },
-        ...body,
-      }),
-    });
-    assert.equal(response.status, 200);
-    const { activities } = (await response.json()) as {
-      activities: { attachments?: { content: Card }[]; text?: string }[];
-    };
+  /** Caseworker `userId` in their personal chat. */
+  const as = (userId: string): ActivityOptions => ({ user: { id: userId }, tenantId: 'tenant-flow' });
+
+  /** Posts an activity and answers with the first card of the reply. */
+  async function send(activity: Record<string, unknown>): Promise<Card> {
+    const { status, json } = await postActivity(bot.baseUrl, activity);
+    assert.equal(status, 200);
+    const { activities } = json as { activities: { attachments?: { content: Card }[]; text?: string }[] };
     const card = activities[0]?.attachments?.[0]?.content;
     assert.ok(card !== undefined, `no card in reply: ${JSON.stringify(activities)}`);
     seen.push(card);
     return card;
   }
 
-  const text = (value: string, userId?: string) => send({ type: 'message', text: value }, userId);
-  const submit = (value: Record<string, unknown>, userId?: string) => send({ type: 'message', value }, userId);
+  const text = (value: string, userId = 'cw-1') => send(messageActivity(value, as(userId)));
+  const submit = (value: Record<string, unknown>, userId = 'cw-1') => send(cardSubmitActivity(value, as(userId)));
   /** An Action.Execute click: the card comes back in the invoke response, to replace the clicked one. */
   async function execute(verb: string, data: Record<string, unknown>, userId = 'cw-1'): Promise<Card> {
-    counter += 1;
-    const response = await fetch(`${bot.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: `flow-${counter}`,
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data } },
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/unused',
-        deliveryMode: 'expectReplies',
-        from: { id: userId },
-        recipient: { id: 'bot' },
-        conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: 'tenant-flow' },
-      }),
-    });
-    assert.equal(response.status, 200);
-    const { activities } = (await response.json()) as {
+    const { status, json } = await postActivity(bot.baseUrl, invokeActivity(verb, data, as(userId)));
+    assert.equal(status, 200);
+    const { activities } = json as {
       activities: { type: string; value?: { status: number; body: { type: string; value: Card } } }[];
     };
     const invokeResponse = activities.find((activity) => activity.type === 'invokeResponse')?.value;
@@ -278,46 +250,39 @@ describe('screening resumption after a restart', function () {
   it('when the bot restarts mid-screening, then "screening" offers to resume and continues at the next section', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-resume-'));
     const start = () => startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir }), { logger: createLogger('silent') });
-    const base = {
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/',
-      deliveryMode: 'expectReplies',
-      from: { id: 'cw-r' },
-      recipient: { id: 'b' },
-      conversation: { id: 'a:r', conversationType: 'personal', tenantId: 't-r' },
-    };
-    const post = async (url: string, id: string, body: Record<string, unknown>): Promise<Card> => {
+    const resumer: ActivityOptions = { user: { id: 'cw-r' }, conversationId: 'a:r', tenantId: 't-r' };
+    const post = async (url: string, activity: Record<string, unknown>): Promise<Card> => {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...base, id, ...body }),
+        body: JSON.stringify(activity),
       });
       const json = (await response.json()) as { activities: { attachments: { content: Card }[] }[] };
       return json.activities[0]?.attachments[0]?.content as Card;
     };
     try {
       const first = await start();
-      const begin = await post(first.messagesUrl, 'r1', { type: 'message', text: 'screening' });
-      const section1 = await post(first.messagesUrl, 'r2', {
-        type: 'message',
-        value: { ...actionData(begin, 'screening.start'), caseReference: 'J-R' },
-      });
+      const begin = await post(first.messagesUrl, messageActivity('screening', resumer));
+      const section1 = await post(
+        first.messagesUrl,
+        cardSubmitActivity({ ...actionData(begin, 'screening.start'), caseReference: 'J-R' }, resumer),
+      );
       const values: Record<string, unknown> = { ...actionData(section1, 'screening.section') };
       for (const input of cardInputs(section1)) values[input.id] = ANSWERS[input.id];
-      await post(first.messagesUrl, 'r3', { type: 'message', value: values });
+      await post(first.messagesUrl, cardSubmitActivity(values, resumer));
       await first.stop();
 
       const second = await start();
       try {
-        const offer = await post(second.messagesUrl, 'r4', { type: 'message', text: 'screening' });
+        const offer = await post(second.messagesUrl, messageActivity('screening', resumer));
         assert.match(
           cardText(offer),
           /Du har en påbegyndt screening\nSagsreference J-R, .*Du er nået til afsnit 2 af 5/,
         );
-        const resumed = await post(second.messagesUrl, 'r5', {
-          type: 'message',
-          value: actionData(offer, 'screening.resume'),
-        });
+        const resumed = await post(
+          second.messagesUrl,
+          cardSubmitActivity(actionData(offer, 'screening.resume'), resumer),
+        );
         assert.match(cardText(resumed), /Afsnit 2 af 5/);
         const age = cardInputs(resumed).find((input) => input.id === 'yearsExperience');
         assert.ok(age !== undefined, 'the second section asks its own questions');
