@@ -3,6 +3,7 @@ import type { Team, TeamRoster } from '../../rules/teams/team';
 import type { TeamDirectoryRepository } from '../../rules/teams/team-directory.repository';
 import type { Versioned } from '../../rules/shared/versioned';
 import { domainValue, readVersioned, saveConditionally } from './cosmos-documents';
+import { queryAll } from './cosmos-query';
 
 const TEAM_ID = 'team';
 const ROSTER_ID = 'members';
@@ -57,16 +58,14 @@ export class CosmosTeamDirectoryRepository implements TeamDirectoryRepository {
   }
 
   async teamsOf(userId: string): Promise<string[]> {
-    const { resources } = await this.teams.items
-      .query<{ teamId: string }>({
-        query: 'SELECT c.teamId FROM c WHERE c.id = @id AND ARRAY_CONTAINS(c.memberIds, @userId)',
-        parameters: [
-          { name: '@id', value: ROSTER_ID },
-          { name: '@userId', value: userId },
-        ],
-      })
-      .fetchAll();
-    return resources.map((resource) => resource.teamId);
+    const found = await queryAll<{ teamId: string }>(this.teams, {
+      query: 'SELECT c.teamId FROM c WHERE c.id = @id AND ARRAY_CONTAINS(c.memberIds, @userId)',
+      parameters: [
+        { name: '@id', value: ROSTER_ID },
+        { name: '@userId', value: userId },
+      ],
+    });
+    return found.map((row) => row.teamId);
   }
 
   async chosenTeam(tenantId: string, userId: string): Promise<string | undefined> {
