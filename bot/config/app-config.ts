@@ -20,6 +20,14 @@ export interface CosmosConfig {
   database: string;
 }
 
+/** Where the team's leaders come from (spec §0). */
+export interface TeamsConfig {
+  /** Microsoft Graph's base URL (GRAPH_ENDPOINT; tests point it at a stand-in). */
+  graphEndpoint: string;
+  /** Local mode only: user ids that own every team (LOCAL_TEAM_OWNERS); empty: the installer owns it. */
+  localTeamOwners: readonly string[];
+}
+
 export interface AppConfig {
   /** Undefined in local mode (no app id): auth is off and the server listens on loopback only. */
   identity: BotIdentityConfig | undefined;
@@ -29,6 +37,7 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  teams: TeamsConfig;
 }
 
 /** Thrown when an environment variable has a value the bot cannot run with. */
@@ -130,6 +139,31 @@ function parseCosmos(env: NodeJS.ProcessEnv): CosmosConfig {
   return { endpoint, key, database };
 }
 
+function parseTeams(env: NodeJS.ProcessEnv, identity: BotIdentityConfig | undefined): TeamsConfig {
+  const graphEndpoint = optional(env, 'GRAPH_ENDPOINT') ?? 'https://graph.microsoft.com';
+  let url: URL;
+  try {
+    url = new URL(graphEndpoint);
+  } catch {
+    throw new ConfigError('GRAPH_ENDPOINT', `is not a URL: "${graphEndpoint}"`);
+  }
+  if (url.protocol !== 'https:' && !(identity === undefined && url.protocol === 'http:')) {
+    throw new ConfigError('GRAPH_ENDPOINT', 'must be an https URL');
+  }
+  const localTeamOwners = (optional(env, 'LOCAL_TEAM_OWNERS') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  // With authentication on, leaders come from Graph only: a list here would let a setting appoint them.
+  if (identity !== undefined && localTeamOwners.length > 0) {
+    throw new ConfigError(
+      'LOCAL_TEAM_OWNERS',
+      'is for local mode only (MICROSOFT_APP_ID is set); owners come from Graph',
+    );
+  }
+  return { graphEndpoint, localTeamOwners };
+}
+
 /** Reads and validates the whole configuration; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const identity = parseIdentity(env);
@@ -146,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: parsePort(env),
     dataDir: optional(env, 'DATA_DIR') ?? '.data',
     logLevel: logLevel as LogLevel,
+    teams: parseTeams(env, identity),
   };
 }

@@ -14,6 +14,15 @@ describe('loadConfig', () => {
     assert.equal(config.cosmos.database, 'jobcenter');
     assert.equal(config.dataDir, '.data');
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.teams.graphEndpoint, 'https://graph.microsoft.com');
+    assert.deepEqual(config.teams.localTeamOwners, []);
+  });
+
+  it('when LOCAL_TEAM_OWNERS lists user ids in local mode, then those own every team', () => {
+    assert.deepEqual(loadConfig({ LOCAL_TEAM_OWNERS: ' aad-lene, aad-lars ,' }).teams.localTeamOwners, [
+      'aad-lene',
+      'aad-lars',
+    ]);
   });
 
   it('when an app id, password and tenant are set, then auth is on, all interfaces listen and the tenant is allowed', () => {
@@ -49,6 +58,26 @@ describe('loadConfig', () => {
     [{ COSMOS_ENDPOINT: 'ftp://x' }, 'COSMOS_ENDPOINT'],
     [{ COSMOS_KEY: 'k' }, 'COSMOS_KEY'],
     [{ COSMOS_DATABASE: 'bad name!' }, 'COSMOS_DATABASE'],
+    [{ GRAPH_ENDPOINT: 'graph' }, 'GRAPH_ENDPOINT'],
+    [
+      {
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'x',
+        MICROSOFT_APP_TENANT_ID: TENANT,
+        GRAPH_ENDPOINT: 'http://graph.example',
+      },
+      'GRAPH_ENDPOINT',
+    ],
+    // With authentication on, nobody may be made an owner by a setting.
+    [
+      {
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'x',
+        MICROSOFT_APP_TENANT_ID: TENANT,
+        LOCAL_TEAM_OWNERS: 'aad-lene',
+      },
+      'LOCAL_TEAM_OWNERS',
+    ],
   ];
   for (const [env, variable] of invalid) {
     it(`when ${JSON.stringify(env)}, then the error names ${variable}`, () => {

@@ -56,6 +56,11 @@ describe('the Teams app package', () => {
       /^https:\/\/jobcenterbot\.azurewebsites\.net\//,
     );
     assert.doesNotMatch(JSON.stringify(manifest), /\{\{/);
+    // Leaders are the team's owners, read from Graph with resource-specific consent (spec §0).
+    assert.deepEqual(manifest.authorization, {
+      permissions: { resourceSpecific: [{ name: 'TeamMember.Read.Group', type: 'Application' }] },
+    });
+    assert.equal((manifest.webApplicationInfo as { id: string }).id, params.botId);
     assert.equal(
       buildManifest(template, { ...params, appId: '11111111-2222-4333-8444-555555555555' }).id,
       '11111111-2222-4333-8444-555555555555',
