@@ -46,7 +46,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const CLAIM_RETENTION_MS = 7 * 24 * 3600 * 1000;
 const CLAIM_PURGE_INTERVAL_MS = 3600 * 1000;
 
-function createAdapter(config: AppConfig): CloudAdapter {
+export function createAdapter(config: AppConfig): CloudAdapter {
   const identity = config.identity;
   // Without an app id the SDK turns authentication off, which is what local mode means.
   const auth = new ClientReusingAuthentication(

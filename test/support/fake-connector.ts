@@ -31,7 +31,22 @@ export interface FakeConnector {
    */
   holdNext: number;
   held: HeldPost[];
+  /**
+   * Team rosters the connector answers `GET /v3/conversations/{teamId}/pagedmembers` with, in pages
+   * of `rosterPageSize` (as Teams does, with a continuation token between them).
+   */
+  rosters: Map<string, RosterMember[]>;
+  rosterPageSize: number;
+  /** Every roster read, by team id. */
+  rosterReads: string[];
   close(): Promise<void>;
+}
+
+/** A team member as the Bot Connector lists them. */
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
@@ -45,6 +60,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     upcoming: [],
     holdNext: 0,
     held,
+    rosters: new Map(),
+    rosterPageSize: 500,
+    rosterReads: [],
     close: () =>
       new Promise<void>((resolve) => {
         connector.server.closeAllConnections();
@@ -67,6 +85,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     );
   };
   connector.server = createServer((req, res) => {
+    if (req.method === 'GET') {
+      answerRosterRead(connector, req.url ?? '', res);
+      return;
+    }
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
@@ -95,6 +117,27 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   await new Promise<void>((resolve) => connector.server.listen(0, '127.0.0.1', resolve));
   connector.url = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}/`;
   return connector;
+}
+
+function answerRosterRead(connector: FakeConnector, path: string, res: ServerResponse): void {
+  const url = new URL(path, 'http://connector');
+  const match = /\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
+  const teamId = match === null ? undefined : decodeURIComponent(match[1] ?? '');
+  const members = teamId === undefined ? undefined : connector.rosters.get(teamId);
+  res.writeHead(members === undefined ? 404 : 200, { 'content-type': 'application/json' });
+  if (members === undefined || teamId === undefined) {
+    res.end(JSON.stringify({ error: { code: 'NotFound', message: 'The team is not known.' } }));
+    return;
+  }
+  connector.rosterReads.push(teamId);
+  const start = Number(url.searchParams.get('continuationToken') ?? '0');
+  const end = start + connector.rosterPageSize;
+  res.end(
+    JSON.stringify({
+      members: members.slice(start, end).map((member) => ({ ...member, userRole: 'user', tenantId: 'tenant' })),
+      ...(end < members.length ? { continuationToken: String(end) } : {}),
+    }),
+  );
 }
 
 function parseBody(body: string): Record<string, unknown> {
