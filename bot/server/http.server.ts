@@ -1,5 +1,5 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { HealthCheck } from '../../rules/shared/health-check';
 import type { Logger } from '../logging/logger';
 import { checkIncomingActivity } from './incoming-activity.guard';
@@ -20,7 +20,10 @@ export interface BotHttpServer {
   close(graceMs: number): Promise<void>;
 }
 
-/** Largest activity accepted. Teams messages are limited to ~28 KB; card submits are far smaller. */
+/**
+ * Largest activity accepted. Teams messages are limited to ~28 KB; card submits are far smaller. Bodies
+ * arrive unencoded (see refuseEncodedBodies), so this bounds the parsed size too.
+ */
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** Where App Service's health check (and anyone) asks whether the bot and its storage answer. */
@@ -32,6 +35,7 @@ export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
   let inFlight = 0;
   let drained: (() => void) | undefined;
 
+  server.use(refuseEncodedBodies);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -96,6 +100,28 @@ export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
       await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
     },
   };
+}
+
+/**
+ * Answers 415 to a body with a Content-Encoding (other than identity), before anything reads it.
+ * restify's bodyParser would unpack gzip with no limit on the unpacked size (its maxBodySize counts the
+ * bytes received): a 250 KB gzip bomb, before any token is checked, became 255 MB in memory. The Bot
+ * Framework channels post activities as plain JSON (ASP.NET Core, the SDK's main host, does not unpack
+ * request bodies unless told to), so nothing legitimate is turned away.
+ */
+function refuseEncodedBodies(req: Request, res: Response, next: Next): void {
+  const encoding = req.headers['content-encoding'];
+  if (encoding === undefined) {
+    next();
+  } else if (encoding.trim().toLowerCase() === 'identity') {
+    // restify's body reader takes any Content-Encoding but gzip for an unsupported one.
+    delete req.headers['content-encoding'];
+    next();
+  } else {
+    res.header('Accept-Encoding', 'identity');
+    res.send(415, { error: 'content encoding not supported' });
+    next(false);
+  }
 }
 
 function isValidationError(error: unknown): boolean {

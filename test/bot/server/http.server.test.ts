@@ -1,6 +1,46 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
 import { cardOf, cardText } from '../../support/bot-under-test';
 import { expectRepliesMessage, postActivity, startTestBot } from '../../support/running-bot';
+
+const MB = 1024 * 1024;
+
+/** `bytes` zeros, gzipped without ever holding them: a 200 MB bomb is about 200 KB. */
+async function gzippedZeros(bytes: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const chunks: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(gzip, 'end');
+  const zeros = Buffer.alloc(MB);
+  for (let written = 0; written < bytes; written += zeros.length) {
+    if (!gzip.write(zeros)) await once(gzip, 'drain');
+  }
+  gzip.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** Runs `request` and resolves how far the process's RSS and heap (with buffers) rose above where they were. */
+async function memoryGrowthDuring<T>(request: () => Promise<T>): Promise<{ result: T; rss: number; heap: number }> {
+  const heapOf = (usage: NodeJS.MemoryUsage): number => usage.heapUsed + usage.external;
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = heapOf(before);
+  const sample = (): void => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, heapOf(usage));
+  };
+  const sampler = setInterval(sample, 2);
+  try {
+    const result = await request();
+    sample();
+    return { result, rss: peakRss - before.rss, heap: peakHeap - heapOf(before) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
 
 type Replies = {
   activities: { type: string; text?: string; attachments?: { contentType: string; content: unknown }[] }[];
@@ -72,6 +112,41 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
     assert.equal(status, 400);
     const { status: nameless } = await postActivity(bot.baseUrl, { ...invoke, id: 'nameless', name: undefined });
     assert.equal(nameless, 400);
+  });
+
+  it('when a gzip bomb (200 MB of zeros in ~200 KB) is posted, then it is refused with 415 and memory stays bounded', async () => {
+    const bomb = await gzippedZeros(200 * MB);
+    assert.ok(bomb.length < 256 * 1024, `the bomb is ${bomb.length} bytes, under the compressed limit`);
+    const { result, rss, heap } = await memoryGrowthDuring(async () => {
+      const response = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: bomb,
+      });
+      return { status: response.status, text: await response.text() };
+    });
+    assert.ok(rss < 50 * MB, `RSS grew by ${(rss / MB).toFixed(1)} MB`);
+    assert.ok(heap < 50 * MB, `heap and buffers grew by ${(heap / MB).toFixed(1)} MB`);
+    assert.equal(result.status, 415);
+    assert.ok(result.text.length < 200, `a short answer, got ${result.text.length} characters`);
+    const health = await fetch(`${bot.baseUrl}/healthz`);
+    assert.equal(health.status, 200);
+  });
+
+  it('when a body says Content-Encoding: identity, then it is read as plain JSON', async () => {
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'identity' },
+      body: JSON.stringify(expectRepliesMessage('hjælp')),
+    });
+    assert.equal(response.status, 200);
+    assert.match(cardText(cardOf(((await response.json()) as Replies).activities[0] as never)), /^Hjælp/);
+  });
+
+  it('when a body over the size limit is posted, then it is refused with 413 and a short generic message', async () => {
+    const { status, json } = await postActivity(bot.baseUrl, expectRepliesMessage('x'.repeat(300 * 1024)));
+    assert.equal(status, 413);
+    assert.ok(JSON.stringify(json).length < 200, `a short answer, got ${JSON.stringify(json)}`);
   });
 
   it('when /healthz is asked, then it answers ok after checking storage', async () => {
