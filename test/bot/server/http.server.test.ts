@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
+import sinon from 'sinon';
 import { cardOf, cardText } from '../../support/bot-under-test';
+import { channelAuthorization, trustTestSigningKey } from '../../support/channel-tokens';
 import { expectRepliesMessage, postActivity, startTestBot } from '../../support/running-bot';
 
 const MB = 1024 * 1024;
@@ -163,25 +165,58 @@ describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function
 
 describe('HTTP server with an app id (auth on)', function () {
   this.timeout(60_000);
+  const appId = '11111111-2222-3333-4444-555555555555';
   const tenant = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+  const otherTenant = '99999999-9999-9999-9999-999999999999';
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   before(async () => {
+    trustTestSigningKey();
     bot = await startTestBot({
-      MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555',
+      MICROSOFT_APP_ID: appId,
       MICROSOFT_APP_PASSWORD: 'not-used-offline',
       MICROSOFT_APP_TENANT_ID: tenant,
     });
   });
   after(async () => {
+    sinon.restore();
     await bot?.stop();
   });
 
-  it('when an activity comes from a tenant outside the allow-list, then it is refused with 403', async () => {
-    const { status } = await postActivity(
-      bot.baseUrl,
-      expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: '99999999-9999-9999-9999-999999999999' } }),
-    );
+  /** Posts a message from `tenantId`, with a valid channel token unless `token` is false. */
+  function postFrom(tenantId: string, token: boolean) {
+    const activity = expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId } });
+    const headers: Record<string, string> = token
+      ? { authorization: channelAuthorization(appId, String(activity.serviceUrl)) }
+      : {};
+    return postActivity(bot.baseUrl, activity, false, headers);
+  }
+
+  it('when an authenticated activity comes from a tenant outside the allow-list, then it is refused with 403', async () => {
+    const { status } = await postFrom(otherTenant, true);
     assert.equal(status, 403);
+  });
+
+  it('when an authenticated activity comes from the allowed tenant, then it is answered', async () => {
+    const { status, json } = await postFrom(tenant, true);
+    assert.equal(status, 200, JSON.stringify(json));
+    assert.match(cardText(cardOf((json as Replies).activities[0] as never)), /^Hjælp/);
+  });
+
+  it('when activities without a token come from an allowed and a disallowed tenant, then both get the same 401', async () => {
+    const allowed = await postFrom(tenant, false);
+    const disallowed = await postFrom(otherTenant, false);
+    assert.equal(allowed.status, 401);
+    assert.deepEqual(disallowed, allowed);
+  });
+
+  it('when the token is not signed with the channel’s key, then it gets the same 401 as no token, without the error text', async () => {
+    const activity = expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: tenant } });
+    const forged = await postActivity(bot.baseUrl, activity, false, {
+      authorization: channelAuthorization(appId, String(activity.serviceUrl), true),
+    });
+    const none = await postFrom(tenant, false);
+    assert.equal(forged.status, 401);
+    assert.deepEqual(forged, none);
   });
 
   it('when an activity from the allowed tenant has no token, then the adapter refuses it with 401', async () => {
