@@ -90,6 +90,18 @@ export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
     }
   });
 
+  // Whatever restify itself answers with a 5xx (a handler that throws, a failing formatter) would
+  // carry the error's message: it gets the fixed text instead.
+  server.on('restifyError', (_req: Request, res: Response, error: Error, callback: () => void) => {
+    const statusCode = (error as { statusCode?: unknown }).statusCode;
+    const status = typeof statusCode === 'number' ? statusCode : 500;
+    if (status >= 500 && !res.headersSent) {
+      deps.logger.warn({ status, errorType: error.name }, 'request failed');
+      res.send(500, { error: INTERNAL_ERROR_TEXT });
+    }
+    callback();
+  });
+
   server.get(HEALTH_PATH, async (_req: Request, res: Response) => {
     const results = await Promise.allSettled(deps.healthChecks.map((check) => check.check()));
     const failed = results.flatMap((result, index) =>

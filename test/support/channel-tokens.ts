@@ -43,3 +43,8 @@ export function channelAuthorization(appId: string, serviceUrl: string, forged =
   );
   return `Bearer ${header}.${payload}.${signature}`;
 }
+
+/** Makes every signing key lookup fail with `error`, as when the metadata host cannot be reached. */
+export function failSigningKeyLookups(error: Error): void {
+  sinon.stub(OpenIdMetadata.prototype, 'getKey').rejects(error);
+}

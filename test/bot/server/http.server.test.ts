@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import sinon from 'sinon';
+import { createLogger } from '../../../bot/logging/logger';
+import { createHttpServer } from '../../../bot/server/http.server';
+import { StepwiseCloudAdapter } from '../../../bot/server/stepwise-cloud.adapter';
 import { cardOf, cardText } from '../../support/bot-under-test';
-import { channelAuthorization, trustTestSigningKey } from '../../support/channel-tokens';
+import { channelAuthorization, failSigningKeyLookups, trustTestSigningKey } from '../../support/channel-tokens';
 import { expectRepliesMessage, postActivity, startTestBot } from '../../support/running-bot';
 
 const MB = 1024 * 1024;
@@ -219,11 +222,69 @@ describe('HTTP server with an app id (auth on)', function () {
     assert.deepEqual(forged, none);
   });
 
+  it('when authentication fails inside (the signing keys cannot be fetched), then the 500 carries no error text or stack', async () => {
+    const failure = new Error('request to https://secret-host/keys failed, reason: getaddrinfo ENOTFOUND secret-host');
+    sinon.restore();
+    failSigningKeyLookups(failure);
+    try {
+      const response = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: channelAuthorization(appId, 'http://127.0.0.1:9/never-called'),
+        },
+        body: JSON.stringify(expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: tenant } })),
+      });
+      const text = await response.text();
+      assert.equal(response.status, 500);
+      assert.doesNotMatch(text, /ENOTFOUND|secret-host|getaddrinfo/);
+      assert.doesNotMatch(text, /\bat \S+ \(|\.js:\d+/, 'no stack');
+      assert.ok(text.length < 200, `a short answer, got ${text}`);
+    } finally {
+      sinon.restore();
+      trustTestSigningKey();
+    }
+  });
+
   it('when an activity from the allowed tenant has no token, then the adapter refuses it with 401', async () => {
     const { status } = await postActivity(
       bot.baseUrl,
       expectRepliesMessage('hjælp', { conversation: { id: 'x', tenantId: tenant } }),
     );
     assert.equal(status, 401);
+  });
+});
+
+describe('HTTP server errors outside the adapter', () => {
+  let http: ReturnType<typeof createHttpServer>;
+  let baseUrl: string;
+  before(async () => {
+    http = createHttpServer({
+      adapter: new StepwiseCloudAdapter(),
+      logic: async () => {},
+      healthChecks: [
+        {
+          name: 'storage',
+          // A check that throws at once instead of rejecting: the handler itself fails.
+          check: () => {
+            throw new Error('getaddrinfo ENOTFOUND secret-host');
+          },
+        },
+      ],
+      allowedTenantIds: [],
+      logger: createLogger('silent'),
+    });
+    baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  });
+  after(async () => {
+    await http?.close(1000);
+  });
+
+  it('when a handler throws, then restify’s 500 carries a fixed text, not the error’s message', async () => {
+    const response = await fetch(`${baseUrl}/healthz`);
+    const text = await response.text();
+    assert.equal(response.status, 500);
+    assert.doesNotMatch(text, /ENOTFOUND|secret-host|getaddrinfo/);
+    assert.ok(text.length < 200, `a short answer, got ${text}`);
   });
 });
