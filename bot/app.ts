@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { CloudAdapter } from 'botbuilder';
 import { CardRenderer } from '../cards/rendering/card.renderer';
 import { InstallationService } from '../rules/teams/installation.service';
 import type { Clock } from '../rules/shared/clock';
@@ -16,6 +15,7 @@ import { ProactiveSender } from './teams/proactive.sender';
 import { loadDefaultScreeningRuleset } from './screening-ruleset.loader';
 import { rulesDataDir } from './project-paths';
 import { createHttpServer } from './server/http.server';
+import { StepwiseCloudAdapter } from './server/stepwise-cloud.adapter';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
 import { openCosmosStore } from './storage/cosmos.store';
@@ -46,7 +46,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const CLAIM_RETENTION_MS = 7 * 24 * 3600 * 1000;
 const CLAIM_PURGE_INTERVAL_MS = 3600 * 1000;
 
-export function createAdapter(config: AppConfig): CloudAdapter {
+export function createAdapter(config: AppConfig): StepwiseCloudAdapter {
   const identity = config.identity;
   // Without an app id the SDK turns authentication off, which is what local mode means.
   const auth = new ClientReusingAuthentication(
@@ -59,7 +59,7 @@ export function createAdapter(config: AppConfig): CloudAdapter {
           MicrosoftAppTenantId: identity.tenantId,
         },
   );
-  return new CloudAdapter(auth);
+  return new StepwiseCloudAdapter(auth);
 }
 
 /** The composition root: the one place that creates the adapters and wires them together. */

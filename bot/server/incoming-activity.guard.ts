@@ -103,17 +103,25 @@ function entitiesProblem(entities: readonly Record<string, unknown>[] | undefine
 /**
  * A first look at an incoming activity, before the adapter: refuses bodies that are not activities
  * (400: a missing or wrongly typed envelope field, which the SDK and the handlers would otherwise trip
- * over inside the turn) and activities from tenants outside the allow-list (403). The adapter still
- * authenticates. Teams always sends these fields with these types.
+ * over inside the turn). Teams always sends these fields with these types. Says nothing about who sent
+ * it: the adapter authenticates next, and only then is the tenant checked (checkTenant).
  */
-export function checkIncomingActivity(body: unknown, allowedTenantIds: readonly string[]): IncomingVerdict {
+export function checkIncomingActivity(body: unknown): IncomingVerdict {
   if (!isRecord(body)) {
     return { kind: 'rejected', status: 400, reason: 'body must be a JSON activity object' };
   }
   const problem = envelopeProblem(body);
   if (problem !== undefined) return { kind: 'rejected', status: 400, reason: problem };
+  return { kind: 'accepted' };
+}
+
+/**
+ * Refuses (403) an activity from a tenant outside the allow-list; an empty list accepts any. Only for an
+ * authenticated activity: asked before authentication, it would tell anyone which tenants are allowed.
+ */
+export function checkTenant(activity: Partial<Activity>, allowedTenantIds: readonly string[]): IncomingVerdict {
   if (allowedTenantIds.length > 0) {
-    const tenantId = tenantIdOf(body as Partial<Activity>);
+    const tenantId = tenantIdOf(activity);
     if (tenantId === undefined || !allowedTenantIds.includes(tenantId)) {
       return { kind: 'rejected', status: 403, reason: 'tenant not allowed' };
     }

@@ -33,10 +33,11 @@ export async function postActivity(
   baseUrl: string,
   body: unknown,
   raw = false,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: raw ? String(body) : JSON.stringify(body),
   });
   const text = await response.text();

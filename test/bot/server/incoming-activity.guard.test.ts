@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkIncomingActivity } from '../../../bot/server/incoming-activity.guard';
+import { checkIncomingActivity, checkTenant } from '../../../bot/server/incoming-activity.guard';
 import { BOT, BOT_MENTION, executeAction, messageActivity } from '../../support/activities';
 
 /** A channel message as Teams sends it (normal delivery), trimmed to what the guard looks at. */
@@ -73,7 +73,7 @@ const refused: [string, Record<string, unknown>, RegExp][] = [
 
 describe('the incoming activity guard', () => {
   it('when Teams sends a well-formed channel message (with null for an unset field), then it is accepted', () => {
-    assert.deepEqual(checkIncomingActivity(teamsMessage(), []), { kind: 'accepted' });
+    assert.deepEqual(checkIncomingActivity(teamsMessage()), { kind: 'accepted' });
   });
 
   it('when an install event, a membership change and a card invoke arrive as Teams sends them, then they are accepted', () => {
@@ -83,13 +83,13 @@ describe('the incoming activity guard', () => {
       teamsMessage(executeAction('help.show', {})),
       teamsMessage({ type: 'messageDelete', channelData: { eventType: 'softDeleteMessage' } }),
     ]) {
-      assert.deepEqual(checkIncomingActivity(activity, []), { kind: 'accepted' }, String(activity.type));
+      assert.deepEqual(checkIncomingActivity(activity), { kind: 'accepted' }, String(activity.type));
     }
   });
 
   for (const [what, activity, reason] of refused) {
     it(`when ${what}, then it is refused with 400 naming the field`, () => {
-      const verdict = checkIncomingActivity(activity, []);
+      const verdict = checkIncomingActivity(activity);
       assert.equal(verdict.kind, 'rejected');
       assert.ok(verdict.kind === 'rejected');
       assert.equal(verdict.status, 400);
@@ -98,7 +98,21 @@ describe('the incoming activity guard', () => {
   }
 
   it('when the tenant is not allowed, then it is refused with 403', () => {
-    const verdict = checkIncomingActivity(teamsMessage(), ['00000000-0000-0000-0000-000000000001']);
+    const verdict = checkTenant(teamsMessage(), ['00000000-0000-0000-0000-000000000001']);
     assert.deepEqual(verdict, { kind: 'rejected', status: 403, reason: 'tenant not allowed' });
+  });
+
+  it('when the tenant is on the allow-list (in any case), or the list is empty, then it is accepted', () => {
+    assert.deepEqual(checkTenant(teamsMessage(), ['72f988bf-86f1-41af-91ab-2d7cd011db47']), { kind: 'accepted' });
+    const upper = teamsMessage({ conversation: { id: 'c', tenantId: '72F988BF-86F1-41AF-91AB-2D7CD011DB47' } });
+    assert.deepEqual(checkTenant(upper, ['72f988bf-86f1-41af-91ab-2d7cd011db47']), { kind: 'accepted' });
+    assert.deepEqual(checkTenant(teamsMessage(), []), { kind: 'accepted' });
+  });
+
+  it('when the activity names no tenant and there is an allow-list, then it is refused with 403', () => {
+    const verdict = checkTenant(teamsMessage({ conversation: { id: 'c' }, channelData: {} }), [
+      '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    ]);
+    assert.equal(verdict.kind, 'rejected');
   });
 });
