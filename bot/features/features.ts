@@ -1,3 +1,4 @@
+import { CapacityCards } from '../../cards/capacity/capacity.cards';
 import type { ScreeningService } from '../../rules/screening/screening.service';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
@@ -51,7 +52,7 @@ export function createFeatures({ store, ...rest }: FeatureDeps): Features {
   const morningMeeting = morningMeetingArea(deps, teams.settings, board.boardCards);
   const openings = openingsArea(deps, teams.settings, board, morningMeeting.refreshBoard);
   const goals = goalsArea(deps, teams.settings, sendPersonal);
-  const capacity: Feature = capacityHandlers(deps.renderer);
+  const capacity: Feature = capacityHandlers(new CapacityCards(deps.renderer));
 
   const areas: Feature[] = [
     screening.feature,

@@ -6,7 +6,12 @@ import type { InstallationService } from '../../rules/teams/installation.service
 import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
 import { CardActionTable, type CardAction } from './card-action.router';
-import { noticeCard } from '../../cards/shared/notice.cards';
+import {
+  comingSoonNotice,
+  personalOnlyNotice,
+  unknownActionNotice,
+  unreadableCardNotice,
+} from '../../cards/shared/bot-notices.cards';
 import type { StaticCards } from '../../cards/shared/static.cards';
 import { cardInvokeResponse, cardMessage } from './card-activities';
 import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
@@ -112,16 +117,7 @@ export class JobcenterBot extends TeamsActivityHandler {
       return;
     }
     if (parsed.command.personalOnly === true && isSharedConversation(activity.conversation.conversationType)) {
-      await context.sendActivity(
-        cardMessage(
-          noticeCard(
-            this.deps.renderer,
-            'warning',
-            'Skriv det i din personlige chat med botten',
-            `**${parsed.command.keyword}** ${parsed.command.personalOnlyReason ?? 'viser oplysninger om en borger, og her kan alle i samtalen læse med.'} Åbn en chat med botten (klik på dens navn → Chat) og skriv det dér.`,
-          ),
-        ),
-      );
+      await context.sendActivity(cardMessage(personalOnlyNotice(this.deps.renderer, parsed.command)));
       return;
     }
     const handler = this.deps.commands?.[parsed.command.id];
@@ -131,16 +127,7 @@ export class JobcenterBot extends TeamsActivityHandler {
       for (const card of Array.isArray(answer) ? answer : [answer]) await context.sendActivity(cardMessage(card));
       return;
     }
-    await context.sendActivity(
-      cardMessage(
-        noticeCard(
-          this.deps.renderer,
-          'info',
-          `${capitalize(parsed.command.keyword)} kommer snart`,
-          'Den del af botten er ikke taget i brug endnu. Skriv **hjælp** for at se, hvad du kan nu.',
-        ),
-      ),
-    );
+    await context.sendActivity(cardMessage(comingSoonNotice(this.deps.renderer, parsed.command.keyword)));
   }
 
   private async answerCardAction(context: TurnContext, value: unknown): Promise<AdaptiveCardJson> {
@@ -150,19 +137,9 @@ export class JobcenterBot extends TeamsActivityHandler {
         return route.action.handle(context, route.data);
       case 'unknown':
         this.deps.logger.warn({ verb: route.verb }, 'unknown card verb');
-        return noticeCard(
-          this.deps.renderer,
-          'error',
-          'Ukendt handling',
-          'Kortet bad om en handling, botten ikke kender. Kortet kan være fra en ældre version – skriv **hjælp** og start forfra.',
-        );
+        return unknownActionNotice(this.deps.renderer);
       case 'malformed':
-        return noticeCard(
-          this.deps.renderer,
-          'error',
-          'Kortet kunne ikke læses',
-          'Svaret fra kortet sagde ikke, hvad der skulle ske, eller havde et forkert format. Intet er gemt eller ændret. Skriv **hjælp** og prøv igen.',
-        );
+        return unreadableCardNotice(this.deps.renderer);
     }
   }
 
@@ -194,8 +171,4 @@ function botMembershipChange(context: TurnContext): 'added' | 'removed' | undefi
 /** A channel or group chat, where every member reads the bot's answers. */
 function isSharedConversation(conversationType: string | undefined): boolean {
   return conversationType === 'channel' || conversationType === 'groupChat';
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('da-DK') + text.slice(1);
 }

@@ -15,6 +15,7 @@ import {
   type TeamReportPart,
 } from './weekly-report.view-models';
 import type { LogForm } from '../../rules/goals/goals.service';
+import { formatWeek } from '../../rules/goals/iso-week';
 import type { WeeklyReport } from '../../rules/goals/summary-visibility';
 import type { TeamWeeklySummary } from '../../rules/goals/weekly-summary';
 
@@ -38,6 +39,14 @@ export class GoalCards {
 
   logSaved(form: LogForm, replaced: boolean): AdaptiveCardJson {
     return this.renderer.render('goalLogSaved', buildGoalLogSavedViewModel(form, replaced));
+  }
+
+  /** Friday's reminder: the member's log card for the week, with a line saying why it came. */
+  logReminder(form: LogForm, { late }: { late: boolean }): AdaptiveCardJson {
+    const notice = `Påmindelse: du har ikke registreret dine tal for ${formatWeek(form.week)} endnu. Udfyld og gem dem her.${
+      late ? ' (Påmindelsen kommer senere end kl. 13, fordi botten ikke kørte til tiden.)' : ''
+    }`;
+    return this.logForm({ form, notices: [notice], noticeStyle: 'warning' });
   }
 
   notice(
@@ -69,6 +78,14 @@ export class GoalCards {
     return report.audience === 'team'
       ? this.teamReport(report.summary, notice)
       : [this.renderer.render('weeklyReportMember', buildMemberReportViewModel(report.summary, notice))];
+  }
+
+  /** Monday's summary to the team's leaders: the team report, with a line saying why it came. */
+  weeklySummary(summary: TeamWeeklySummary, { late }: { late: boolean }): AdaptiveCardJson[] {
+    const notice = `Ugerapporten for ${formatWeek(summary.week)} – mandagens overblik til teamets ledere.${
+      late ? ' Den kommer senere end kl. 8, fordi botten ikke kørte til tiden.' : ''
+    }`;
+    return this.teamReport(summary, { notices: [notice] });
   }
 
   /**

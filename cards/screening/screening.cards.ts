@@ -9,8 +9,17 @@ import {
   type Option,
 } from './screening.view-models';
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
-import type { ScreeningStep, SubmitOutcome } from '../../rules/screening/screening.service';
+import type {
+  ScreeningService,
+  ScreeningStep,
+  StartOutcome,
+  SubmitOutcome,
+} from '../../rules/screening/screening.service';
 import { noticeCard } from '../shared/notice.cards';
+
+type Unfinished = Awaited<ReturnType<ScreeningService['unfinished']>>;
+type ViewOutcome = Awaited<ReturnType<ScreeningService['view']>>;
+type EraseOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
 
 /** Turns the screening use cases' outcomes into cards. */
 export class ScreeningCards {
@@ -25,6 +34,17 @@ export class ScreeningCards {
 
   resume(screening: ScreeningRecord, sectionCount: number): AdaptiveCardJson {
     return this.renderer.render('screeningResume', buildResumeViewModel(screening, sectionCount));
+  }
+
+  /** `screening`: the caseworker's unfinished screening to resume, else the form to start one. */
+  startOrResume(unfinished: Unfinished): AdaptiveCardJson {
+    return unfinished === undefined ? this.reference() : this.resume(unfinished.screening, unfinished.sectionCount);
+  }
+
+  /** The first section of a started screening, or the reference form again with why it was refused. */
+  started(outcome: StartOutcome, typedReference: string): AdaptiveCardJson {
+    if (outcome.kind === 'started') return this.step(outcome.step);
+    return this.reference(outcome.message, outcome.keepTyped ? typedReference : '');
   }
 
   step(step: ScreeningStep): AdaptiveCardJson {
@@ -65,6 +85,47 @@ export class ScreeningCards {
       );
     }
     return this.step(step);
+  }
+
+  /** A case reference typed after `vis screening` or `slet screening` that cannot be one. */
+  private referenceProblem(message: string, command: 'vis screening' | 'slet screening'): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'error', 'Sagsreference', `${message} Skriv fx: ${command} J-2026-17`);
+  }
+
+  /** `vis screening`: the newest of the screenings with the reference, or why there is none to show. */
+  shown(outcome: ViewOutcome): AdaptiveCardJson {
+    if (outcome.kind === 'invalid') return this.referenceProblem(outcome.message, 'vis screening');
+    const { steps, hidden } = outcome;
+    // Newest first: several screenings may share a reference (e.g. a citizen screened again).
+    const [first] = [...steps].sort((a, b) => b.screening.updatedAt.localeCompare(a.screening.updatedAt));
+    if (first !== undefined) return this.view(first);
+    return noticeCard(
+      this.renderer,
+      'warning',
+      'Ingen screening at vise',
+      hidden > 0
+        ? 'Screeningen med den sagsreference er en anden sagsbehandlers. Kun den sagsbehandler og teamets ledere kan se den.'
+        : 'Teamet har ingen screening med den sagsreference.',
+    );
+  }
+
+  /** `slet screening`: what was erased, or why nothing was. */
+  erased(outcome: EraseOutcome): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'forbidden':
+        return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan slette en screening.');
+      case 'invalid':
+        return this.referenceProblem(outcome.message, 'slet screening');
+      case 'erased':
+        return outcome.count === 0
+          ? noticeCard(this.renderer, 'warning', 'Intet slettet', 'Teamet har ingen screening med den sagsreference.')
+          : noticeCard(
+              this.renderer,
+              'info',
+              'Screening slettet',
+              `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet permanent. Sletningen er registreret i revisionssporet.`,
+            );
+    }
   }
 
   outcome(outcome: SubmitOutcome): AdaptiveCardJson {

@@ -1,16 +1,13 @@
-import type { CardRenderer } from '../../../cards/rendering/card.renderer';
-import { buildCapacityViewModel } from '../../../cards/capacity/capacity.view-model';
+import type { CapacityCards } from '../../../cards/capacity/capacity.cards';
 import { calculateCapacity } from '../../../rules/capacity/capacity.calculator';
 import { parseCapacityInputs } from '../../../rules/capacity/capacity-input.validation';
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
 
 /** `ressourceberegner` and its form's `Beregn`. The calculator stores nothing. */
-export function capacityHandlers(renderer: CardRenderer) {
-  const card = (viewModel: ReturnType<typeof buildCapacityViewModel>) =>
-    renderer.render('capacityCalculator', viewModel);
+export function capacityHandlers(cards: CapacityCards) {
   const commands: { ressourceberegner: CommandHandler } = {
-    ressourceberegner: () => Promise.resolve(card(buildCapacityViewModel())),
+    ressourceberegner: () => Promise.resolve(cards.form()),
   };
   const actions: CardAction[] = [
     {
@@ -19,11 +16,7 @@ export function capacityHandlers(renderer: CardRenderer) {
       handle: (_context, data) => {
         const { value, errors, typed } = parseCapacityInputs(data);
         return Promise.resolve(
-          card(
-            value === undefined
-              ? buildCapacityViewModel({ typed, errors: errors.map((error) => error.message) })
-              : buildCapacityViewModel({ typed, calculation: calculateCapacity(value) }),
-          ),
+          value === undefined ? cards.refused(typed, errors) : cards.calculated(typed, calculateCapacity(value)),
         );
       },
     },

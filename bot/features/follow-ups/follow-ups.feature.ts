@@ -27,7 +27,7 @@ export function followUpsArea(
   return {
     service,
     feature: {
-      ...followUpHandlers({ service, cards, renderer }),
+      ...followUpHandlers({ service, cards }),
       minuteJobs: [{ name: 'follow-up-reminders', run: (now) => reminders.run(now) }],
     },
   };

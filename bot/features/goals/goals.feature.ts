@@ -1,3 +1,5 @@
+import { GoalAnswerCards } from '../../../cards/goals/goal-answers.cards';
+import { GoalPlanCards } from '../../../cards/goals/goal-plan.cards';
 import { GoalCards } from '../../../cards/goals/goal.cards';
 import { GoalRhythmJob } from '../../../rules/goals/goal-rhythm.job';
 import { GoalsService } from '../../../rules/goals/goals.service';
@@ -35,7 +37,13 @@ export function goalsArea(
   );
   return {
     feature: {
-      ...goalsHandlers({ service: goals, leaders: settings, cards, catalog: indicators, clock }),
+      ...goalsHandlers({
+        service: goals,
+        leaders: settings,
+        answers: new GoalAnswerCards(cards),
+        planCards: new GoalPlanCards(cards, indicators, clock),
+        clock,
+      }),
       minuteJobs: [{ name: 'goal-rhythm', run: (now) => rhythm.run(now) }],
     },
   };

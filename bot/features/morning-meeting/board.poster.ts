@@ -7,7 +7,7 @@ import type {
 } from '../../../rules/morning-meeting/morning-meeting.repository';
 import type { Logger } from '../../logging/logger';
 import { cardMessage } from '../../teams/card-activities';
-import type { Notice } from '../../../cards/openings/board.cards';
+import { BOARD_ENDED_TEXT, morningBoardNotice } from '../../../cards/morning-meeting/morning-meeting.cards';
 import type { BoardCards } from '../openings/board-cards';
 import type { ProactiveSender } from '../../teams/proactive.sender';
 
@@ -24,9 +24,7 @@ export interface BoardPosterDeps {
 export function createBoardPoster(deps: BoardPosterDeps): BoardPoster {
   return {
     async post(meeting: MorningMeeting, { late }) {
-      const notice: Notice = late
-        ? { text: 'Tavlen kommer sent i dag: botten kørte ikke på det faste tidspunkt.', style: 'warning' }
-        : { text: '', style: 'default' };
+      const notice = morningBoardNotice(late);
       // New since the previous post; the first post of a team shows every open opening as new.
       const previous = await deps.posted.latest(meeting.teamId);
       const newSince = previous?.postedAt === undefined ? undefined : new Date(previous.postedAt);
@@ -67,8 +65,7 @@ export function createBoardRefresher(deps: BoardPosterDeps): (teamId: string) =>
     const reference = posted.reference as Partial<ConversationReference>;
     for (const [index, id] of posted.activityIds.entries()) {
       const card = cards[index];
-      const activity =
-        card === undefined ? { type: 'message', text: 'Tavlen fortsætter ikke længere her.' } : cardMessage(card);
+      const activity = card === undefined ? { type: 'message', text: BOARD_ENDED_TEXT } : cardMessage(card);
       await deps.sender.update(reference, { ...activity, id });
     }
   };

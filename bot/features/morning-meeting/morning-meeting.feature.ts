@@ -1,3 +1,4 @@
+import { MorningMeetingCards } from '../../../cards/morning-meeting/morning-meeting.cards';
 import type { AdaptiveCardJson } from '../../../cards/rendering/card.renderer';
 import { ChannelLossNotices } from '../../../rules/morning-meeting/channel-loss.notices';
 import { MorningPostJob } from '../../../rules/morning-meeting/morning-post.job';
@@ -31,6 +32,7 @@ export function morningMeetingArea(
   const channelLosses = new ChannelLossNotices(meetings, repositories.channelLosses, (teamId, userId) =>
     settings.isLeader(teamId, userId),
   );
+  const cards = new MorningMeetingCards(renderer);
   const morningPost = new MorningPostJob(
     meetings,
     jobRuns,
@@ -41,13 +43,13 @@ export function morningMeetingArea(
   );
   return {
     feature: {
-      commands: morningMeetingHandlers({ meetings, settings, renderer, clock, boardCards, channelLosses }),
+      commands: morningMeetingHandlers({ meetings, settings, cards, clock, boardCards, channelLosses }),
       minuteJobs: [
         { name: 'morning-post', run: (now) => morningPost.run(now) },
         { name: 'channel-loss-refresh', run: () => channelLosses.refresh() },
       ],
     },
     refreshBoard: createBoardRefresher(boardDeps),
-    turnNotice: channelLossNotice(channelLosses, renderer),
+    turnNotice: channelLossNotice(channelLosses, cards),
   };
 }

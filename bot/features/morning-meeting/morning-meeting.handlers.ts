@@ -1,11 +1,11 @@
 import { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson, CardRenderer } from '../../../cards/rendering/card.renderer';
+import type { MorningMeetingCards } from '../../../cards/morning-meeting/morning-meeting.cards';
+import type { AdaptiveCardJson } from '../../../cards/rendering/card.renderer';
 import type { Clock } from '../../../rules/shared/clock';
 import type { MorningMeetingRepository } from '../../../rules/morning-meeting/morning-meeting.repository';
 import { parsePostTime } from '../../../rules/morning-meeting/morning-post.policy';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { ChannelLossNotices } from '../../../rules/morning-meeting/channel-loss.notices';
-import { noticeCard } from '../../../cards/shared/notice.cards';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
 import type { BoardCards } from '../openings/board-cards';
 import { actorOf } from '../../teams/turn-actor';
@@ -29,36 +29,22 @@ function channelRootReference(context: TurnContext): Readonly<Record<string, unk
   };
 }
 
-function spokenTime(time: string): string {
-  const [hours = '', minutes = ''] = time.split(':');
-  return `kl. ${Number(hours)}.${minutes}`;
-}
-
 /** `morgenmøde her [kl. 8.15]` (a leader, in the team channel) and `morgenmøde nu`. */
 export function morningMeetingHandlers(deps: {
   meetings: MorningMeetingRepository;
   settings: TeamSettingsService;
-  renderer: CardRenderer;
+  cards: MorningMeetingCards;
   clock: Clock;
   boardCards: BoardCards;
   channelLosses: Pick<ChannelLossNotices, 'resolved'>;
 }): { morgenmoede: CommandHandler } {
-  const { renderer } = deps;
+  const { cards } = deps;
   const setUp = async (context: TurnContext, timeText: string): Promise<AdaptiveCardJson> => {
     const { teamId, userId } = actorOf(context);
-    if (context.activity.conversation.conversationType !== 'channel') {
-      return noticeCard(
-        renderer,
-        'warning',
-        'Skriv det i teamets kanal',
-        'Skriv **@botten morgenmøde her** i den kanal, hvor tavlen skal komme hver morgen.',
-      );
-    }
-    if ((await deps.settings.leadership(teamId, userId)) === 'not-leader')
-      return noticeCard(renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan vælge kanalen til morgenmødet.');
+    if (context.activity.conversation.conversationType !== 'channel') return cards.notInChannel();
+    if ((await deps.settings.leadership(teamId, userId)) === 'not-leader') return cards.notLeader();
     const parsed = timeText === '' ? { ok: true as const, time: DEFAULT_POST_TIME } : parsePostTime(timeText);
-    if (!parsed.ok)
-      return noticeCard(renderer, 'error', 'Tidspunkt', `${parsed.message} Skriv fx: morgenmøde her kl. 8.15`);
+    if (!parsed.ok) return cards.postTimeProblem(parsed.message);
     const existing = await deps.meetings.get(teamId);
     await deps.meetings.save({
       teamId,
@@ -69,12 +55,7 @@ export function morningMeetingHandlers(deps: {
       setAt: deps.clock.now().toISOString(),
     });
     await deps.channelLosses.resolved(teamId);
-    return noticeCard(
-      renderer,
-      'info',
-      'Morgenmødet er sat op her',
-      `Tavlen med åbne stillinger kommer i denne kanal hver arbejdsdag ${spokenTime(parsed.time)} (ikke i weekender og på helligdage). Nævn mig med @ og skriv **morgenmøde nu** for at se den med det samme.`,
-    );
+    return cards.setUp(parsed.time);
   };
   return {
     morgenmoede: async (context, args) => {
@@ -82,12 +63,7 @@ export function morningMeetingHandlers(deps: {
       const lower = word.toLocaleLowerCase('da-DK');
       if (lower === 'her') return setUp(context, rest.join(' '));
       if (lower === 'nu') return deps.boardCards(actorOf(context).teamId);
-      return noticeCard(
-        renderer,
-        'info',
-        'Morgenmøde',
-        'Nævn mig med @ i teamets kanal og skriv **morgenmøde her** (evt. med et tidspunkt, fx kl. 8.15), eller **morgenmøde nu** for tavlen med det samme.',
-      );
+      return cards.usage();
     },
   };
 }

@@ -33,5 +33,5 @@ export function screeningArea(
     },
   );
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
-  return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions), renderer) };
+  return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions)) };
 }

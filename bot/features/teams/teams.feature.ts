@@ -1,3 +1,4 @@
+import { SettingsCards } from '../../../cards/teams/settings.cards';
 import { defaultTeamScreeningSettings } from '../../../rules/screening/team-screening-settings';
 import { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { AreaDeps, Feature } from '../feature';
@@ -16,5 +17,5 @@ export function teamsArea({ repositories, ruleset, renderer, clock }: AreaDeps):
     clock,
     new Set(ruleset.sectors.map((sector) => sector.id)),
   );
-  return { settings, feature: settingsHandlers(settings, renderer, ruleset.sectors) };
+  return { settings, feature: settingsHandlers(settings, new SettingsCards(renderer, ruleset.sectors)) };
 }

@@ -1,0 +1,40 @@
+import type { SettingsChange } from '../../../rules/teams/team-settings.service';
+
+/** Reads the settings form. Numbers arrive as strings; a bad one is reported by its Danish field name. */
+export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
+  change: SettingsChange;
+  errors: string[];
+} {
+  const errors: string[] = [];
+  const change: SettingsChange = {};
+  const number = (key: string, label: string): number | undefined => {
+    const raw = data[key];
+    if (raw === undefined || raw === '') return undefined;
+    const value =
+      typeof raw === 'number'
+        ? raw
+        : typeof raw === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(raw)
+          ? Number(raw.replace(',', '.'))
+          : NaN;
+    if (!Number.isFinite(value)) errors.push(`${label} skal være et tal.`);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const percent = number('intensiveSharePercent', 'Loft for intensiv andel');
+  if (percent !== undefined) change.intensiveShareCap = percent / 100;
+  const window = number('capacityWindowDays', 'Periode for intensiv andel (dage)');
+  if (window !== undefined) change.capacityWindowDays = window;
+  const retention = number('retentionDays', 'Opbevaring af svar (dage)');
+  if (retention !== undefined) change.retentionDays = retention;
+  const sectors = data.affectedSectors;
+  if (typeof sectors === 'string')
+    change.affectedSectors = sectors
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+  else if (sectors !== undefined) errors.push('Konjunkturramte brancher har et forkert format.');
+  const sensitive = data.sensitiveCriterion;
+  if (sensitive === 'true' || sensitive === true) change.sensitiveCriterionEnabled = true;
+  else if (sensitive === 'false' || sensitive === false) change.sensitiveCriterionEnabled = false;
+  else if (sensitive !== undefined) errors.push('Kriteriet "anden etnisk baggrund" skal være slået til eller fra.');
+  return { change, errors };
+}
