@@ -71,9 +71,12 @@ export function holdsCprShape(value: unknown): boolean {
   return false;
 }
 
-/** The Danish refusal for a field that holds a CPR shape; it names the field and never quotes the value. */
+/** Why a field is refused, after its label; it never quotes the value. */
+export const CPR_REFUSAL = 'teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.';
+
+/** The Danish refusal for a field that holds a CPR shape, naming the field. */
 export function cprRefusal(label: string): string {
-  return `${label}: teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.`;
+  return `${label}: ${CPR_REFUSAL}`;
 }
 
 /**
