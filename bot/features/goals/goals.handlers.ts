@@ -3,6 +3,7 @@ import type { AdaptiveCardJson } from '../../../cards/rendering/card.renderer';
 import type { NoticeStyle } from '../../../cards/goals/goal-log.view-models';
 import type { GoalFieldError } from '../../../rules/goals/count-input';
 import { findMember } from '../../../rules/goals/goal-plan';
+import { cprRefusal, holdsCprShape, withoutCprShapes } from '../../../rules/shared/cpr-shape';
 import type { IndicatorCatalog } from '../../../rules/goals/indicator';
 import { formatWeek, isoWeekAt, parseWeekKey, type IsoWeek } from '../../../rules/goals/iso-week';
 import type {
@@ -231,13 +232,17 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
     return planCard(screen, view);
   };
 
-  /** The answer to a plan change: the set-up with what was saved, or the same card again with the problem. */
+  /**
+   * The answer to a plan change: the set-up with what was saved, or the same card again with the problem
+   * and what was typed, except a CPR-shaped value, whose field comes back empty.
+   */
   const planAnswer = (
     outcome: PlanUpdateOutcome,
     screen: PlanScreen,
-    typed: Data,
+    data: Data,
     savedText: (view: PlanView) => string,
   ): AdaptiveCardJson => {
+    const typed = withoutCprShapes(data);
     switch (outcome.kind) {
       case 'saved':
         return planCard({ kind: 'setup' }, outcome.view, { notices: [savedText(outcome.view)], noticeStyle: 'good' });
@@ -327,7 +332,14 @@ export function goalsHandlers({ service, leaders, cards, catalog, clock }: Goals
         const ticked = choicesOf(data.members);
         if (ticked === undefined) return malformedPlanCard('Kortets liste over medarbejdere har et forkert format.');
         const actor = actorOf(context);
-        const { plan } = await service.plan(actor.teamId, year);
+        const view = await service.plan(actor.teamId, year);
+        // Checked whole: "010190,1234" is a CPR number before it is split into two ids nobody has.
+        if (holdsCprShape(data.members)) {
+          if (!(await leaders.isLeader(actor.teamId, actor.userId))) return notLeader();
+          const errors = [{ field: 'members', message: cprRefusal('Medarbejdere') }];
+          return planCard({ kind: 'setup' }, view, { errors, typed: withoutCprShapes(data) });
+        }
+        const { plan } = view;
         const change = membersChangeFromChecklist(plan, ticked, data.membersFromWeek);
         return planAnswer(
           await service.updateMembers(actor, year, data.etag, change),
