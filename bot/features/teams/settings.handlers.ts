@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson, CardRenderer } from '../../../cards/rendering/card.renderer';
 import { buildSettingsViewModel } from '../../../cards/teams/settings.view-model';
+import { cprRefusal, holdsCprShape, withoutCprShapes } from '../../../rules/shared/cpr-shape';
 import type { SettingsChange, TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
@@ -8,7 +9,10 @@ import { actorOf } from '../../teams/turn-actor';
 
 type Sectors = readonly { id: string; label: string }[];
 
-/** Reads the settings form. Numbers arrive as strings; a bad one is reported by its Danish field name. */
+/**
+ * Reads the settings form. Numbers arrive as strings; a bad one is reported by its Danish field name,
+ * and so is a value shaped like a CPR number, which is never read.
+ */
 export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   change: SettingsChange;
   errors: string[];
@@ -18,6 +22,10 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   const number = (key: string, label: string): number | undefined => {
     const raw = data[key];
     if (raw === undefined || raw === '') return undefined;
+    if (holdsCprShape(raw)) {
+      errors.push(cprRefusal(label));
+      return undefined;
+    }
     const value =
       typeof raw === 'number'
         ? raw
@@ -34,7 +42,9 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   const retention = number('retentionDays', 'Opbevaring af svar (dage)');
   if (retention !== undefined) change.retentionDays = retention;
   const sectors = data.affectedSectors;
-  if (typeof sectors === 'string')
+  // Checked whole: "010190,1234" is a CPR number before it is split into two unknown sectors.
+  if (holdsCprShape(sectors)) errors.push(cprRefusal('Konjunkturramte brancher'));
+  else if (typeof sectors === 'string')
     change.affectedSectors = sectors
       .split(',')
       .map((id) => id.trim())
@@ -43,6 +53,7 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   const sensitive = data.sensitiveCriterion;
   if (sensitive === 'true' || sensitive === true) change.sensitiveCriterionEnabled = true;
   else if (sensitive === 'false' || sensitive === false) change.sensitiveCriterionEnabled = false;
+  else if (holdsCprShape(sensitive)) errors.push(cprRefusal('Kriteriet "anden etnisk baggrund"'));
   else if (sensitive !== undefined) errors.push('Kriteriet "anden etnisk baggrund" skal være slået til eller fra.');
   return { change, errors };
 }
@@ -58,9 +69,11 @@ export function settingsHandlers(service: TeamSettingsService, renderer: CardRen
     const { teamId, userId } = actorOf(context);
     const settings = await service.current(teamId);
     const canEdit = await service.isLeader(teamId, userId);
+    // What was typed comes back, except a CPR-shaped value: its field comes back empty.
+    const shown = typed === undefined ? undefined : withoutCprShapes(typed);
     return renderer.render(
       'settings',
-      buildSettingsViewModel({ settings, sectors, canEdit, notices, noticeKind, typed }),
+      buildSettingsViewModel({ settings, sectors, canEdit, notices, noticeKind, typed: shown }),
     );
   };
   const show: CommandHandler = async (context) => {
