@@ -1,4 +1,5 @@
 import type { GoalFieldError } from '../../rules/goals/count-input';
+import { withoutCprShapes } from '../../rules/shared/cpr-shape';
 import { findMember } from '../../rules/goals/goal-plan';
 import type { MembersChange } from '../../rules/goals/goal-plan.changes';
 import type { PlanUpdateOutcome, PlanView } from '../../rules/goals/goals.service';
@@ -73,9 +74,13 @@ export class GoalPlanCards {
     return this.form(screen, view);
   }
 
-  /** The answer to a plan change: the set-up with what was saved, or the same card again with the problem. */
-  changed(change: PlanChange, outcome: PlanUpdateOutcome, typed: Typed): AdaptiveCardJson {
+  /**
+   * The answer to a plan change: the set-up with what was saved, or the same card again with the problem
+   * and what was typed, except a CPR-shaped value, whose field comes back empty.
+   */
+  changed(change: PlanChange, outcome: PlanUpdateOutcome, data: Typed): AdaptiveCardJson {
     const screen = screenOf(change);
+    const typed = withoutCprShapes(data);
     switch (outcome.kind) {
       case 'saved':
         return this.form({ kind: 'setup' }, outcome.view, {

@@ -7,7 +7,10 @@ export interface SettingsViewInput {
   canEdit: boolean;
   notices: readonly string[];
   noticeKind: 'info' | 'warning' | 'error';
-  /** What the leader typed, shown again when it had errors. */
+  /**
+   * What the leader typed, shown again when it had errors; a field typed empty (or emptied because it
+   * held a CPR number) comes back empty.
+   */
   typed?: Readonly<Record<string, unknown>>;
 }
 
@@ -20,7 +23,7 @@ export function buildSettingsViewModel(input: SettingsViewInput) {
   const sensitive = settings.criteria[SENSITIVE]?.enabled === true;
   const typedOr = <T>(key: string, fallback: T): T | string => {
     const value = typed?.[key];
-    return typeof value === 'string' && value !== '' ? value : fallback;
+    return typeof value === 'string' ? value : fallback;
   };
   return {
     versionText: `Version ${settings.version}`,

@@ -7,6 +7,7 @@ import {
   type CapacityInputs,
   type CapacityScenario,
 } from './capacity';
+import { CPR_REFUSAL, containsCprShape } from '../shared/cpr-shape';
 import { formatDanishNumber, parseDanishNumber } from '../shared/danish-number';
 
 /** One invalid input: the field, its Danish label, and a Danish message that starts with the label. */
@@ -20,7 +21,10 @@ export interface CapacityInputResult {
   /** Present exactly when there are no errors. */
   value?: CapacityInputs;
   errors: CapacityFieldError[];
-  /** What was typed, untouched, for every field, so the form comes back as the user left it. */
+  /**
+   * What was typed, untouched, for every field, so the form comes back as the user left it; a field
+   * that looks like it holds a CPR number comes back empty, so it is never echoed.
+   */
   typed: Readonly<Record<CapacityField, string>>;
 }
 
@@ -89,7 +93,11 @@ export function parseCapacityInputs(raw: Readonly<Record<string, unknown>>): Cap
     errors.push({ field, label, message: `${label}: ${message}` });
     return undefined;
   };
+  // A CPR-shaped value is refused as one (spec §5) and blanked, so it is neither quoted nor shown again.
+  const refused = new Set(CAPACITY_FIELDS.filter((field) => containsCprShape(typed[field])));
+  for (const field of refused) typed[field] = '';
   const number = (field: NumberField): number | undefined => {
+    if (refused.has(field)) return fail(field, CPR_REFUSAL);
     const checked = checkNumber(field, typed[field]);
     return 'value' in checked ? checked.value : fail(field, checked.problem);
   };
@@ -99,7 +107,9 @@ export function parseCapacityInputs(raw: Readonly<Record<string, unknown>>): Cap
   const weeksPerFullTimeYear = number('weeksPerFullTimeYear');
   const talksPerDay = number('talksPerDay');
   const intensiveSharePercent = number('intensiveSharePercent');
-  const scenario = parseScenario(typed.scenario) ?? fail('scenario', `${SCENARIO_CHOICES}.`);
+  const scenario = refused.has('scenario')
+    ? fail('scenario', CPR_REFUSAL)
+    : (parseScenario(typed.scenario) ?? fail('scenario', `${SCENARIO_CHOICES}.`));
 
   if (
     citizens === undefined ||

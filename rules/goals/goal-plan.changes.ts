@@ -2,6 +2,7 @@
  * What a leader changes in the team's goal plan, checked and applied as pure functions. Inputs come as
  * typed in the cards (text or numbers, by input id); problems come back in Danish, one per field.
  */
+import { cprRefusal, holdsCprShape } from '../shared/cpr-shape';
 import { parseCount, type GoalFieldError } from './count-input';
 import type { IndicatorCatalog } from './indicator';
 import { findIndicator } from './indicator-catalog';
@@ -29,6 +30,7 @@ function stamped(plan: GoalPlan, stamp: PlanChangeStamp): GoalPlan {
 
 /** Reads a week of the plan's year from a card ("7", 7). */
 export function parsePlanWeek(raw: unknown, year: number, field = 'fromWeek'): number | GoalFieldError {
+  if (holdsCprShape(raw)) return { field, message: cprRefusal('Fra uge') };
   const last = weeksInYear(year);
   const parsed = parseCount(raw, 'Fra uge', last);
   if (!parsed.ok || parsed.value === undefined || parsed.value < 1) {
@@ -48,6 +50,8 @@ export function chooseIndicators(
   catalog: IndicatorCatalog,
   stamp: PlanChangeStamp,
 ): PlanChangeResult {
+  // Checked whole: "010190,1234" is a CPR number before it is split into two unknown ids.
+  if (holdsCprShape(raw)) return { ok: false, errors: [{ field: 'indicators', message: cprRefusal('Indikatorer') }] };
   const ids = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [])
     .map((id) => id.trim())
     .filter((id) => id !== '');

@@ -1,5 +1,6 @@
 import { parseWeekArgument } from '../commands/week-argument.parser';
 import { calendarDate } from '../shared/copenhagen-calendar';
+import { containsCprShape, withoutCprShapes } from '../shared/cpr-shape';
 import type { Clock } from '../shared/clock';
 import type { FollowUpRepository } from '../follow-ups/follow-up.repository';
 import type { GoalPlanRepository } from './goal-plan.repository';
@@ -214,7 +215,8 @@ export class GoalsService {
       }
       const changed = updateMembers(
         view.plan,
-        { add: [{ userId: actor.userId, name }], fromWeek: week.week },
+        // The name comes from Teams; one shaped like a CPR number is not stored (the user id stands in).
+        { add: [{ userId: actor.userId, name: containsCprShape(name) ? '' : name }], fromWeek: week.week },
         { by: actor.userId, at: this.clock.now().toISOString() },
       );
       if (!changed.ok) throw new Error('Joining the current week cannot be invalid');
@@ -262,7 +264,7 @@ export class GoalsService {
       return {
         kind: 'invalid',
         errors: parsed.errors,
-        typed: raw,
+        typed: withoutCprShapes(raw),
         form: this.form(plan, member, week, prefilled, stored?.value),
       };
     }

@@ -1,4 +1,4 @@
-import { containsCprShape } from '../shared/cpr-shape';
+import { CPR_REFUSAL, containsCprShape } from '../shared/cpr-shape';
 import {
   OPENING_FIELD_LABELS,
   OPENING_FORM_FIELDS,
@@ -109,8 +109,6 @@ function wholeNumber(text: string): number | undefined {
   return /^\d{1,6}$/u.test(trimmed) ? Number(trimmed) : undefined;
 }
 
-const CPR_MESSAGE = 'teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.';
-
 /**
  * Reads the opening form (spec §2.1) from an Adaptive Card submit: every field is checked, every
  * problem is reported at once with a Danish message naming the field, and the typed values come
@@ -136,19 +134,26 @@ export function parseOpeningForm(
     errors.push({ field, label: OPENING_FIELD_LABELS[field], message: `${OPENING_FIELD_LABELS[field]}: ${message}` });
     return undefined;
   };
-  /** Refuses a CPR-shaped value before anything else, and blanks it so it is never shown again. */
-  const refuseCpr = (field: OpeningFormField, text: string): boolean => {
-    if (!containsCprShape(text)) return false;
-    typed[field] = '';
-    fail(field, CPR_MESSAGE);
+  // Every field, typed or chosen, that holds a CPR shape is blanked before anything else, so it is
+  // never stored or shown again; `+4512345678` is ten digits in a row, so a valid phone number is let be.
+  const refused = new Set(
+    OPENING_FORM_FIELDS.filter(
+      (field) => containsCprShape(typed[field]) && !(field === 'phone' && checkDanishPhone(singleLine(typed.phone)).ok),
+    ),
+  );
+  for (const field of refused) typed[field] = '';
+  /** Reports a refused field (in the form's order, instead of its own checks). */
+  const refuseCpr = (field: OpeningFormField): boolean => {
+    if (!refused.has(field)) return false;
+    fail(field, CPR_REFUSAL);
     return true;
   };
   const text = (
     field: Exclude<OpeningFormField, 'sector' | 'result' | 'seats' | 'filled' | 'cvr' | 'phone' | 'email'>,
     required: string | undefined,
   ): string | undefined => {
+    if (refuseCpr(field)) return undefined;
     const value = field === 'note' ? multiLine(typed[field]) : singleLine(typed[field]);
-    if (refuseCpr(field, value)) return undefined;
     if (value === '') return required === undefined ? undefined : fail(field, required);
     const max = OPENING_MAX_LENGTHS[field];
     if (value.length > max) return fail(field, `højst ${max} tegn (du skrev ${value.length}).`);
@@ -159,26 +164,26 @@ export function parseOpeningForm(
 
   let cvr: string | undefined;
   const cvrText = singleLine(typed.cvr);
-  if (cvrText === '') fail('cvr', 'skriv virksomhedens CVR-nummer (8 cifre).');
-  else if (!refuseCpr('cvr', cvrText)) {
-    const check = checkCvr(cvrText);
-    cvr = check.ok ? check.value : fail('cvr', check.message);
+  if (!refuseCpr('cvr')) {
+    if (cvrText === '') fail('cvr', 'skriv virksomhedens CVR-nummer (8 cifre).');
+    else {
+      const check = checkCvr(cvrText);
+      cvr = check.ok ? check.value : fail('cvr', check.message);
+    }
   }
 
   const address = text('address', undefined);
 
   let phone: string | undefined;
   const phoneText = singleLine(typed.phone);
-  if (phoneText !== '') {
+  if (!refuseCpr('phone') && phoneText !== '') {
     const check = checkDanishPhone(phoneText);
-    // `+4512345678` is ten digits in a row, so the CPR test comes after the phone test here.
-    if (check.ok) phone = check.value;
-    else if (!refuseCpr('phone', phoneText)) fail('phone', check.message);
+    phone = check.ok ? check.value : fail('phone', check.message);
   }
 
   let email: string | undefined;
   const emailText = singleLine(typed.email);
-  if (emailText !== '' && !refuseCpr('email', emailText)) {
+  if (!refuseCpr('email') && emailText !== '') {
     const check = checkEmail(emailText);
     email = check.ok ? check.value : fail('email', check.message);
   }
@@ -186,14 +191,18 @@ export function parseOpeningForm(
   const contactPerson = text('contactPerson', undefined);
 
   const sectorText = typed.sector.trim();
-  const sector = sectorIds.includes(sectorText)
-    ? sectorText
-    : fail('sector', sectorText === '' ? 'vælg en branche.' : 'vælg en branche fra listen.');
+  const sector = refuseCpr('sector')
+    ? undefined
+    : sectorIds.includes(sectorText)
+      ? sectorText
+      : fail('sector', sectorText === '' ? 'vælg en branche.' : 'vælg en branche fra listen.');
 
   const resultText = typed.result.trim();
-  const result = (OPENING_RESULTS as readonly string[]).includes(resultText)
-    ? (resultText as OpeningResult)
-    : fail('result', resultText === '' ? 'vælg et resultat.' : 'vælg et resultat fra listen.');
+  const result = refuseCpr('result')
+    ? undefined
+    : (OPENING_RESULTS as readonly string[]).includes(resultText)
+      ? (resultText as OpeningResult)
+      : fail('result', resultText === '' ? 'vælg et resultat.' : 'vælg et resultat fra listen.');
   const noOpening = result === 'ingen_aabning';
 
   // Without a valid result it is unknown whether a job function and seats are needed, so only the
@@ -208,14 +217,18 @@ export function parseOpeningForm(
   let seats: number | undefined = 0;
   let filled: number | undefined = 0;
   if (isOpening) {
-    seats = wholeNumber(typed.seats);
-    if (seats === undefined || seats < 1 || seats > MAX_SEATS) {
+    seats = refuseCpr('seats') ? undefined : wholeNumber(typed.seats);
+    if (!refused.has('seats') && (seats === undefined || seats < 1 || seats > MAX_SEATS)) {
       seats = fail('seats', `skriv et helt tal fra 1 til ${MAX_SEATS}.`);
     }
-    filled = typed.filled.trim() === '' ? 0 : wholeNumber(typed.filled);
-    if (filled === undefined || (seats !== undefined && filled > seats)) {
+    filled = refuseCpr('filled') ? undefined : typed.filled.trim() === '' ? 0 : wholeNumber(typed.filled);
+    if (!refused.has('filled') && (filled === undefined || (seats !== undefined && filled > seats))) {
       filled = fail('filled', `skriv et helt tal fra 0 til ${seats ?? 'antal pladser'}.`);
     }
+  } else {
+    // Not read without an opening, but a CPR number typed there is still refused rather than dropped silently.
+    refuseCpr('seats');
+    refuseCpr('filled');
   }
 
   const note = text('note', undefined);

@@ -1,4 +1,5 @@
 import { conditionHolds } from './engine/condition.utils';
+import { cprRefusal, holdsCprShape } from '../shared/cpr-shape';
 import type {
   AnswerError,
   AnswerValue,
@@ -131,6 +132,11 @@ function readAnswer(
     if (question.required) {
       errors.push({ questionId: question.id, label: question.label, message: `${question.label} skal udfyldes.` });
     }
+    return;
+  }
+  // A CPR number is refused as one, whatever the question's type, and nothing of it is kept.
+  if (holdsCprShape(value)) {
+    errors.push({ questionId: question.id, label: question.label, message: cprRefusal(question.label) });
     return;
   }
   const coerced = coerceAnswer(ruleset, question, value);

@@ -11,7 +11,7 @@ import type {
   ScreeningResult,
   TeamScreeningSettings,
 } from './screening.types';
-import { containsCprShape } from '../shared/cpr-shape';
+import { containsCprShape, holdsCprShape, withoutCprShapes } from '../shared/cpr-shape';
 import { checkCaseReference } from './case-reference';
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
@@ -98,7 +98,7 @@ export class ScreeningService {
       return {
         kind: 'invalid-reference',
         message: check.message,
-        keepTyped: !containsCprShape(String(rawReference ?? '')),
+        keepTyped: !holdsCprShape(rawReference),
       };
     }
     const settings = await this.settings.current(actor.teamId);
@@ -163,7 +163,7 @@ export class ScreeningService {
           sectionIndex: screening.sectionIndex,
           sectionCount: sections.length,
           questions: this.rules.visibleQuestions(settings, section.id, answersSoFar),
-          // What was typed comes back in the form, except a CPR-shaped text, which is never kept or shown.
+          // What was typed comes back in the form, except a CPR-shaped value: its field comes back empty.
           values: { ...answersSoFar, ...withoutCprShapes(raw) },
           errors: parsed.errors,
         },
@@ -228,19 +228,19 @@ export class ScreeningService {
         reasonCode = input.reasonCode as OverrideReason;
       }
       const text = typeof input.reasonText === 'string' ? input.reasonText.trim() : '';
-      if (text.length < 5) errors.push('Begrundelse: skriv en kort begrundelse (mindst 5 tegn).');
+      // Checked first, so a CPR number is refused as one whatever else is wrong with the text.
+      if (containsCprShape(text)) errors.push('Begrundelse: teksten ligner et CPR-nummer. Skriv aldrig CPR-numre.');
+      else if (text.length < 5) errors.push('Begrundelse: skriv en kort begrundelse (mindst 5 tegn).');
       else if (text.length > MAX_REASON_TEXT) errors.push(`Begrundelse: højst ${MAX_REASON_TEXT} tegn.`);
-      else if (containsCprShape(text))
-        errors.push('Begrundelse: teksten ligner et CPR-nummer. Skriv aldrig CPR-numre.');
       else reasonText = text;
     }
     if (errors.length > 0) {
-      // What was typed comes back in the form, except a CPR-shaped text, which is never kept.
-      const typed: Record<string, unknown> = {
+      // What was typed comes back in the form, except a CPR-shaped value, which is never kept.
+      const typed: Record<string, unknown> = withoutCprShapes({
         finalTrack: input.finalTrack,
         reasonCode: input.reasonCode,
-        reasonText: containsCprShape(String(input.reasonText ?? '')) ? '' : input.reasonText,
-      };
+        reasonText: input.reasonText,
+      });
       const step = await this.stepFor(screening, settings);
       return { kind: 'step', step: step.kind === 'result' ? { ...step, errors, typed } : step };
     }
@@ -446,10 +446,4 @@ export class ScreeningService {
       detail,
     });
   }
-}
-
-function withoutCprShapes(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(raw).filter(([, value]) => !(typeof value === 'string' && containsCprShape(value))),
-  );
 }

@@ -5,6 +5,7 @@ import type { GoalPlanCards, PlanChange, PlanScreen } from '../../../cards/goals
 import { isoWeekAt, parseWeekKey, type IsoWeek } from '../../../rules/goals/iso-week';
 import type { GoalsService, PlanUpdateOutcome } from '../../../rules/goals/goals.service';
 import type { Clock } from '../../../rules/shared/clock';
+import { cprRefusal, holdsCprShape } from '../../../rules/shared/cpr-shape';
 import type { Actor } from '../../../rules/teams/actor';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { CardAction } from '../../teams/card-action.router';
@@ -135,13 +136,15 @@ export function goalsHandlers({ service, leaders, answers, planCards, clock }: G
         const ticked = choicesOf(data.members);
         if (ticked === undefined) return planCards.unreadable('members');
         const actor = actorOf(context);
-        const { plan } = await service.plan(actor.teamId, year);
-        const change = membersChangeFromChecklist(plan, ticked, data.membersFromWeek);
-        return planCards.changed(
-          { kind: 'members', fromWeek: data.membersFromWeek, change },
-          await service.updateMembers(actor, year, data.etag, change),
-          data,
-        );
+        const view = await service.plan(actor.teamId, year);
+        const change = membersChangeFromChecklist(view.plan, ticked, data.membersFromWeek);
+        // Checked whole: "010190,1234" is a CPR number before it is split into two ids nobody has.
+        const outcome: PlanUpdateOutcome = holdsCprShape(data.members)
+          ? (await leaders.isLeader(actor.teamId, actor.userId))
+            ? { kind: 'invalid', view, errors: [{ field: 'members', message: cprRefusal('Medarbejdere') }] }
+            : { kind: 'forbidden' }
+          : await service.updateMembers(actor, year, data.etag, change);
+        return planCards.changed({ kind: 'members', fromWeek: data.membersFromWeek, change }, outcome, data);
       },
     },
     {

@@ -1,6 +1,10 @@
+import { cprRefusal, holdsCprShape } from '../../../rules/shared/cpr-shape';
 import type { SettingsChange } from '../../../rules/teams/team-settings.service';
 
-/** Reads the settings form. Numbers arrive as strings; a bad one is reported by its Danish field name. */
+/**
+ * Reads the settings form. Numbers arrive as strings; a bad one is reported by its Danish field name,
+ * and so is a value shaped like a CPR number, which is never read.
+ */
 export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   change: SettingsChange;
   errors: string[];
@@ -10,6 +14,10 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   const number = (key: string, label: string): number | undefined => {
     const raw = data[key];
     if (raw === undefined || raw === '') return undefined;
+    if (holdsCprShape(raw)) {
+      errors.push(cprRefusal(label));
+      return undefined;
+    }
     const value =
       typeof raw === 'number'
         ? raw
@@ -26,7 +34,9 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   const retention = number('retentionDays', 'Opbevaring af svar (dage)');
   if (retention !== undefined) change.retentionDays = retention;
   const sectors = data.affectedSectors;
-  if (typeof sectors === 'string')
+  // Checked whole: "010190,1234" is a CPR number before it is split into two unknown sectors.
+  if (holdsCprShape(sectors)) errors.push(cprRefusal('Konjunkturramte brancher'));
+  else if (typeof sectors === 'string')
     change.affectedSectors = sectors
       .split(',')
       .map((id) => id.trim())
@@ -35,6 +45,7 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
   const sensitive = data.sensitiveCriterion;
   if (sensitive === 'true' || sensitive === true) change.sensitiveCriterionEnabled = true;
   else if (sensitive === 'false' || sensitive === false) change.sensitiveCriterionEnabled = false;
+  else if (holdsCprShape(sensitive)) errors.push(cprRefusal('Kriteriet "anden etnisk baggrund"'));
   else if (sensitive !== undefined) errors.push('Kriteriet "anden etnisk baggrund" skal være slået til eller fra.');
   return { change, errors };
 }

@@ -4,6 +4,7 @@ import type { TeamSettingsService } from '../../../rules/teams/team-settings.ser
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
 import { actorOf } from '../../teams/turn-actor';
+import { withoutCprShapes } from '../../../rules/shared/cpr-shape';
 import { parseSettingsSubmit } from './settings-submit.parser';
 
 /** `indstillinger` and the settings form's save. */
@@ -25,9 +26,11 @@ export function settingsHandlers(service: TeamSettingsService, cards: SettingsCa
       handle: async (context, data) => {
         const { teamId, userId } = actorOf(context);
         const { change, errors } = parseSettingsSubmit(data);
-        if (errors.length > 0) return cards.unreadable(await shownTo(context), errors, data);
+        // What was typed comes back, except a CPR-shaped value: its field comes back empty.
+        const typed = withoutCprShapes(data);
+        if (errors.length > 0) return cards.unreadable(await shownTo(context), errors, typed);
         const outcome = await service.update(teamId, userId, data.version, change);
-        return cards.saved(await shownTo(context), outcome, data);
+        return cards.saved(await shownTo(context), outcome, typed);
       },
     },
   ];

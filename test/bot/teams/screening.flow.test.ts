@@ -162,7 +162,7 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
     const second = await submit(filled(first), 'cw-comma');
     assert.match(cardText(second), /Afsnit 2 af 5/);
     const wrong = await submit(filled(second, { yearsExperience: '1,5', lastSector: '010190 - 1234' }), 'cw-comma');
-    assert.match(cardText(wrong), /Seneste branche: vælg en af svarmulighederne/);
+    assert.match(cardText(wrong), /Seneste branche: teksten ligner et CPR-nummer/);
     const years = cardInputs(wrong).find((input) => input.id === 'yearsExperience');
     assert.equal(years?.node.value, 1.5, '"1,5" is shown as the number it was read as');
     assert.ok(!JSON.stringify(wrong).includes('1234'), 'the CPR-shaped text is not in the form');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { CAPACITY_DEFAULTS } from '../../../rules/capacity/capacity';
+import { CAPACITY_DEFAULTS, CAPACITY_FIELDS } from '../../../rules/capacity/capacity';
 import { parseCapacityInputs } from '../../../rules/capacity/capacity-input.validation';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 
 describe('ressourceberegner: reading the inputs', () => {
   it('when the defaults are read, then they are the seed example with 4 talks a day, twice a month', () => {
@@ -140,4 +141,25 @@ describe('ressourceberegner: reading the inputs', () => {
   it('when nothing is sent, then every field is reported', () => {
     assert.equal(parseCapacityInputs({}).errors.length, 6);
   });
+
+  for (const field of CAPACITY_FIELDS) {
+    it(`when ${field} holds a CPR number, then it is refused by name, not quoted, and comes back empty`, () => {
+      for (const variant of CPR_VARIANTS) {
+        const result = parseCapacityInputs({ ...CAPACITY_DEFAULTS, [field]: variant });
+        assert.equal(result.value, undefined, `${JSON.stringify(variant)} was accepted`);
+        assert.deepEqual(
+          result.errors.map((error) => [error.field, error.message]),
+          [
+            [
+              field,
+              `${result.errors[0]?.label}: teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.`,
+            ],
+          ],
+          JSON.stringify(variant),
+        );
+        assert.equal(result.typed[field], '');
+        assert.ok(!leaksCpr(JSON.stringify(result), variant), `${JSON.stringify(variant)} is echoed`);
+      }
+    });
+  }
 });

@@ -6,6 +6,7 @@ import {
   setMemberGoals,
   updateMembers,
 } from '../../../rules/goals/goal-plan.changes';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { defaultCatalog, goal, member, plan } from './goal-fixtures';
 
 const stamp = { by: 'u-leader', at: '2026-03-01T09:00:00.000Z' };
@@ -165,6 +166,31 @@ describe('goal plan', () => {
       const wrong = setAnnualTargets(plan(), { kanvas: '5,5' }, catalog, stamp);
       assert.ok(!wrong.ok);
       assert.equal(wrong.errors[0]!.field, 'kanvas');
+    });
+
+    it('when a goal, a target, a week or the indicators hold a CPR number, then each is refused by name and never quoted', () => {
+      const refusal = (label: string) =>
+        `${label}: teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.`;
+      for (const variant of CPR_VARIANTS) {
+        const goals = setMemberGoals(plan(), 'u-mette', variant, { kanvas: variant }, catalog, stamp);
+        assert.ok(!goals.ok, JSON.stringify(variant));
+        assert.deepEqual(goals.errors, [
+          { field: 'fromWeek', message: refusal('Fra uge') },
+          { field: 'kanvas', message: refusal('Kanvas') },
+        ]);
+        const targets = setAnnualTargets(plan(), { kanvas: variant }, catalog, stamp);
+        assert.ok(!targets.ok);
+        assert.deepEqual(targets.errors, [{ field: 'kanvas', message: refusal('Kanvas') }]);
+        const members = updateMembers(plan(), { add: [], fromWeek: variant }, stamp);
+        assert.ok(!members.ok);
+        assert.deepEqual(members.errors, [{ field: 'fromWeek', message: refusal('Fra uge') }]);
+        for (const raw of [variant, `kanvas,${variant}`, ['kanvas', variant]]) {
+          const indicators = chooseIndicators(plan(), raw, catalog, stamp);
+          assert.ok(!indicators.ok, JSON.stringify(raw));
+          assert.deepEqual(indicators.errors, [{ field: 'indicators', message: refusal('Indikatorer') }]);
+        }
+        assert.ok(!leaksCpr(JSON.stringify([goals, targets, members]), variant));
+      }
     });
 
     it('when a carried-over plan is changed, then it is no longer marked as carried over', () => {

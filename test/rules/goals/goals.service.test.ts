@@ -10,6 +10,7 @@ import {
   InMemoryScreeningStatisticsRepository,
   InMemoryWeeklyLogRepository,
 } from '../../support/in-memory.repositories';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { opening } from '../openings/opening-fixtures';
 import { TEAM, at, defaultCatalog, member, plan, screening } from './goal-fixtures';
 
@@ -147,6 +148,13 @@ describe('GoalsService', () => {
   });
 
   describe('joining', () => {
+    it('when someone whose Teams name is shaped like a CPR number joins, then the name is not stored', async () => {
+      await storePlan({ members: [], goals: [] });
+      assert.equal((await service.join(mette, '010190-1234')).kind, 'joined');
+      const { plan: stored } = await service.plan(TEAM, 2026);
+      assert.deepEqual(stored.members, [{ userId: 'u-mette', name: 'u-mette', fromWeek: 7 }]);
+    });
+
     it('when someone joins a team with indicators, then they log from the current week under their name', async () => {
       await storePlan({ members: [], goals: [] });
       assert.deepEqual(await service.join(mette, 'Mette Hansen'), { kind: 'joined', week: WEEK_7 });
@@ -248,6 +256,26 @@ describe('GoalsService', () => {
         outcome.form.indicators.map((indicator) => indicator.prefilled),
         [0, undefined, 1],
       );
+    });
+
+    it('when a count holds a CPR number, then it is refused by name, nothing is stored and the field comes back empty', async () => {
+      for (const variant of CPR_VARIANTS) {
+        const outcome = await service.submitLog(mette, '2026-W07', {
+          individuelle_samtaler: '3',
+          kanvas: variant,
+          aabninger_ordinaere: '2',
+        });
+        assert.ok(outcome.kind === 'invalid', JSON.stringify(variant));
+        assert.deepEqual(
+          outcome.errors.map((error) => error.field),
+          ['kanvas'],
+        );
+        assert.match(outcome.errors[0]?.message ?? '', /^Kanvas: teksten ligner et CPR-nummer/);
+        assert.equal(outcome.typed.kanvas, '');
+        assert.equal(outcome.typed.individuelle_samtaler, '3', 'the other fields come back as typed');
+        assert.ok(!leaksCpr(JSON.stringify(outcome), variant), `${JSON.stringify(variant)} is shown again`);
+      }
+      assert.equal(logs.store.items.size, 0, 'nothing was stored');
     });
 
     it('when a member submits a week twice, then the second replaces the first and the week is stored once', async () => {

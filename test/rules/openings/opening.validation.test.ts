@@ -7,6 +7,7 @@ import {
   isValidCvrChecksum,
   parseOpeningForm,
 } from '../../../rules/openings/opening.validation';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { defaultSectors } from './opening-fixtures';
 
 const SECTOR_IDS = defaultSectors().map((sector) => sector.id);
@@ -180,6 +181,33 @@ describe('parseOpeningForm', () => {
       assert.deepEqual(result.typed, { ...typedOf(raw), [field]: '' });
     });
   }
+
+  for (const field of OPENING_FORM_FIELDS) {
+    it(`when ${field} holds a CPR number in any of the review's spellings, then it alone is refused, blanked and not echoed`, () => {
+      for (const variant of CPR_VARIANTS) {
+        const raw = form({ [field]: variant });
+        const result = parseOpeningForm(raw, SECTOR_IDS, NOW);
+        assert.equal(result.value, undefined, `${JSON.stringify(variant)} was accepted`);
+        assert.deepEqual(
+          result.errors.map((error) => error.field),
+          [field],
+          JSON.stringify(variant),
+        );
+        assert.match(result.errors[0]?.message ?? '', /ligner et CPR-nummer/);
+        assert.ok(!leaksCpr(JSON.stringify(result), variant), `${JSON.stringify(variant)} is echoed`);
+        assert.deepEqual(result.typed, { ...typedOf(raw), [field]: '' });
+      }
+    });
+  }
+
+  it('when a contact without an opening has a CPR number in the seats, then it is refused rather than dropped silently', () => {
+    const result = parseOpeningForm(form({ result: 'ingen_aabning', seats: '010190-1234' }), SECTOR_IDS, NOW);
+    assert.deepEqual(
+      result.errors.map((error) => error.field),
+      ['seats'],
+    );
+    assert.equal(result.typed.seats, '');
+  });
 
   it('when several fields are wrong, then each is reported once, in form order', () => {
     const raw = { companyName: '', cvr: 'abc', phone: '12', sector: 'x', result: 'ordinaer_aabning', seats: '0' };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkCaseReference } from '../../../rules/screening/case-reference';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 
 describe('checkCaseReference', () => {
   const refused: [string, RegExp][] = [
@@ -26,7 +27,16 @@ describe('checkCaseReference', () => {
     });
   }
 
-  const accepted = ['J.nr. 2026-0042', 'Sag 17', 'ABC/123', '12345678901 ', '2026-12345'];
+  for (const variant of CPR_VARIANTS) {
+    it(`when the reference is the CPR number ${JSON.stringify(variant)}, then it is refused without repeating it`, () => {
+      const check = checkCaseReference(variant);
+      assert.ok(!check.ok, 'refused');
+      assert.match(check.message, /ligner et CPR-nummer/);
+      assert.ok(!leaksCpr(check.message, variant), 'the CPR number is not echoed');
+    });
+  }
+
+  const accepted = ['J.nr. 2026-0042', 'J-2026-102', 'Sag 17', 'ABC/123', '12345678901 ', '2026-12345'];
   for (const input of accepted) {
     it(`when the reference is ${JSON.stringify(input)}, then it is accepted`, () => {
       const check = checkCaseReference(input);

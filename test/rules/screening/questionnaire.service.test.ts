@@ -11,6 +11,7 @@ import {
   defaultTeamScreeningSettings,
   withSettingsOverrides,
 } from '../../../rules/screening/team-screening-settings';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { LOW_RISK, defaultRuleset } from './screening-fixtures';
 
 describe('questionnaire', () => {
@@ -86,6 +87,28 @@ describe('questionnaire', () => {
       willingToChangeSector: 'begraenset',
       seesSkillsElsewhere: false,
     });
+  });
+
+  it('when a number or a choice holds a CPR number, then it is refused as one, naming the field, and nothing of it is kept', () => {
+    for (const variant of CPR_VARIANTS) {
+      const { answers, errors } = parseSectionSubmit(
+        ruleset,
+        settings,
+        'borgeren',
+        { age: variant, benefit: variant, education: 'grundskole' },
+        {},
+      );
+      assert.deepEqual(answers, { education: 'grundskole' }, JSON.stringify(variant));
+      assert.deepEqual(
+        errors.map((error) => error.message),
+        [
+          'Alder: teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.',
+          'Ydelse: teksten ligner et CPR-nummer. Botten må ikke gemme CPR-numre – fjern det.',
+        ],
+        JSON.stringify(variant),
+      );
+      assert.ok(!leaksCpr(JSON.stringify(errors), variant));
+    }
   });
 
   it('when fields are invalid or missing, then each gets a Danish message naming it and valid values are kept', () => {

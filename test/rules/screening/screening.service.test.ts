@@ -14,6 +14,7 @@ import {
   InMemoryTeamRosterRepository,
   InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
+import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { CARD_ANSWERS } from '../../support/screening-answers';
 
 const ANSWERS: Readonly<Record<string, string>> = { ...CARD_ANSWERS, nonDanishBackground: 'nej' };
@@ -106,6 +107,60 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       (await audit.listFor('team-1', result.screening.id)).map((event) => `${event.action}:${event.actorId}`),
       ['read:cw-1', 'read:leader-1', 'delete:leader-1'],
     );
+  });
+
+  it('when a case reference, a section answer or an override reason is a CPR number, then it is refused, not stored and not shown again', async () => {
+    for (const variant of CPR_VARIANTS) {
+      const refused = await service.start(caseworker, variant);
+      assert.ok(refused.kind === 'invalid-reference', JSON.stringify(variant));
+      assert.equal(refused.keepTyped, false, 'the reference is not put back in the form');
+      assert.ok(!leaksCpr(refused.message, variant));
+    }
+    assert.equal(await service.unfinished(caseworker), undefined, 'no screening was created');
+
+    const started = await service.start(caseworker, 'J-CPR');
+    assert.ok(started.kind === 'started' && started.step.kind === 'section');
+    const { screening } = started.step;
+    for (const variant of CPR_VARIANTS) {
+      const raw: Record<string, unknown> = {};
+      for (const question of started.step.questions) raw[question.id] = ANSWERS[question.id];
+      raw.age = variant;
+      const outcome = await service.submitSection(caseworker, screening.id, 0, raw);
+      assert.ok(outcome.kind === 'step' && outcome.step.kind === 'section', JSON.stringify(variant));
+      assert.deepEqual(
+        outcome.step.errors.map((error) => error.questionId),
+        ['age'],
+      );
+      assert.equal(outcome.step.values.age, '', 'the field comes back empty');
+      assert.ok(!leaksCpr(JSON.stringify(outcome.step), variant), `${JSON.stringify(variant)} is shown again`);
+    }
+    const stored = await screenings.get(caseworker.teamId, screening.id);
+    assert.deepEqual(stored?.value.answers, {}, 'nothing of the section was stored');
+
+    const result = await complete(caseworker, 'J-CPR-2');
+    for (const variant of CPR_VARIANTS) {
+      const outcome = await service.decide(caseworker, result.screening.id, {
+        decision: 'override',
+        finalTrack: 'catch-all',
+        reasonCode: 'andet',
+        reasonText: `Borgeren oplyste ${variant}`,
+      });
+      assert.ok(outcome.kind === 'step' && outcome.step.kind === 'result', JSON.stringify(variant));
+      assert.deepEqual(outcome.step.errors, ['Begrundelse: teksten ligner et CPR-nummer. Skriv aldrig CPR-numre.']);
+      assert.equal(outcome.step.typed.reasonText, '');
+      assert.ok(!leaksCpr(JSON.stringify(outcome.step), variant), `${JSON.stringify(variant)} is shown again`);
+      // Nor in the choices, which no card sends free text in.
+      const odd = await service.decide(caseworker, result.screening.id, {
+        decision: 'override',
+        finalTrack: variant,
+        reasonCode: variant,
+        reasonText: 'En god begrundelse',
+      });
+      assert.ok(odd.kind === 'step' && !leaksCpr(JSON.stringify(odd.step), variant));
+    }
+    const undecided = await screenings.get(caseworker.teamId, result.screening.id);
+    assert.equal(undecided?.value.status, 'awaiting_decision');
+    for (const variant of CPR_VARIANTS) assert.ok(!leaksCpr(JSON.stringify(undecided), variant));
   });
 
   it('when a screening is decided and later erased, then the lifecycle listener hears both, erasure before the delete', async () => {
