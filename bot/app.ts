@@ -20,9 +20,15 @@ import { CosmosInstallationRepository } from './storage/cosmos-installation.repo
 import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
 import { openCosmosStore } from './storage/cosmos.store';
 import { renderStaticCards } from '../cards/shared/static.cards';
+import { TeamChoiceCards } from '../cards/teams/team-choice.cards';
 import { DedupeMiddleware } from './teams/dedupe.middleware';
 import { JobcenterBot } from './teams/jobcenter.bot';
 import { createTurnErrorHandler } from './teams/turn-error.handler';
+import { ConnectorRosterSource } from './teams/connector-roster.source';
+import { GraphOwnerSource } from './teams/graph-owner.source';
+import { graphTokenProvider } from './teams/graph-token';
+import { LocalOwnerSource } from './teams/local-owner.source';
+import type { TeamOwnerSource, TeamRosterSource } from '../rules/teams/team-directory.repository';
 
 export interface RunningApp {
   port: number;
@@ -40,6 +46,9 @@ export interface AppOverrides {
   rulesDir?: string;
   /** false: do not start the minute scheduler (tests that drive time themselves). */
   scheduler?: boolean;
+  /** Stand-ins for the team roster (Bot Connector) and owners (Graph), for tests in this process. */
+  rosterSource?: TeamRosterSource;
+  ownerSource?: TeamOwnerSource;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -62,6 +71,13 @@ export function createAdapter(config: AppConfig): StepwiseCloudAdapter {
   return new StepwiseCloudAdapter(auth);
 }
 
+/** Leaders are the team's owners: from Graph with the app's token, or locally configured (spec §0). */
+function ownerSourceFor(config: AppConfig): TeamOwnerSource {
+  if (config.identity === undefined) return new LocalOwnerSource(config.teams.localTeamOwners);
+  const endpoint = config.teams.graphEndpoint;
+  return new GraphOwnerSource({ endpoint, token: graphTokenProvider(config.identity, endpoint) });
+}
+
 /** The composition root: the one place that creates the adapters and wires them together. */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -78,9 +94,23 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const adapter = createAdapter(config);
     const sender = new ProactiveSender({ adapter, appId: config.identity?.appId ?? '', logger });
     const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const features = createFeatures({ store, ruleset, indicators, renderer, clock, sender, logger, instanceId });
+    const appId = config.identity?.appId ?? '';
+    const features = createFeatures({
+      store,
+      ruleset,
+      indicators,
+      renderer,
+      clock,
+      sender,
+      logger,
+      instanceId,
+      rosterSource: overrides.rosterSource ?? new ConnectorRosterSource({ adapter, appId }),
+      ownerSource: overrides.ownerSource ?? ownerSourceFor(config),
+    });
     const bot = new JobcenterBot({
       installations: new InstallationService(new CosmosInstallationRepository(store.containers.installations)),
+      teams: features.membership,
+      teamCards: new TeamChoiceCards(renderer),
       renderer,
       cards: renderStaticCards(renderer),
       clock,

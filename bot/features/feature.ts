@@ -2,6 +2,7 @@ import type { CardRenderer } from '../../cards/rendering/card.renderer';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { IndicatorCatalog } from '../../rules/goals/indicator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
+import type { TeamMembershipService } from '../../rules/teams/team-membership.service';
 import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
@@ -21,6 +22,8 @@ export interface Feature {
 /** What every area's wiring may use. */
 export interface AreaDeps {
   repositories: Repositories;
+  /** The teams, their members and leaders (built in the composition root: it needs the adapter and Graph). */
+  membership: TeamMembershipService;
   ruleset: ScreeningRuleset;
   indicators: IndicatorCatalog;
   renderer: CardRenderer;

@@ -1,5 +1,7 @@
 import { CapacityCards } from '../../cards/capacity/capacity.cards';
 import type { ScreeningService } from '../../rules/screening/screening.service';
+import type { TeamOwnerSource, TeamRosterSource } from '../../rules/teams/team-directory.repository';
+import { TeamMembershipService } from '../../rules/teams/team-membership.service';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
 import { cosmosRepositories } from '../storage/cosmos.repositories';
@@ -16,9 +18,17 @@ import { openingsArea, openingsBoard } from './openings/openings.feature';
 import { screeningArea } from './screening/screening.feature';
 import { teamsArea } from './teams/teams.feature';
 
-export type FeatureDeps = Omit<AreaDeps, 'repositories'> & { store: Pick<CosmosStore, 'containers'> };
+export type FeatureDeps = Omit<AreaDeps, 'repositories' | 'membership'> & {
+  store: Pick<CosmosStore, 'containers'>;
+  /** Where a team's members come from (the Bot Connector). */
+  rosterSource: TeamRosterSource;
+  /** Where a team's owners come from (Microsoft Graph; locally configured or the installer). */
+  ownerSource: TeamOwnerSource;
+};
 
 export interface Features {
+  /** The teams, their members and leaders: the bot resolves each turn's team with it. */
+  membership: TeamMembershipService;
   commands: Partial<Record<CommandId, CommandHandler>>;
   actions: CardAction[];
   /** Jobs the minute scheduler runs. */
@@ -40,10 +50,23 @@ const DAY_MS = 24 * 3600 * 1000;
  * Wires the areas (part of the composition root). Each area builds its use cases and handlers in its
  * own folder; what one area needs of another is passed in here, in this order.
  */
-export function createFeatures({ store, ...rest }: FeatureDeps): Features {
-  const deps: AreaDeps = { ...rest, repositories: cosmosRepositories(store) };
-  const { repositories, sender, logger, clock } = deps;
-  const sendPersonal = createPersonalChatSend({ installations: repositories.installations, sender, logger });
+export function createFeatures({ store, rosterSource, ownerSource, ...rest }: FeatureDeps): Features {
+  const repositories = cosmosRepositories(store);
+  const membership = new TeamMembershipService(
+    repositories.teamDirectory,
+    rosterSource,
+    ownerSource,
+    repositories.audit,
+    rest.clock,
+  );
+  const deps: AreaDeps = { ...rest, repositories, membership };
+  const { sender, logger, clock } = deps;
+  const sendPersonal = createPersonalChatSend({
+    installations: repositories.installations,
+    sender,
+    logger,
+    tenantOf: async (teamId) => (await repositories.teamDirectory.getTeam(teamId))?.value.tenantId,
+  });
 
   const teams = teamsArea(deps);
   const followUps = followUpsArea(deps, teams.settings, sendPersonal);
@@ -64,6 +87,7 @@ export function createFeatures({ store, ...rest }: FeatureDeps): Features {
     followUps.feature,
   ];
   return {
+    membership,
     commands: Object.assign({}, ...areas.map((area) => area.commands)) as Features['commands'],
     actions: areas.flatMap((area) => area.actions ?? []),
     // Every instance runs these each minute; a job that sends something claims it through a job-run

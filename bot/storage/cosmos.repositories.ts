@@ -11,7 +11,7 @@ import {
 } from './cosmos-morning-meeting.repository';
 import { CosmosOpeningRepository } from './cosmos-opening.repository';
 import { CosmosScreeningRepository } from './cosmos-screening.repository';
-import { CosmosTeamRosterRepository } from './cosmos-team-roster.repository';
+import { CosmosTeamDirectoryRepository } from './cosmos-team-directory.repository';
 import { CosmosTeamSettingsRepository } from './cosmos-team-settings.repository';
 import { CosmosWeeklyLogRepository } from './cosmos-weekly-log.repository';
 import type { CosmosStore } from './cosmos.store';
@@ -22,7 +22,7 @@ export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>) {
   return {
     audit: new CosmosAuditTrail(containers.auditEvents),
     screenings: new CosmosScreeningRepository(containers.screenings),
-    roster: new CosmosTeamRosterRepository(containers.teamRosters),
+    teamDirectory: new CosmosTeamDirectoryRepository(containers.teamRosters, containers.installations),
     teamSettings: new CosmosTeamSettingsRepository<TeamScreeningSettings>(containers.teamSettings),
     jobRuns: new CosmosJobRunRepository(containers.jobRuns),
     installations: new CosmosInstallationRepository(containers.installations),

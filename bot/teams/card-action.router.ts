@@ -16,6 +16,8 @@ export interface CardAction {
    * refuses a repeat itself (a step, etag, status or version check on the record it changes).
    */
   safeToRepeat: boolean;
+  /** Answers without acting for a team (help, the calculator, choosing a team); every other action needs one. */
+  teamFree?: boolean;
   handle: CardActionHandler;
 }
 

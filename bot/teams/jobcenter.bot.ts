@@ -15,12 +15,24 @@ import {
 import type { StaticCards } from '../../cards/shared/static.cards';
 import { cardInvokeResponse, cardMessage } from './card-activities';
 import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
+import type { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
+import type { TeamMembershipService } from '../../rules/teams/team-membership.service';
+import { placeOf, setTeamOfTurn, teamOf, userIdOf } from './turn-actor';
 
 /** What a text command answers with. */
 export type CommandHandler = (context: TurnContext, args: string) => Promise<AdaptiveCardJson | AdaptiveCardJson[]>;
 
+/** What the bot needs of the teams: the team of a turn, and the team events. */
+export type TeamTurns = Pick<
+  TeamMembershipService,
+  'teamForTurn' | 'teamsOf' | 'choose' | 'installed' | 'removed' | 'membersChanged'
+>;
+
 export interface JobcenterBotDeps {
   installations: InstallationService;
+  /** Decides the team each turn acts for (spec §0), and keeps teams and rosters on team events. */
+  teams: TeamTurns;
+  teamCards: TeamChoiceCards;
   /** Handlers of the commands that are built; the others answer that they are coming. */
   commands?: Partial<Record<CommandId, CommandHandler>>;
   /** Card actions beyond the bot's own (the features' handlers). */
@@ -46,27 +58,41 @@ export class JobcenterBot extends TeamsActivityHandler {
   constructor(private readonly deps: JobcenterBotDeps) {
     super();
     this.cardActions = new CardActionTable([
-      { verb: 'help.show', safeToRepeat: true, handle: () => Promise.resolve(deps.cards.help) },
+      { verb: 'help.show', safeToRepeat: true, teamFree: true, handle: () => Promise.resolve(deps.cards.help) },
+      {
+        verb: 'team.choose',
+        safeToRepeat: true,
+        teamFree: true,
+        handle: (context, data) => this.choose(context, data),
+      },
       ...(deps.actions ?? []),
     ]);
 
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.teamInstalled(context);
       await this.greetOnce(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       if (context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id)) {
+        await this.teamInstalled(context);
         await this.greetOnce(context);
+      } else {
+        await this.membersChanged(context);
       }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
+      await this.teamRemoved(context);
       await this.forget(context);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
       if (context.activity.membersRemoved?.some((member) => member.id === context.activity.recipient.id)) {
+        await this.teamRemoved(context);
         await this.forget(context);
+      } else {
+        await this.membersChanged(context);
       }
       await next();
     });
@@ -102,8 +128,6 @@ export class JobcenterBot extends TeamsActivityHandler {
     const { activity } = context;
     const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
     const parsed = parseCommand(text);
-    const notice = await this.deps.turnNotice?.(context);
-    if (notice !== undefined) await context.sendActivity(cardMessage(notice));
     if (parsed.kind === 'empty' && activity.value !== undefined) {
       await context.sendActivity(cardMessage(await this.answerCardAction(context, activity.value)));
       return;
@@ -120,6 +144,19 @@ export class JobcenterBot extends TeamsActivityHandler {
       await context.sendActivity(cardMessage(personalOnlyNotice(this.deps.renderer, parsed.command)));
       return;
     }
+    if (parsed.command.id === 'skift_team') {
+      await context.sendActivity(cardMessage(await this.switchTeam(context)));
+      return;
+    }
+    if (parsed.command.teamFree !== true) {
+      const refusal = await this.decideTeam(context);
+      if (refusal !== undefined) {
+        await context.sendActivity(cardMessage(refusal));
+        return;
+      }
+      const notice = await this.deps.turnNotice?.(context);
+      if (notice !== undefined) await context.sendActivity(cardMessage(notice));
+    }
     const handler = this.deps.commands?.[parsed.command.id];
     if (handler !== undefined) {
       const answer = await handler(context, parsed.args);
@@ -133,14 +170,79 @@ export class JobcenterBot extends TeamsActivityHandler {
   private async answerCardAction(context: TurnContext, value: unknown): Promise<AdaptiveCardJson> {
     const route = this.cardActions.route(value);
     switch (route.kind) {
-      case 'handler':
+      case 'handler': {
+        if (route.action.teamFree !== true) {
+          const refusal = await this.decideTeam(context);
+          if (refusal !== undefined) return refusal;
+        }
         return route.action.handle(context, route.data);
+      }
       case 'unknown':
         this.deps.logger.warn({ verb: route.verb }, 'unknown card verb');
         return unknownActionNotice(this.deps.renderer);
       case 'malformed':
         return unreadableCardNotice(this.deps.renderer);
     }
+  }
+
+  /**
+   * Decides the team this turn acts for and records it for the handlers; a card to answer with
+   * instead when there is none (not in a team with the bot) or the person must choose first.
+   */
+  private async decideTeam(context: TurnContext): Promise<AdaptiveCardJson | undefined> {
+    const team = await this.deps.teams.teamForTurn(userIdOf(context.activity), placeOf(context.activity));
+    switch (team.kind) {
+      case 'team':
+        setTeamOfTurn(context, team.teamId);
+        return undefined;
+      case 'choose':
+        return this.deps.teamCards.choose(team.teams);
+      case 'none':
+        return this.deps.teamCards.noTeam();
+    }
+  }
+
+  /** `skift team`: the person's teams to choose from (or why there is nothing to choose). */
+  private async switchTeam(context: TurnContext): Promise<AdaptiveCardJson> {
+    const userId = userIdOf(context.activity);
+    const teams = await this.deps.teams.teamsOf(userId, tenantIdOf(context.activity) ?? LOCAL_TENANT_ID);
+    const [only] = teams;
+    if (only === undefined) return this.deps.teamCards.noTeam();
+    if (teams.length === 1) return this.deps.teamCards.onlyOne(only);
+    const current = await this.deps.teams.teamForTurn(userId, placeOf(context.activity));
+    return this.deps.teamCards.choose(teams, current.kind === 'team' ? current.teamId : undefined);
+  }
+
+  private async choose(context: TurnContext, data: Readonly<Record<string, unknown>>): Promise<AdaptiveCardJson> {
+    const userId = userIdOf(context.activity);
+    const tenantId = tenantIdOf(context.activity) ?? LOCAL_TENANT_ID;
+    if (!(await this.deps.teams.choose(tenantId, userId, data.teamId))) return this.deps.teamCards.notChosen();
+    const teams = await this.deps.teams.teamsOf(userId, tenantId);
+    const team = teams.find((candidate) => candidate.teamId === data.teamId);
+    return team === undefined ? this.deps.teamCards.notChosen() : this.deps.teamCards.chosen(team);
+  }
+
+  /** The bot was added to a team: keep the team, who added it (the local owner), and its members. */
+  private async teamInstalled(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    if (team === undefined) return;
+    const tenantId = tenantIdOf(context.activity) ?? LOCAL_TENANT_ID;
+    await this.deps.teams.installed(
+      tenantId,
+      { ...team, serviceUrl: context.activity.serviceUrl },
+      userIdOf(context.activity),
+    );
+  }
+
+  private async teamRemoved(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    if (team !== undefined) await this.deps.teams.removed(team.teamId);
+  }
+
+  /** People joined or left the team: read its members again, so access changes at once. */
+  private async membersChanged(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    if (team !== undefined) await this.deps.teams.membersChanged(team.teamId);
   }
 
   private async greetOnce(context: TurnContext): Promise<void> {

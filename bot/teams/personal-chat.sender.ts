@@ -5,12 +5,13 @@ import type { InstallationRepository } from '../../rules/teams/installation.repo
 import type { Logger } from '../logging/logger';
 import { cardMessage } from './card-activities';
 import type { ProactiveSender } from './proactive.sender';
-import { tenantIdOfTeam } from './turn-actor';
 
 export interface PersonalChatDeps {
   installations: InstallationRepository;
   sender: ProactiveSender;
   logger: Logger;
+  /** The tenant a team belongs to (personal chats are stored per tenant). */
+  tenantOf: (teamId: string) => Promise<string | undefined>;
 }
 
 /** Sends cards to a person's personal chat with the bot, found by the team's tenant and their user id. */
@@ -26,7 +27,7 @@ export type PersonalChatSend = (
  */
 export function createPersonalChatSend(deps: PersonalChatDeps): PersonalChatSend {
   return async (teamId, userId, cards) => {
-    const tenantId = tenantIdOfTeam(teamId);
+    const tenantId = await deps.tenantOf(teamId);
     if (tenantId === undefined) return 'unreachable';
     const personal = await deps.installations.findPersonal(tenantId, userId);
     if (personal === undefined) return 'unreachable';

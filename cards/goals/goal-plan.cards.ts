@@ -6,7 +6,6 @@ import type { PlanUpdateOutcome, PlanView } from '../../rules/goals/goals.servic
 import type { IndicatorCatalog } from '../../rules/goals/indicator';
 import { isoWeekAt } from '../../rules/goals/iso-week';
 import type { Clock } from '../../rules/shared/clock';
-import type { Leadership } from '../../rules/teams/team-settings.service';
 import type { AdaptiveCardJson } from '../rendering/card.renderer';
 import type { NoticeStyle } from './goal-log.view-models';
 import type { GoalCards } from './goal.cards';
@@ -54,13 +53,9 @@ export class GoalPlanCards {
     private readonly clock: Clock,
   ) {}
 
-  /** The set-up as opened; a person just made leader (the team had none) is told why they may change it. */
-  setupOpened(view: PlanView, leadership: Exclude<Leadership, 'not-leader'>): AdaptiveCardJson {
-    const notices =
-      leadership === 'leader'
-        ? []
-        : ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan sætte målstyringen op.'];
-    return this.form({ kind: 'setup' }, view, { notices });
+  /** The set-up as a leader opens it. */
+  setupOpened(view: PlanView): AdaptiveCardJson {
+    return this.form({ kind: 'setup' }, view, {});
   }
 
   /** A plan form opened from the set-up; a member's goals without a member chosen lead back to the set-up. */

@@ -17,6 +17,7 @@ import screeningResume from '../templates/screening-resume.json';
 import screeningSection from '../templates/screening-section.json';
 import settings from '../templates/settings.json';
 import weeklyReportMember from '../templates/weekly-report-member.json';
+import teamChoice from '../templates/team-choice.json';
 import weeklyReportTeam from '../templates/weekly-report-team.json';
 import welcome from '../templates/welcome.json';
 
@@ -40,6 +41,7 @@ export const CARD_TEMPLATES = {
   screeningResume,
   screeningSection,
   settings,
+  teamChoice,
   weeklyReportMember,
   weeklyReportTeam,
   welcome,

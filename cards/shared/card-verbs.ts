@@ -31,6 +31,7 @@ export const CARD_VERBS = [
   'goals.targetsOpen',
   'goals.targets',
   'followup.outcome',
+  'team.choose',
 ] as const;
 
 export type CardVerb = (typeof CARD_VERBS)[number];

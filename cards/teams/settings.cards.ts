@@ -1,5 +1,5 @@
 import type { TeamScreeningSettings } from '../../rules/screening/screening.types';
-import type { Leadership, SettingsUpdateOutcome } from '../../rules/teams/team-settings.service';
+import type { SettingsUpdateOutcome } from '../../rules/teams/team-settings.service';
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import { buildSettingsViewModel, type SettingsViewInput } from './settings.view-model';
 
@@ -11,12 +11,6 @@ export interface SettingsShown {
   canEdit: boolean;
 }
 
-const LEADERSHIP_NOTICES: Readonly<Record<Leadership, string[]>> = {
-  appointed: ['Teamet havde ingen leder i botten, så du er nu registreret som leder og kan ændre indstillingerne.'],
-  leader: [],
-  'not-leader': ['Kun teamets ledere kan ændre indstillingerne.'],
-};
-
 /** The team's settings card (`indstillinger`) and its answers to a save. */
 export class SettingsCards {
   constructor(
@@ -24,9 +18,9 @@ export class SettingsCards {
     private readonly sectors: SettingsViewInput['sectors'],
   ) {}
 
-  /** `indstillinger`, with a line on whether (and why) this person may change the settings. */
-  shown(shown: SettingsShown, leadership: Leadership): AdaptiveCardJson {
-    return this.card(shown, LEADERSHIP_NOTICES[leadership], 'info');
+  /** `indstillinger`, with a line for someone who may read but not change the settings. */
+  shown(shown: SettingsShown): AdaptiveCardJson {
+    return this.card(shown, shown.canEdit ? [] : ['Kun teamets ledere kan ændre indstillingerne.'], 'info');
   }
 
   /** A form the bot could not read (e.g. a number that is not one): the errors, with what was typed. */

@@ -14,7 +14,8 @@ export type CommandId =
   | 'indstillinger'
   | 'morgenmoede'
   | 'vis_screening'
-  | 'slet_screening';
+  | 'slet_screening'
+  | 'skift_team';
 
 /** Who a command is mainly for; the help card groups by it. */
 export type Audience = 'alle' | 'sagsbehandler' | 'virksomhedskonsulent' | 'leder';
@@ -45,6 +46,11 @@ export interface CommandDescription {
    * notice says the command shows information about a citizen.
    */
   personalOnlyReason?: string;
+  /**
+   * Answers without acting for a team (help, the calculator, choosing a team): a person in no team
+   * with the bot may use it. Every other command acts for the team of the turn.
+   */
+  teamFree?: boolean;
 }
 
 export const COMMANDS: readonly CommandDescription[] = [
@@ -56,6 +62,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Viser denne oversigt over kommandoer.',
     available: true,
     changesState: false,
+    teamFree: true,
   },
   {
     id: 'screening',
@@ -157,6 +164,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Beregn hvor mange samtaler og årsværk en samtalefrekvens kræver.',
     available: true,
     changesState: false,
+    teamFree: true,
   },
   {
     id: 'indstillinger',
@@ -197,5 +205,17 @@ export const COMMANDS: readonly CommandDescription[] = [
     available: true,
     changesState: true,
     personalOnly: true,
+  },
+  {
+    id: 'skift_team',
+    keyword: 'skift team',
+    aliases: [],
+    audience: 'alle',
+    summary: 'Er du med i flere teams: vælg hvilket team, du arbejder for i din personlige chat med botten.',
+    available: true,
+    changesState: true,
+    personalOnly: true,
+    personalOnlyReason: 'vælger, hvilket team du arbejder for i din personlige chat med botten.',
+    teamFree: true,
   },
 ];

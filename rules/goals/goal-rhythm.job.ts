@@ -4,7 +4,7 @@ import type { TeamWeeklySummary } from './weekly-summary';
 import type { DeliveryOutcome } from '../shared/delivery-outcome';
 import type { GoalNotifier } from './goal-notifier';
 import type { JobRunRepository } from '../shared/job-run.repository';
-import type { TeamRosterRepository } from '../teams/team-roster.repository';
+import type { TeamLeaders } from '../teams/team-leaders';
 import { SCHEDULER_PARTITION, dueGoalRuns, goalRecipientKey, goalRunKey, type GoalRun } from './goal-rhythm.policy';
 
 /** What the rhythm needs of the goals (GoalsService provides it). */
@@ -39,7 +39,7 @@ export interface GoalRhythmReport {
 export class GoalRhythmJob {
   constructor(
     private readonly source: GoalRhythmSource,
-    private readonly roster: TeamRosterRepository,
+    private readonly roster: TeamLeaders,
     private readonly runs: JobRunRepository,
     private readonly notifier: GoalNotifier,
     private readonly options: GoalRhythmJobOptions,

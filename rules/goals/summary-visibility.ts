@@ -33,7 +33,7 @@ export type WeeklyReport =
 
 export interface SummaryViewer {
   userId: string;
-  /** A leader of the team (TeamRosterRepository). */
+  /** A leader of the team (TeamLeaders: its owners and co-leaders). */
   isLeader: boolean;
 }
 

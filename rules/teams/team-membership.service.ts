@@ -119,7 +119,7 @@ export class TeamMembershipService {
         (await this.activeTeam(place.team.teamId)) ?? (await this.installed(place.tenantId, place.team, undefined));
       return (await this.isMember(team, userId)) ? { kind: 'team', teamId: team.teamId } : { kind: 'none' };
     }
-    const teams = await this.teamsOf(userId);
+    const teams = await this.teamsOf(userId, place.tenantId);
     if (teams.length === 0) return { kind: 'none' };
     if (teams.length === 1) return { kind: 'team', teamId: teams[0]!.teamId };
     const chosen = await this.directory.chosenTeam(place.tenantId, userId);
@@ -127,12 +127,13 @@ export class TeamMembershipService {
     return { kind: 'choose', teams };
   }
 
-  /** The teams this person can act for (installed, and they are on its roster), by name. */
-  async teamsOf(userId: string): Promise<TeamChoice[]> {
+  /** The teams of this tenant this person can act for (installed, and they are on its roster), by name. */
+  async teamsOf(userId: string, tenantId: string): Promise<TeamChoice[]> {
     const choices: TeamChoice[] = [];
     for (const teamId of await this.directory.teamsOf(userId)) {
       const team = await this.activeTeam(teamId);
-      if (team !== undefined && (await this.isMember(team, userId))) choices.push({ teamId, name: team.name });
+      if (team === undefined || team.tenantId !== tenantId) continue;
+      if (await this.isMember(team, userId)) choices.push({ teamId, name: team.name });
     }
     return choices.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
@@ -140,7 +141,7 @@ export class TeamMembershipService {
   /** Remembers the team a person acts for in their personal chat; false when they are not its member. */
   async choose(tenantId: string, userId: string, teamId: unknown): Promise<boolean> {
     if (typeof teamId !== 'string') return false;
-    if (!(await this.teamsOf(userId)).some((team) => team.teamId === teamId)) return false;
+    if (!(await this.teamsOf(userId, tenantId)).some((team) => team.teamId === teamId)) return false;
     await this.directory.chooseTeam(tenantId, userId, teamId);
     return true;
   }

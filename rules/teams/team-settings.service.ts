@@ -1,6 +1,6 @@
 import type { AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
-import type { TeamRosterRepository } from './team-roster.repository';
+import type { TeamLeaders } from './team-leaders';
 import type { TeamSettingsRepository } from './team-settings.repository';
 import type { TeamScreeningSettings } from '../screening/screening.types';
 import { formatDanishNumber } from '../shared/danish-number';
@@ -31,13 +31,10 @@ export const SENSITIVE_WARNING =
  * A team's screening settings: the stored newest version, or the defaults from the rule files. Every
  * change makes a new version; only the team's leaders may change them.
  */
-/** A user's part in leading a team; 'appointed': they became its first leader just now. */
-export type Leadership = 'leader' | 'appointed' | 'not-leader';
-
 export class TeamSettingsService {
   constructor(
     private readonly repository: TeamSettingsRepository<TeamScreeningSettings>,
-    private readonly roster: TeamRosterRepository,
+    private readonly leaders: TeamLeaders,
     private readonly defaults: TeamScreeningSettings,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -55,39 +52,7 @@ export class TeamSettingsService {
   }
 
   async isLeader(teamId: string, userId: string): Promise<boolean> {
-    return (await this.roster.leaders(teamId)).includes(userId);
-  }
-
-  /**
-   * Whether the user leads the team, taking the lead of a team that has no leader yet (the first
-   * person to open the settings, the goals' set-up or the morning meeting sets the team up):
-   * 'appointed' when this call made them leader.
-   */
-  async leadership(teamId: string, userId: string): Promise<Leadership> {
-    if (await this.isLeader(teamId, userId)) return 'leader';
-    return (await this.claimLeadershipIfVacant(teamId, userId)) ? 'appointed' : 'not-leader';
-  }
-
-  /**
-   * Makes the user a leader if the team has none yet: the first person to open the settings sets the
-   * team up. Recorded in the audit trail. Resolves whether the user is a leader afterwards.
-   */
-  async claimLeadershipIfVacant(teamId: string, userId: string): Promise<boolean> {
-    const leaders = await this.roster.leaders(teamId);
-    if (leaders.includes(userId)) return true;
-    if (leaders.length > 0) return false;
-    const at = this.clock.now().toISOString();
-    if (!(await this.roster.addLeader(teamId, userId, at))) return this.isLeader(teamId, userId);
-    await this.audit.record({
-      teamId,
-      at,
-      actorId: userId,
-      action: 'create',
-      entity: 'settings',
-      entityId: 'roster',
-      detail: 'first-leader',
-    });
-    return true;
+    return (await this.leaders.leaders(teamId)).includes(userId);
   }
 
   /**

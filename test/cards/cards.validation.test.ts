@@ -32,6 +32,7 @@ import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evalu
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { FollowUpCards } from '../../cards/follow-ups/follow-up.cards';
+import { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
 import { GoalCards } from '../../cards/goals/goal.cards';
 import { followUpsForScreening } from '../../rules/follow-ups/follow-up';
 import { carryOverPlan } from '../../rules/goals/goal-plan';
@@ -191,6 +192,14 @@ describe('cards', () => {
       'capacityCalculator',
       buildCapacityViewModel({ typed: refused.typed, errors: refused.errors.map((error) => error.message) }),
     );
+    const teamCards = new TeamChoiceCards(renderer);
+    const teams = [
+      { teamId: '19:jobklar@thread.tacv2', name: 'Jobklar 30+' },
+      { teamId: '19:unge@thread.tacv2', name: 'Ungeteam' },
+    ];
+    screeningCards.teamChoice = teamCards.choose(teams);
+    screeningCards['teamChoice with the current team'] = teamCards.choose(teams, teams[1]?.teamId);
+    screeningCards['notice no team'] = teamCards.noTeam();
     screeningCards['settings read-only'] = renderer.render(
       'settings',
       buildSettingsViewModel({ settings, sectors: ruleset.sectors, canEdit: false, notices: [], noticeKind: 'info' }),

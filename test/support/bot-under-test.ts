@@ -9,9 +9,17 @@ import { DedupeMiddleware } from '../../bot/teams/dedupe.middleware';
 import { JobcenterBot } from '../../bot/teams/jobcenter.bot';
 import { createTurnErrorHandler } from '../../bot/teams/turn-error.handler';
 import { InMemoryInstallationRepository, InMemoryProcessedActivityRepository } from './in-memory.repositories';
+import { inMemoryTeam } from './test-team';
+import { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
 
-/** The bot wired as in the composition root, over in-memory repositories and a captured log. */
-export function botUnderTest(sandbox: sinon.SinonSandbox) {
+/**
+ * The bot wired as in the composition root, over in-memory repositories and a captured log; the
+ * TestAdapter's users ('user1', 'user-1') are members of the test team, in `tenantId`.
+ */
+export function botUnderTest(
+  sandbox: sinon.SinonSandbox,
+  { members = ['user1', 'user-1'], tenantId = 'local' }: { members?: readonly string[]; tenantId?: string } = {},
+) {
   const installations = new InMemoryInstallationRepository();
   const processed = new InMemoryProcessedActivityRepository();
   const logLines: string[] = [];
@@ -26,8 +34,11 @@ export function botUnderTest(sandbox: sinon.SinonSandbox) {
   );
   const clock = { now: sandbox.stub().returns(new Date('2026-02-03T08:30:00Z')) };
   const renderer = new CardRenderer();
+  const { membership } = inMemoryTeam(clock, members, [], tenantId);
   const bot = new JobcenterBot({
     installations: new InstallationService(installations),
+    teams: membership,
+    teamCards: new TeamChoiceCards(renderer),
     renderer,
     cards: renderStaticCards(renderer),
     clock,

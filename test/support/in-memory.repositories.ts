@@ -8,7 +8,7 @@ import type { OpeningRepository } from '../../rules/openings/opening.repository'
 import type { ClaimOutcome, JobRun, JobRunRepository } from '../../rules/shared/job-run.repository';
 import type { ProcessedActivityRepository } from '../../rules/shared/processed-activity.repository';
 import type { ScreeningRepository } from '../../rules/screening/screening.repository';
-import type { TeamRosterRepository } from '../../rules/teams/team-roster.repository';
+import type { TeamLeaders } from '../../rules/teams/team-leaders';
 import type { SettingsVersion, TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
 import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
@@ -217,7 +217,8 @@ export class InMemoryTeamSettingsRepository<T> implements TeamSettingsRepository
   }
 }
 
-export class InMemoryTeamRosterRepository implements TeamRosterRepository {
+/** Leaders set up by the test (in the product they come from the team's owners and co-leaders). */
+export class InMemoryTeamLeaders implements TeamLeaders {
   private readonly rosters = new Map<string, string[]>();
 
   leaders(teamId: string): Promise<string[]> {

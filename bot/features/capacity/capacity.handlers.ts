@@ -13,6 +13,7 @@ export function capacityHandlers(cards: CapacityCards) {
     {
       verb: 'capacity.calculate',
       safeToRepeat: true,
+      teamFree: true,
       handle: (_context, data) => {
         const { value, errors, typed } = parseCapacityInputs(data);
         return Promise.resolve(

@@ -11,7 +11,7 @@ import { goalsHandlers } from './goals.handlers';
 
 /** Weekly goals: `mål`, `mål opsæt`, `ugerapport`, Friday's reminder and Monday's summary. */
 export function goalsArea(
-  { repositories, ruleset, indicators, renderer, clock, instanceId }: AreaDeps,
+  { repositories, membership, ruleset, indicators, renderer, clock, instanceId }: AreaDeps,
   settings: TeamSettingsService,
   sendPersonal: PersonalChatSend,
 ): { feature: Feature } {
@@ -30,7 +30,7 @@ export function goalsArea(
   });
   const rhythm = new GoalRhythmJob(
     goals,
-    repositories.roster,
+    membership,
     repositories.jobRuns,
     createGoalNotifier({ goals, cards, send: sendPersonal }),
     { holder: instanceId, leaseMs: SEND_LEASE_MS },

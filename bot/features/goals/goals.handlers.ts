@@ -15,7 +15,7 @@ import { actorOf } from '../../teams/turn-actor';
 
 export interface GoalsHandlerDeps {
   service: GoalsService;
-  leaders: Pick<TeamSettingsService, 'isLeader' | 'leadership'>;
+  leaders: Pick<TeamSettingsService, 'isLeader'>;
   answers: GoalAnswerCards;
   planCards: GoalPlanCards;
   clock: Clock;
@@ -49,12 +49,11 @@ export function goalsHandlers({ service, leaders, answers, planCards, clock }: G
 
   // ---- the leader's plan ----
 
-  /** Opens the set-up; the first person to open it in a team without leaders becomes its leader. */
+  /** Opens the set-up (leaders only: the team's owners and co-leaders). */
   const openSetup = async (context: TurnContext, year?: number): Promise<AdaptiveCardJson> => {
     const { teamId, userId } = actorOf(context);
-    const leadership = await leaders.leadership(teamId, userId);
-    if (leadership === 'not-leader') return planCards.notLeader();
-    return planCards.setupOpened(await service.plan(teamId, year ?? isoWeekAt(clock.now()).year), leadership);
+    if (!(await leaders.isLeader(teamId, userId))) return planCards.notLeader();
+    return planCards.setupOpened(await service.plan(teamId, year ?? isoWeekAt(clock.now()).year));
   };
 
   const openPlanForm = async (context: TurnContext, data: Data, screen: PlanScreen): Promise<AdaptiveCardJson> => {

@@ -42,7 +42,7 @@ export function morningMeetingHandlers(deps: {
   const setUp = async (context: TurnContext, timeText: string): Promise<AdaptiveCardJson> => {
     const { teamId, userId } = actorOf(context);
     if (context.activity.conversation.conversationType !== 'channel') return cards.notInChannel();
-    if ((await deps.settings.leadership(teamId, userId)) === 'not-leader') return cards.notLeader();
+    if (!(await deps.settings.isLeader(teamId, userId))) return cards.notLeader();
     const parsed = timeText === '' ? { ok: true as const, time: DEFAULT_POST_TIME } : parsePostTime(timeText);
     if (!parsed.ok) return cards.postTimeProblem(parsed.message);
     const existing = await deps.meetings.get(teamId);

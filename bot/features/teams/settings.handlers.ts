@@ -14,11 +14,7 @@ export function settingsHandlers(service: TeamSettingsService, cards: SettingsCa
     const { teamId, userId } = actorOf(context);
     return { settings: await service.current(teamId), canEdit: await service.isLeader(teamId, userId) };
   };
-  const show: CommandHandler = async (context) => {
-    const { teamId, userId } = actorOf(context);
-    const leadership = await service.leadership(teamId, userId);
-    return cards.shown(await shownTo(context), leadership);
-  };
+  const show: CommandHandler = async (context) => cards.shown(await shownTo(context));
   const actions: CardAction[] = [
     {
       verb: 'settings.save',

@@ -5,13 +5,13 @@ import type { AreaDeps, Feature } from '../feature';
 import { settingsHandlers } from './settings.handlers';
 
 /** The team's settings and its leaders (`indstillinger`). */
-export function teamsArea({ repositories, ruleset, renderer, clock }: AreaDeps): {
+export function teamsArea({ repositories, membership, ruleset, renderer, clock }: AreaDeps): {
   settings: TeamSettingsService;
   feature: Feature;
 } {
   const settings = new TeamSettingsService(
     repositories.teamSettings,
-    repositories.roster,
+    membership,
     defaultTeamScreeningSettings(ruleset),
     repositories.audit,
     clock,

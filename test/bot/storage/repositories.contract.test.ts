@@ -17,16 +17,13 @@ import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
 import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
 import { CosmosJobRunRepository } from '../../../bot/storage/cosmos-job-run.repository';
 import type { JobRunRepository } from '../../../rules/shared/job-run.repository';
-import { CosmosTeamRosterRepository } from '../../../bot/storage/cosmos-team-roster.repository';
 import { CosmosTeamSettingsRepository } from '../../../bot/storage/cosmos-team-settings.repository';
-import type { TeamRosterRepository } from '../../../rules/teams/team-roster.repository';
 import {
   InMemoryAuditTrail,
   InMemoryInstallationRepository,
   InMemoryJobRunRepository,
   InMemoryProcessedActivityRepository,
   InMemoryScreeningRepository,
-  InMemoryTeamRosterRepository,
   InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
 import { screeningDecision, screeningRecord, screeningSummary } from '../../support/screening-record.fixture';
@@ -37,7 +34,6 @@ interface Subject {
   screenings(): ScreeningRepository;
   audit(): AuditTrail;
   settings(): TeamSettingsRepository<{ cap: number }>;
-  roster(): TeamRosterRepository;
   jobRuns(): JobRunRepository;
   close(): Promise<void>;
 }
@@ -51,7 +47,6 @@ function cosmosSubject(store: CosmosStore, cleanup: () => void): Subject {
     screenings: () => new CosmosScreeningRepository(store.containers.screenings),
     audit: () => new CosmosAuditTrail(store.containers.auditEvents),
     settings: () => new CosmosTeamSettingsRepository<{ cap: number }>(store.containers.teamSettings),
-    roster: () => new CosmosTeamRosterRepository(store.containers.teamRosters),
     jobRuns: () => new CosmosJobRunRepository(store.containers.jobRuns),
     async close() {
       await store.close();
@@ -69,11 +64,9 @@ const subjects: [string, SubjectFactory][] = [
       const screenings = new InMemoryScreeningRepository();
       const audit = new InMemoryAuditTrail();
       const settings = new InMemoryTeamSettingsRepository<{ cap: number }>();
-      const roster = new InMemoryTeamRosterRepository();
       const jobRuns = new InMemoryJobRunRepository();
       return Promise.resolve({
         jobRuns: () => jobRuns,
-        roster: () => roster,
         installations: () => installations,
         processed: () => processed,
         screenings: () => screenings,
@@ -367,17 +360,6 @@ for (const [name, factory] of subjects) {
         'the old holder lost its lease',
       );
       assert.equal(await runs.complete(teamId, key, 'b', '2026-02-04T07:37:00.000Z'), true);
-    });
-
-    it('when leaders are added to a team roster, then each is listed once and other teams are unaffected', async () => {
-      const roster = subject.roster();
-      const teamId = `team-${randomUUID()}`;
-      assert.deepEqual(await roster.leaders(teamId), []);
-      assert.equal(await roster.addLeader(teamId, 'leader-1', '2026-01-01T00:00:00.000Z'), true);
-      assert.equal(await roster.addLeader(teamId, 'leader-2', '2026-01-01T00:00:00.000Z'), true);
-      assert.equal(await roster.addLeader(teamId, 'leader-1', '2026-01-01T00:00:00.000Z'), true);
-      assert.deepEqual(await roster.leaders(teamId), ['leader-1', 'leader-2']);
-      assert.deepEqual(await roster.leaders(`${teamId}-b`), []);
     });
 
     it('when two settings versions with the same number are added, then the second is a conflict and current is the newest', async () => {

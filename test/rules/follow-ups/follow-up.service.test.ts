@@ -3,14 +3,14 @@ import { FollowUpService } from '../../../rules/follow-ups/follow-up.service';
 import {
   InMemoryFollowUpRepository,
   InMemoryScreeningStatisticsRepository,
-  InMemoryTeamRosterRepository,
+  InMemoryTeamLeaders,
 } from '../../support/in-memory.repositories';
 import { TEAM, at, screening } from '../goals/goal-fixtures';
 
 describe('FollowUpService', () => {
   let followUps: InMemoryFollowUpRepository;
   let screenings: InMemoryScreeningStatisticsRepository;
-  let roster: InMemoryTeamRosterRepository;
+  let roster: InMemoryTeamLeaders;
   let now: Date;
   let service: FollowUpService;
   const mette = { teamId: TEAM, userId: 'u-mette' };
@@ -18,7 +18,7 @@ describe('FollowUpService', () => {
   beforeEach(async () => {
     followUps = new InMemoryFollowUpRepository();
     screenings = new InMemoryScreeningStatisticsRepository();
-    roster = new InMemoryTeamRosterRepository();
+    roster = new InMemoryTeamLeaders();
     await roster.addLeader(TEAM, 'u-leader');
     now = new Date(at('2026-05-05', '10:00'));
     service = new FollowUpService(

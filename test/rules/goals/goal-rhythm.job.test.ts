@@ -5,7 +5,7 @@ import type { IsoWeek } from '../../../rules/goals/iso-week';
 import type { TeamWeeklySummary } from '../../../rules/goals/weekly-summary';
 import type { GoalNotifier } from '../../../rules/goals/goal-notifier';
 import { GoalRhythmJob, type GoalRhythmSource } from '../../../rules/goals/goal-rhythm.job';
-import { InMemoryJobRunRepository, InMemoryTeamRosterRepository } from '../../support/in-memory.repositories';
+import { InMemoryJobRunRepository, InMemoryTeamLeaders } from '../../support/in-memory.repositories';
 import { at } from './goal-fixtures';
 
 const FRIDAY_1300 = new Date(at('2026-02-13', '13:00'));
@@ -14,7 +14,7 @@ const MONDAY_0800 = new Date(at('2026-02-16', '08:00'));
 describe('GoalRhythmJob', () => {
   let sandbox: sinon.SinonSandbox;
   let runs: InMemoryJobRunRepository;
-  let roster: InMemoryTeamRosterRepository;
+  let roster: InMemoryTeamLeaders;
   let missing: Record<string, PlanMember[]>;
   let source: GoalRhythmSource;
   let notifier: { remindToLog: sinon.SinonStub; sendWeeklySummary: sinon.SinonStub };
@@ -22,7 +22,7 @@ describe('GoalRhythmJob', () => {
   beforeEach(async () => {
     sandbox = sinon.createSandbox();
     runs = new InMemoryJobRunRepository();
-    roster = new InMemoryTeamRosterRepository();
+    roster = new InMemoryTeamLeaders();
     await roster.addLeader('team-a', 'u-lea');
     await roster.addLeader('team-a', 'u-lars');
     await roster.addLeader('team-b', 'u-lone');

@@ -11,7 +11,7 @@ import { defaultTeamScreeningSettings } from '../../../rules/screening/team-scre
 import {
   InMemoryAuditTrail,
   InMemoryScreeningRepository,
-  InMemoryTeamRosterRepository,
+  InMemoryTeamLeaders,
   InMemoryTeamSettingsRepository,
 } from '../../support/in-memory.repositories';
 import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
@@ -29,6 +29,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
   let service: ScreeningService;
   const caseworker: Actor = { teamId: 'team-1', userId: 'cw-1' };
   const leader: Actor = { teamId: 'team-1', userId: 'leader-1' };
+  let leaders: InMemoryTeamLeaders;
 
   before(async () => {
     ruleset = await loadDefaultScreeningRuleset();
@@ -39,9 +40,10 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     const clock = { now: () => now };
     screenings = new InMemoryScreeningRepository();
     audit = new InMemoryAuditTrail();
+    leaders = new InMemoryTeamLeaders();
     settings = new TeamSettingsService(
       new InMemoryTeamSettingsRepository<TeamScreeningSettings>(),
-      new InMemoryTeamRosterRepository(),
+      leaders,
       defaultTeamScreeningSettings(ruleset),
       audit,
       clock,
@@ -96,7 +98,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
         'read:resumed',
       ],
     );
-    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await leaders.addLeader('team-1', leader.userId);
     const viewed = await service.view(leader, 'J-1');
     assert.ok(viewed.kind === 'shown' && viewed.steps[0]?.kind === 'decided');
     const foreign = await service.view({ teamId: 'team-1', userId: 'cw-2' }, 'J-1');
@@ -192,7 +194,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       ['decided:s-listened:cw-1:selektion:2026-02-03T09:00:00.000Z'],
       'a repeat decides nothing',
     );
-    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await leaders.addLeader('team-1', leader.userId);
     await listened.erase(leader, 'J-L');
     assert.deepEqual(events.slice(1), ['erasing:team-1:s-listened:true']);
   });
@@ -209,7 +211,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     );
     service = failing;
     await complete(caseworker, 'J-K');
-    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await leaders.addLeader('team-1', leader.userId);
     await assert.rejects(failing.erase(leader, 'J-K'), /storage down/);
     assert.notEqual(await screenings.get('team-1', 's-kept'), undefined);
   });
@@ -234,20 +236,18 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.equal(await service.applyRetention('team-1'), 0);
   });
 
-  it('when a team has no leader, then the first to ask takes the lead once and later askers are told who they are', async () => {
-    assert.equal(await settings.leadership('team-1', leader.userId), 'appointed');
-    assert.equal(await settings.leadership('team-1', leader.userId), 'leader');
-    assert.equal(await settings.leadership('team-1', 'someone-else'), 'not-leader');
-    assert.equal(await settings.leadership('team-2', 'someone-else'), 'appointed', 'each team has its own leaders');
+  it('when someone who is not a leader saves settings, then nothing is saved, also in a team without leaders', async () => {
+    assert.deepEqual(await settings.update('team-1', caseworker.userId, 1, { intensiveShareCap: 50 }), {
+      kind: 'forbidden',
+    });
+    assert.deepEqual(await settings.update('team-2', 'someone-else', 1, { intensiveShareCap: 50 }), {
+      kind: 'forbidden',
+    });
+    assert.equal(await settings.isLeader('team-2', 'someone-else'), false);
   });
 
   it('when a leader enables the sensitive criterion, then a GDPR warning is given, who did it is recorded, and the question is asked', async () => {
-    assert.equal(await settings.claimLeadershipIfVacant('team-1', leader.userId), true);
-    assert.equal(
-      await settings.claimLeadershipIfVacant('team-1', 'someone-else'),
-      false,
-      'only a vacant team is claimed',
-    );
+    await leaders.addLeader('team-1', leader.userId);
     const before = await service.start(caseworker, 'J-4');
     assert.ok(before.kind === 'started' && before.step.kind === 'section');
     assert.ok(!before.step.questions.some((question) => question.id === 'nonDanishBackground'));
@@ -271,7 +271,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
   });
 
   it('when settings are saved from an outdated form, by a non-leader, or with bad values, then nothing is saved', async () => {
-    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await leaders.addLeader('team-1', leader.userId);
     assert.deepEqual(await settings.update('team-1', 'cw-1', 1, { retentionDays: 30 }), { kind: 'forbidden' });
     const invalid = await settings.update('team-1', leader.userId, 1, {
       intensiveShareCap: 1.5,
@@ -290,7 +290,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
   });
 
   it('when the team marks a sector as affected, then a screening from that sector holds the konjunkturramt criterion', async () => {
-    await settings.claimLeadershipIfVacant('team-1', leader.userId);
+    await leaders.addLeader('team-1', leader.userId);
     await settings.update('team-1', leader.userId, 1, { affectedSectors: ['industri'] });
     const result = await complete(caseworker, 'J-6');
     assert.ok(result.kind === 'result');

@@ -117,6 +117,12 @@ describe('team membership (spec §0)', () => {
     });
   });
 
+  it("when the same person writes from another tenant, then they do not act for this tenant's teams", async () => {
+    await installBoth();
+    assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'chat', tenantId: 'tenant-2' }), { kind: 'none' });
+    assert.equal(await service.choose('tenant-2', 'both', JOBKLAR.teamId), false);
+  });
+
   it('when a person chooses a team they are not a member of, then the choice is refused', async () => {
     await installBoth();
     assert.equal(await service.choose(TENANT, 'cw-x', UNGE.teamId), false);
