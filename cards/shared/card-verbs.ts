@@ -32,6 +32,7 @@ export const CARD_VERBS = [
   'goals.targets',
   'followup.outcome',
   'team.choose',
+  'team.coLeaders',
 ] as const;
 
 export type CardVerb = (typeof CARD_VERBS)[number];

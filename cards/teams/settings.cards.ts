@@ -1,4 +1,5 @@
 import type { TeamScreeningSettings } from '../../rules/screening/screening.types';
+import type { CoLeaderOutcome, TeamLeadership } from '../../rules/teams/team-membership.service';
 import type { SettingsUpdateOutcome } from '../../rules/teams/team-settings.service';
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import { buildSettingsViewModel, type SettingsViewInput } from './settings.view-model';
@@ -9,6 +10,7 @@ type Typed = Readonly<Record<string, unknown>>;
 export interface SettingsShown {
   settings: TeamScreeningSettings;
   canEdit: boolean;
+  leadership: TeamLeadership;
 }
 
 /** The team's settings card (`indstillinger`) and its answers to a save. */
@@ -59,15 +61,35 @@ export class SettingsCards {
     }
   }
 
+  /** The answer to `Gem medledere`. */
+  coLeadersSaved(shown: SettingsShown, outcome: CoLeaderOutcome | { kind: 'unreadable' }): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'saved':
+        return this.card(shown, ['Medlederne er gemt.'], 'info');
+      case 'conflict':
+        return this.card(
+          shown,
+          [
+            'Medlederne er ændret af en anden leder, siden kortet blev vist. Intet er gemt. Se de nyeste herover og gem igen.',
+          ],
+          'warning',
+        );
+      case 'forbidden':
+        return this.card(shown, ['Kun teamets ledere kan vælge medledere. Intet er gemt.'], 'error');
+      case 'unreadable':
+        return this.card(shown, ['Listen over medledere kunne ikke læses. Intet er gemt.'], 'error');
+    }
+  }
+
   private card(
-    { settings, canEdit }: SettingsShown,
+    { settings, canEdit, leadership }: SettingsShown,
     notices: string[],
     noticeKind: SettingsViewInput['noticeKind'],
     typed?: Typed,
   ): AdaptiveCardJson {
     return this.renderer.render(
       'settings',
-      buildSettingsViewModel({ settings, sectors: this.sectors, canEdit, notices, noticeKind, typed }),
+      buildSettingsViewModel({ settings, sectors: this.sectors, canEdit, notices, noticeKind, typed, leadership }),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { TeamScreeningSettings } from '../../rules/screening/screening.types';
+import type { TeamLeadership } from '../../rules/teams/team-membership.service';
 import { formatPercent, typedNumber } from '../shared/formatting';
 
 export interface SettingsViewInput {
@@ -12,9 +13,15 @@ export interface SettingsViewInput {
    * held a CPR number) comes back empty.
    */
   typed?: Readonly<Record<string, unknown>>;
+  /** The team's leaders and the members a leader may name co-leaders. */
+  leadership: TeamLeadership;
 }
 
 const SENSITIVE = 'anden_etnisk_baggrund';
+
+function namesOf(people: readonly { name: string }[]): string {
+  return people.length === 0 ? 'Ingen' : people.map((person) => person.name).join(', ');
+}
 
 /** The settings card: the current values for everyone, and the form for leaders. */
 export function buildSettingsViewModel(input: SettingsViewInput) {
@@ -41,7 +48,11 @@ export function buildSettingsViewModel(input: SettingsViewInput) {
             : settings.affectedSectors.map((id) => sectorLabel.get(id) ?? id).join(', '),
       },
       { title: 'Kriteriet "anden etnisk baggrund"', value: sensitive ? 'Slået til' : 'Slået fra' },
+      { title: 'Ledere (ejere i Teams)', value: namesOf(input.leadership.owners) },
+      { title: 'Medledere', value: namesOf(input.leadership.coLeaders) },
     ],
+    memberChoices: input.leadership.members.map((member) => ({ title: member.name, value: member.userId })),
+    coLeaderIds: input.leadership.coLeaders.map((member) => member.userId).join(','),
     canEdit: input.canEdit,
     capPercent: typedNumber(typedOr('intensiveSharePercent', Math.round(settings.intensiveShareCap * 100))),
     windowDays: typedNumber(typedOr('capacityWindowDays', settings.capacityWindowDays)),

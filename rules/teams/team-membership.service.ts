@@ -42,6 +42,14 @@ export const DEFAULT_MEMBERSHIP_OPTIONS: TeamMembershipOptions = {
   ownersMaxAgeMs: 5 * 60_000,
 };
 
+/** The team's leaders as members: owners (from Teams), co-leaders (named by a leader), and who else is in it. */
+export interface TeamLeadership {
+  owners: TeamMember[];
+  coLeaders: TeamMember[];
+  /** Every member who is not an owner: the people a leader may name co-leader. */
+  members: TeamMember[];
+}
+
 export type CoLeaderOutcome = { kind: 'saved'; coLeaders: string[] } | { kind: 'forbidden' } | { kind: 'conflict' };
 
 /**
@@ -164,6 +172,20 @@ export class TeamMembershipService {
     const members = new Set((await this.currentRoster(team)).map((member) => member.userId));
     const leaders = new Set([...(await this.ownersOf(team)), ...team.coLeaders]);
     return [...leaders].filter((userId) => members.has(userId)).sort();
+  }
+
+  /** Who leads the team and who could be named co-leader, for the settings card. */
+  async leadershipOf(teamId: string): Promise<TeamLeadership> {
+    const team = await this.activeTeam(teamId);
+    if (team === undefined) return { owners: [], coLeaders: [], members: [] };
+    const members = await this.currentRoster(team);
+    const owners = new Set(await this.ownersOf(team));
+    const coLeaders = new Set(team.coLeaders);
+    return {
+      owners: members.filter((member) => owners.has(member.userId)),
+      coLeaders: members.filter((member) => coLeaders.has(member.userId) && !owners.has(member.userId)),
+      members: members.filter((member) => !owners.has(member.userId)),
+    };
   }
 
   /** The team's members as last read. */

@@ -47,6 +47,17 @@ function record(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {
   return screeningRecord({ sectionIndex: 1, summary: screeningSummary(), ...overrides });
 }
 
+/** A team with an owner, a co-leader and two more members, for the settings card. */
+const LEADERSHIP = {
+  owners: [{ userId: 'aad-lene', accountId: '29:lene', name: 'Lene Leder' }],
+  coLeaders: [{ userId: 'aad-carl', accountId: '29:carl', name: 'Carl Medleder' }],
+  members: [
+    { userId: 'aad-carl', accountId: '29:carl', name: 'Carl Medleder' },
+    { userId: 'aad-sara', accountId: '29:sara', name: 'Sara Sagsbehandler' },
+    { userId: 'aad-vera', accountId: '29:vera', name: 'Vera Virksomhedskonsulent' },
+  ],
+};
+
 describe('cards', () => {
   const renderer = new CardRenderer();
   const cards = renderStaticCards(renderer);
@@ -122,6 +133,7 @@ describe('cards', () => {
         canEdit: true,
         notices: ['Gemt som version 2.'],
         noticeKind: 'info',
+        leadership: LEADERSHIP,
       }),
     );
     screeningCards.openingForm = renderer.render('openingForm', buildOpeningFormViewModel(ruleset.sectors));
@@ -202,7 +214,14 @@ describe('cards', () => {
     screeningCards['notice no team'] = teamCards.noTeam();
     screeningCards['settings read-only'] = renderer.render(
       'settings',
-      buildSettingsViewModel({ settings, sectors: ruleset.sectors, canEdit: false, notices: [], noticeKind: 'info' }),
+      buildSettingsViewModel({
+        settings,
+        sectors: ruleset.sectors,
+        canEdit: false,
+        notices: [],
+        noticeKind: 'info',
+        leadership: { owners: [], coLeaders: [], members: [] },
+      }),
     );
   });
 

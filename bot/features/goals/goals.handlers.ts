@@ -10,7 +10,8 @@ import type { Actor } from '../../../rules/teams/actor';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
-import { choicesOf, membersChangeFromChecklist, planYearOf } from './goal-plan-submit.parser';
+import { choicesOf } from '../../teams/choice-set.parser';
+import { membersChangeFromChecklist, planYearOf } from './goal-plan-submit.parser';
 import { actorOf } from '../../teams/turn-actor';
 
 export interface GoalsHandlerDeps {

@@ -17,5 +17,5 @@ export function teamsArea({ repositories, membership, ruleset, renderer, clock }
     clock,
     new Set(ruleset.sectors.map((sector) => sector.id)),
   );
-  return { settings, feature: settingsHandlers(settings, new SettingsCards(renderer, ruleset.sectors)) };
+  return { settings, feature: settingsHandlers(settings, membership, new SettingsCards(renderer, ruleset.sectors)) };
 }

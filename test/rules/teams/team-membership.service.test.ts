@@ -198,6 +198,25 @@ describe('team membership (spec §0)', () => {
     assert.equal(events[0]?.actorId, 'leder-x');
   });
 
+  it('when the settings card asks who leads, then owners, co-leaders and the members who could be named are told apart', async () => {
+    await installBoth();
+    await service.setCoLeaders(JOBKLAR.teamId, 'leder-x', ['cw-x']);
+    const leadership = await service.leadershipOf(JOBKLAR.teamId);
+    assert.deepEqual(
+      leadership.owners.map((m) => m.userId),
+      ['leder-x'],
+    );
+    assert.deepEqual(
+      leadership.coLeaders.map((m) => m.userId),
+      ['cw-x'],
+    );
+    assert.deepEqual(
+      leadership.members.map((m) => m.userId),
+      ['cw-x', 'both'],
+    );
+    assert.deepEqual(await service.leadershipOf('19:unknown@thread.tacv2'), { owners: [], coLeaders: [], members: [] });
+  });
+
   it('when a member who is not a leader names co-leaders, including themselves, then nothing changes', async () => {
     await installBoth();
     assert.deepEqual(await service.setCoLeaders(JOBKLAR.teamId, 'cw-x', ['cw-x']), { kind: 'forbidden' });

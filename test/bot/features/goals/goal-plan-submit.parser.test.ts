@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  choicesOf,
-  membersChangeFromChecklist,
-  planYearOf,
-} from '../../../../bot/features/goals/goal-plan-submit.parser';
+import { membersChangeFromChecklist, planYearOf } from '../../../../bot/features/goals/goal-plan-submit.parser';
+import { choicesOf } from '../../../../bot/teams/choice-set.parser';
 import { member, plan } from '../../../rules/goals/goal-fixtures';
 
 describe('reading the goal set-up card', () => {
