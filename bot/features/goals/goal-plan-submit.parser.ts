@@ -1,4 +1,3 @@
-import { choicesOf } from '../../teams/choice-set.parser';
 import type { GoalPlan } from '../../../rules/goals/goal-plan';
 import type { MembersChange } from '../../../rules/goals/goal-plan.changes';
 
