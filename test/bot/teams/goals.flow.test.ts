@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { userActivity, type ActivityOptions, type TeamsUser } from '../../support/activities';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
+import { joinTeam, TEST_TEAM } from '../../support/test-team';
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
@@ -12,7 +14,13 @@ type Card = Record<string, unknown>;
 const LEADER = { id: 'lea-1', name: 'Lea Leder' };
 const METTE = { id: 'mette-1', name: 'Mette Hansen' };
 const ALI = { id: 'ali-1', name: 'Ali Yilmaz' };
+/** On the team, but never joins the goals. */
 const OUTSIDER = { id: 'ole-1', name: 'Ole Udenfor' };
+/** A second team in the same tenant, with its own owner and member. */
+const OTHER_TEAM = { id: '19:andet-team@thread.tacv2' };
+const OTHER_LEADER = { id: 'otto-1', name: 'Otto Andenleder' };
+const OTHER_MEMBER = { id: 'nina-1', name: 'Nina Andetteam' };
+const TENANT = 'tenant-goals';
 
 /** Wednesday 11 February 2026, 10:00 in Copenhagen: ISO week 7. */
 const WEEK_7_WEDNESDAY = new Date('2026-02-11T09:00:00Z');
@@ -20,6 +28,7 @@ const WEEK_7_WEDNESDAY = new Date('2026-02-11T09:00:00Z');
 describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let connector: FakeConnector;
   let now = WEEK_7_WEDNESDAY;
   const seen: Card[] = [];
 
@@ -29,10 +38,7 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     body: { text: string } | { value: Record<string, unknown> },
     where: ActivityOptions = {},
   ): Promise<Card[]> {
-    const cards = await replyCardsOf(
-      bot.baseUrl,
-      userActivity(body, { user: person, tenantId: 'tenant-goals', ...where }),
-    );
+    const cards = await replyCardsOf(bot.baseUrl, userActivity(body, { user: person, tenantId: TENANT, ...where }));
     assert.ok(cards.length > 0, 'no card in the reply');
     seen.push(...cards);
     return cards;
@@ -43,15 +49,25 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
   const inputValue = (card: Card, id: string) => cardInputs(card).find((input) => input.id === id)?.node.value;
 
   before(async () => {
+    connector = await startFakeConnector();
     bot = await startTestBot({}, { clock: { now: () => now } });
+    // The bot is installed in the team by its owner (locally: the leader); the others are its members.
+    await joinTeam(bot.baseUrl, connector, LEADER, [METTE, ALI, OUTSIDER], { tenantId: TENANT });
   });
-  after(async () => bot?.stop());
+  after(async () => {
+    await bot?.stop();
+    await connector?.close();
+  });
 
   let setup: Card;
 
-  it('when the first leader opens "mål opsæt" and chooses indicators, then they become leader and the plan is saved', async () => {
+  it('when a member who does not own the team opens "mål opsæt" first, then it is refused; the owner opens it, chooses indicators, and the plan is saved', async () => {
+    const first = await say(METTE, 'mål opsæt');
+    assert.match(cardFullText(first), /Kun for ledere/, 'being first does not make anyone leader');
+    assert.doesNotMatch(cardFullText(first), /Målstyring 2026/);
+
     setup = await say(LEADER, 'mål opsæt');
-    assert.match(cardFullText(setup), /du er nu registreret som leder/);
+    assert.doesNotMatch(cardFullText(setup), /registreret som leder/);
     assert.match(cardFullText(setup), /Målstyring 2026/);
     const indicators = cardInputs(setup).find((input) => input.id === 'indicators');
     assert.equal(indicators?.type, 'Input.ChoiceSet');
@@ -280,12 +296,50 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     const [card] = await send(
       METTE,
       { text: 'ugerapport' },
-      { conversationType: 'channel', conversationId: '19:kanal@thread.tacv2' },
+      { conversationType: 'channel', conversationId: '19:kanal@thread.tacv2', teamId: TEST_TEAM.id },
     );
     assert.match(
       cardFullText(card),
       /Skriv det i din personlige chat med botten\n\*\*ugerapport\*\* viser medarbejdernes tal/,
     );
+  });
+
+  it('when a second team of the same tenant installs the bot, then its people see nothing of the first team: its goals, reports and cards answer as for an empty team', async () => {
+    await joinTeam(bot.baseUrl, connector, OTHER_LEADER, [OTHER_MEMBER], { teamId: OTHER_TEAM.id, tenantId: TENANT });
+    const firstTeam = /Mette|Ali|Lea|Kanvas|Real \d|Smedie|J-2026-FU/;
+
+    const memberReport = cardFullText(await say(OTHER_MEMBER, 'ugerapport uge 7'));
+    assert.match(memberReport, /Du er ikke med i målstyringen i uge 7 2026/);
+    assert.doesNotMatch(memberReport, firstTeam);
+    assert.match(cardFullText(await say(OTHER_MEMBER, 'mål uge 7')), /Du er ikke med i målstyringen i uge 7 2026/);
+
+    const leaderReport = cardFullText(await say(OTHER_LEADER, 'ugerapport uge 7'));
+    assert.match(leaderReport, /Ugerapport uge 7 2026/);
+    assert.match(leaderReport, /Ingen medarbejdere skulle registrere i ugen/);
+    assert.match(leaderReport, /Teamet har ingen indikatorer for 2026/);
+    assert.match(leaderReport, /Nye i ugen\n0 åbninger af 0 kontakter/);
+    assert.doesNotMatch(leaderReport, firstTeam);
+
+    const plan = cardFullText(await say(OTHER_LEADER, 'mål opsæt'));
+    assert.match(plan, /Målstyring 2026\nIkke sat op endnu/);
+    assert.match(plan, /Ingen er med endnu/);
+    assert.doesNotMatch(plan, /Mette|Ali|Gemt/);
+    // A card of the first team's plan, submitted in the second team, saves nothing anywhere.
+    const foreignCard = await click(OTHER_LEADER, {
+      ...actionData(setup, 'goals.members'),
+      members: `${METTE.id},${OTHER_MEMBER.id}`,
+      membersFromWeek: '7',
+    });
+    assert.match(cardFullText(foreignCard), /Intet er gemt/);
+    assert.match(cardFullText(foreignCard), /Ingen er med endnu/);
+    assert.match(cardFullText(await say(OTHER_MEMBER, 'opfølgning')), /ingen opfølgninger, der venter/);
+
+    // The first team's indicators are not the second team's: joining waits for its own plan.
+    assert.match(cardFullText(await say(OTHER_MEMBER, 'mål tilmeld')), /Målstyringen er ikke sat op endnu/);
+    // The first team's report is as before, with nobody of the second team in it.
+    const firstReport = cardFullText(await say(LEADER, 'ugerapport uge 7'));
+    assert.match(firstReport, /2 af 2 medarbejdere har registreret ugens tal/);
+    assert.doesNotMatch(firstReport, /Nina/);
   });
 
   it('when every card of the goals flow is validated, then none has a problem', () => {

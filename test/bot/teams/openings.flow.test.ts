@@ -12,15 +12,23 @@ import { cardSubmitActivity, messageActivity, type ActivityOptions } from '../..
 import { cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems, MAX_CARD_BYTES } from '../../support/card-validator';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { replyCardsOf, startTestBot } from '../../support/running-bot';
+import { joinTeam } from '../../support/test-team';
 
 type Card = Record<string, unknown>;
 
 describe('openings over HTTP (real server, embedded Cosmos)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let connector: FakeConnector;
   const seen: Card[] = [];
-  const VERA: ActivityOptions = { user: { id: 'vk-1', name: 'Vera Konsulent' }, tenantId: 'tenant-open' };
+  const TENANT = 'tenant-open';
+  const VERA_USER = { id: 'vk-1', name: 'Vera Konsulent' };
+  const KARL_USER = { id: 'vk-2', name: 'Karl Konsulent' };
+  const VERA: ActivityOptions = { user: VERA_USER, tenantId: TENANT };
+  const KARL: ActivityOptions = { user: KARL_USER, tenantId: TENANT };
+  const OWNER = { id: 'lone-1', name: 'Lone Leder' };
 
   async function send(activity: Record<string, unknown>): Promise<Card[]> {
     const cards = await replyCardsOf(bot.baseUrl, activity);
@@ -33,9 +41,15 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     (await send(cardSubmitActivity(value, as)))[0] as Card;
 
   before(async () => {
+    connector = await startFakeConnector();
     bot = await startTestBot();
+    // The team's owner installs the bot; Vera and her colleague Karl are members of the team.
+    await joinTeam(bot.baseUrl, connector, OWNER, [VERA_USER, KARL_USER], { tenantId: TENANT });
   });
-  after(async () => bot?.stop());
+  after(async () => {
+    await bot?.stop();
+    await connector?.close();
+  });
 
   it('when a consultant registers an opening with errors and then correctly, then errors name the fields, typed values stay, and it is stored', async () => {
     const form = await say('ny stilling');
@@ -124,10 +138,7 @@ describe('openings over HTTP (real server, embedded Cosmos)', function () {
     const save = actionData(form, 'opening.update');
     assert.ok(save !== undefined && typeof save.version === 'string');
 
-    const colleague = await click(
-      { ...save, ...values, seats: '5' },
-      { ...VERA, user: { id: 'vk-2', name: 'Karl Konsulent' } },
-    );
+    const colleague = await click({ ...save, ...values, seats: '5' }, KARL);
     assert.match(cardText(colleague), /Ikke din registrering\n.*registreret af Vera Konsulent/);
 
     const saved = await click({ ...save, ...values, seats: '3', note: 'Start 1. marts' });
