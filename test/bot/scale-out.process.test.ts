@@ -12,9 +12,13 @@ import { startFakeConnector, type FakeConnector } from '../support/fake-connecto
 import { postActivity } from '../support/running-bot';
 import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
 import { openingRegistration } from '../support/opening-registration';
+import { joinTeam } from '../support/test-team';
 
 const TENANT = 'tenant-scale';
 const CHANNEL = '19:scale-morning@thread.tacv2';
+/** The Teams team the bots are installed in; its data (and job runs) are keyed by its id. */
+const TEAM = '19:scale-team@thread.tacv2';
+const LEADER = { id: 'leader-1', name: 'Lise Leder' };
 /** Copenhagen is UTC+1 in February: 07:30Z is the team's 08:30. */
 const at = (isoUtc: string) => new Date(isoUtc);
 
@@ -65,6 +69,23 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
       cosmos: { endpoint: storage.endpoint, key: storage.key, database: 'jobcenter' },
       dataDir: dir(),
     });
+    // The leader installs the bot in the team (and so owns it there); the consultant and the caseworker
+    // are its members. The install goes to one process; the other reads the team from the shared store.
+    const [first] = bots;
+    assert.ok(first !== undefined);
+    await joinTeam(
+      first.baseUrl,
+      connector,
+      LEADER,
+      [
+        { id: 'vk-1', name: 'Konsulent vk-1' },
+        { id: 'cw-1', name: 'Konsulent cw-1' },
+      ],
+      {
+        teamId: TEAM,
+        tenantId: TENANT,
+      },
+    );
   });
 
   after(async () => {
@@ -77,11 +98,11 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
 
   /** In the morning channel, as the leader. */
   const inChannel = (): ActivityOptions => ({
-    user: { id: 'leader-1', name: 'Lise Leder' },
+    user: LEADER,
     conversationType: 'channel',
     conversationId: CHANNEL,
     tenantId: TENANT,
-    teamId: '19:scale-team@thread.tacv2',
+    teamId: TEAM,
     serviceUrl: connector.url,
   });
   /** In `userId`'s personal chat (the channel data still names the team). */
@@ -186,7 +207,7 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     await eventually(() => connector.held.length === 1, 'one instance is posting');
 
     // The lease record names the holder (host:pid:random); that is the process to kill.
-    const lease = await jobRun(`tenant:${TENANT}`, `morning-post:tenant:${TENANT}:2026-02-04`);
+    const lease = await jobRun(TEAM, `morning-post:${TEAM}:2026-02-04`);
     assert.ok(lease !== undefined, 'the run was claimed');
     assert.equal(lease.doneAt ?? undefined, undefined, 'the run is not done while the post hangs');
     assert.equal(lease.leaseUntil, '2026-02-04T07:35:00.000Z');
@@ -239,7 +260,8 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     await survivor.setClock(at('2026-02-06T09:00:00Z'));
     const pair = [survivor, replacement];
 
-    // The leader (who set up the morning meeting) chooses an indicator in the personal chat, on the new process.
+    // The leader (who installed the bot in the team, so owns it) chooses an indicator in the personal chat,
+    // on the new process.
     const leaderChat = personal('leader-1', 'Lise Leder');
     const setup = await send(replacement, messageActivity('mål opsæt', leaderChat));
     const setupCard = setup.activities[0]?.attachments?.[0]?.content;

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { cardSubmitActivity, invokeActivity, messageActivity, type ActivityOptions } from '../support/activities';
 import { killIfRunning, spawnBot, type BotProcess } from '../support/bot-process';
 import { cardText } from '../support/bot-under-test';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
+import { joinTeam } from '../support/test-team';
 import { openingRegistration } from '../support/opening-registration';
 
 /** What a turn must say while storage is away (the turn-error handler's storage text). */
@@ -32,6 +34,8 @@ describe('the bot while its storage server is away', function () {
   const dirs: string[] = [];
   let storage: StandaloneStorage | undefined;
   let bot: BotProcess | undefined;
+  /** The stand-in Bot Connector the bot reads the team's roster from. */
+  let connector: FakeConnector | undefined;
   /** Companies whose registration the bot confirmed (filled by the first case, checked after the restart). */
   const acknowledged: string[] = [];
 
@@ -44,11 +48,17 @@ describe('the bot while its storage server is away', function () {
   before(async () => {
     storage = await startStandaloneStorage(dir());
     bot = await spawnBot({ DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key });
+    // Vera installs the bot in her team, so she acts for it from her personal chat.
+    connector = await startFakeConnector();
+    const { user, tenantId } = VERA;
+    assert.ok(user !== undefined);
+    await joinTeam(bot.baseUrl, connector, user, [], { tenantId });
   });
 
   after(async () => {
     await killIfRunning(bot?.child);
     await storage?.stop('SIGKILL');
+    await connector?.close();
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 

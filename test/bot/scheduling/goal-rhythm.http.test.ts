@@ -6,6 +6,7 @@ import { actionData } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
 import { completeScreening } from '../../support/screening-completion';
 import { useSharedStoreFleet } from '../../support/shared-store-fleet';
+import { joinTeam } from '../../support/test-team';
 
 type Card = Record<string, unknown>;
 type Person = { id: string; name: string };
@@ -13,12 +14,21 @@ type Person = { id: string; name: string };
 const LEADER: Person = { id: 'lea', name: 'Lea Leder' };
 const METTE: Person = { id: 'mette', name: 'Mette Hansen' };
 const ALI: Person = { id: 'ali', name: 'Ali Yilmaz' };
+const TENANT = 'tenant-rhythm';
 
 describe('the Friday reminder, the Monday summary and the follow-up reminders, two bot instances on one standalone store', function () {
   this.timeout(60_000);
   let now = new Date('2026-02-11T09:00:00Z'); // Wednesday of week 7, 10:00 in Copenhagen
   const fleet = useSharedStoreFleet({ dirPrefix: 'jobcenter-rhythm-', now: () => now });
   const { apps } = fleet;
+
+  // The leader installs the bot in the team (so owns it, and gets the Monday summary); Mette and Ali
+  // are its members. Installing asks for the replies in the response: nothing lands on the connector.
+  before(async () => {
+    const [first] = apps;
+    assert.ok(first !== undefined);
+    await joinTeam(`http://127.0.0.1:${first.port}`, fleet.connector, LEADER, [METTE, ALI], { tenantId: TENANT });
+  });
 
   /** Writes as `person` in their personal chat (which the bot stores for proactive messages); the first card. */
   async function send(
@@ -29,9 +39,7 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
     const response = await fetch(app.messagesUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        userActivity(body, { user: person, tenantId: 'tenant-rhythm', serviceUrl: fleet.connector.url }),
-      ),
+      body: JSON.stringify(userActivity(body, { user: person, tenantId: TENANT, serviceUrl: fleet.connector.url })),
     });
     const { activities } = (await response.json()) as { activities: { attachments?: { content: Card }[] }[] };
     const card = activities[0]?.attachments?.[0]?.content;
@@ -57,6 +65,8 @@ describe('the Friday reminder, the Monday summary and the follow-up reminders, t
   it('when a leader sets up goals, two members join, one logs the week and a screening is decided, then nothing is sent yet', async () => {
     const [first, second] = apps;
     assert.ok(first !== undefined && second !== undefined);
+    // A member is refused; the owner (who installed the bot in the team) sets the goals up.
+    assert.match(cardFullText(await send(second, METTE, { text: 'mål opsæt' })), /Kun for ledere/);
     const setup = await send(first, LEADER, { text: 'mål opsæt' });
     const saved = await send(second, LEADER, {
       value: { ...actionData(setup, 'goals.indicators'), indicators: 'kanvas' },

@@ -5,10 +5,16 @@ import { cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { useSharedStoreFleet } from '../../support/shared-store-fleet';
 import { openingRegistration } from '../../support/opening-registration';
+import { joinTeam } from '../../support/test-team';
 
 const LEADER: TeamsUser = { id: 'leader-1', name: 'Lene Leder' };
 const SARA: TeamsUser = { id: 'cw-1', name: 'Sara Sagsbehandler' };
 const VIBE: TeamsUser = { id: 'vk-9', name: 'Vibe Konsulent' };
+const VERA: TeamsUser = { id: 'vk-1', name: 'Vera Konsulent' };
+const VIGGO: TeamsUser = { id: 'vk-2', name: 'Viggo Konsulent' };
+const MADS: TeamsUser = { id: 'member-1', name: 'Mads Medarbejder' };
+const TEAM_ID = '19:team@thread.tacv2';
+const TENANT = 'tenant-sched';
 
 describe('the morning post, two bot instances sharing one standalone Cosmos-compatible server', function () {
   this.timeout(60_000);
@@ -16,13 +22,24 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
   const fleet = useSharedStoreFleet({ dirPrefix: 'jobcenter-sched-', now: () => now });
   const { apps } = fleet;
 
+  // The leader installs the bot in the team (so owns it there); the others are its members. Installing
+  // asks for the replies in the response, so nothing lands on the connector the cases count.
+  before(async () => {
+    const [first] = apps;
+    assert.ok(first !== undefined);
+    await joinTeam(`http://127.0.0.1:${first.port}`, fleet.connector, LEADER, [SARA, VIBE, VERA, VIGGO, MADS], {
+      teamId: TEAM_ID,
+      tenantId: TENANT,
+    });
+  });
+
   /** In the team's morning channel, as `user` (the leader unless given). */
   const inChannel = (user: TeamsUser = LEADER): ActivityOptions => ({
     user,
     conversationType: 'channel',
     conversationId: '19:morning@thread.tacv2',
-    tenantId: 'tenant-sched',
-    teamId: '19:team@thread.tacv2',
+    tenantId: TENANT,
+    teamId: TEAM_ID,
     serviceUrl: fleet.connector.url,
   });
 
@@ -36,15 +53,25 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     return response.text();
   }
 
+  /** The same, answering with the text of each reply card. */
+  async function postCards(app: RunningApp, activity: Record<string, unknown>): Promise<string[]> {
+    const json = JSON.parse(await postRaw(app, activity)) as { activities: { attachments?: { content: unknown }[] }[] };
+    return json.activities.map((activity) => cardText(activity.attachments?.[0]?.content));
+  }
+
   /** The same, answering with the text of the reply cards. */
   async function post(app: RunningApp, activity: Record<string, unknown>): Promise<string> {
-    const json = JSON.parse(await postRaw(app, activity)) as { activities: { attachments?: { content: unknown }[] }[] };
-    return json.activities.map((activity) => cardText(activity.attachments?.[0]?.content)).join('\n');
+    return (await postCards(app, activity)).join('\n');
   }
 
   it('when a leader sets up the channel, then it is confirmed; in a personal chat it is refused with a Danish hint', async () => {
     const [first] = apps;
     assert.ok(first !== undefined);
+    // Only a leader (here the owner: who installed the bot in the team) chooses the channel.
+    assert.match(
+      await post(first, messageActivity('morgenmøde her kl. 8.30', { ...inChannel(SARA), mentionBot: true })),
+      /Kun for ledere/,
+    );
     assert.match(
       await post(first, messageActivity('morgenmøde her kl. 8.30', { ...inChannel(), mentionBot: true })),
       /Morgenmødet er sat op her/,
@@ -122,8 +149,8 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
           ...where,
         }),
       );
-    assert.match(await register('Med Chat A/S', { id: 'vk-1', name: 'Vera Konsulent' }, personal), /Registreret/);
-    assert.match(await register('Uden Chat A/S', { id: 'vk-2', name: 'Viggo Konsulent' }), /Registreret/);
+    assert.match(await register('Med Chat A/S', VERA, personal), /Registreret/);
+    assert.match(await register('Uden Chat A/S', VIGGO), /Registreret/);
 
     const board = await postRaw(first, messageActivity('stillinger', inChannel(SARA)));
     // The entry whose heading names the company (the "new since last post" list names it too).
@@ -199,14 +226,19 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
     assert.equal(fleet.connector.posts.length, before + 1, 'the forgotten channel is not posted to again');
 
-    const member = inChannel({ id: 'member-1', name: 'Mads Medarbejder' });
-    assert.doesNotMatch(await post(second, messageActivity('hjælp', member)), /kan ikke længere postes/);
-    const told = await post(second, messageActivity('hjælp', inChannel()));
-    assert.match(told, /Tavlen kan ikke længere postes i kanalen/);
-    assert.match(told, /kl\. 8\.30/);
-    assert.match(told, /Kommandoer|hjælp/i, 'the answer to what the leader wrote still comes');
+    // Someone who writes for the team is told: a command that acts for the team (`hjælp` needs no team,
+    // so it carries no team notices).
+    const member = await postCards(second, messageActivity('stillinger', inChannel(MADS)));
+    assert.equal(member.length, 1, 'a member who is not a leader is not told');
+    assert.match(member[0] ?? '', /^Tavlen/);
+    const told = await postCards(second, messageActivity('stillinger', inChannel()));
+    assert.equal(told.length, 2, `the notice and the answer: ${told.join('\n---\n')}`);
+    assert.match(told[0] ?? '', /Tavlen kan ikke længere postes i kanalen/);
+    assert.match(told[0] ?? '', /kl\. 8\.30/);
+    assert.match(told[1] ?? '', /^Tavlen/, 'the answer to what the leader wrote still comes');
+    assert.doesNotMatch(told[1] ?? '', /kan ikke længere postes/);
     assert.doesNotMatch(
-      await post(first, messageActivity('hjælp', inChannel())),
+      (await postCards(first, messageActivity('stillinger', inChannel()))).join('\n'),
       /kan ikke længere postes/,
       'told once',
     );
