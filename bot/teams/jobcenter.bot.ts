@@ -16,7 +16,7 @@ import type { StaticCards } from '../../cards/shared/static.cards';
 import { cardInvokeResponse, cardMessage } from './card-activities';
 import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
 import type { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
-import type { TeamMembershipService } from '../../rules/teams/team-membership.service';
+import type { TeamMembershipService, TurnTeam } from '../../rules/teams/team-membership.service';
 import { placeOf, setTeamOfTurn, teamOf, userIdOf } from './turn-actor';
 
 /** What a text command answers with. */
@@ -46,6 +46,9 @@ export interface JobcenterBotDeps {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/** The team decided for this turn (see decideTeam). */
+const TURN_TEAM = Symbol('turnTeam');
 
 /**
  * The Teams activity handler. It translates activities into calls on the domain and answers with
@@ -128,6 +131,11 @@ export class JobcenterBot extends TeamsActivityHandler {
     const { activity } = context;
     const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
     const parsed = parseCommand(text);
+    // Told before any answer (as before teams were real): a leader whose morning channel was lost.
+    if ((await this.decideTeam(context)) === undefined) {
+      const notice = await this.deps.turnNotice?.(context);
+      if (notice !== undefined) await context.sendActivity(cardMessage(notice));
+    }
     if (parsed.kind === 'empty' && activity.value !== undefined) {
       await context.sendActivity(cardMessage(await this.answerCardAction(context, activity.value)));
       return;
@@ -154,8 +162,6 @@ export class JobcenterBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(refusal));
         return;
       }
-      const notice = await this.deps.turnNotice?.(context);
-      if (notice !== undefined) await context.sendActivity(cardMessage(notice));
     }
     const handler = this.deps.commands?.[parsed.command.id];
     if (handler !== undefined) {
@@ -190,7 +196,12 @@ export class JobcenterBot extends TeamsActivityHandler {
    * instead when there is none (not in a team with the bot) or the person must choose first.
    */
   private async decideTeam(context: TurnContext): Promise<AdaptiveCardJson | undefined> {
-    const team = await this.deps.teams.teamForTurn(userIdOf(context.activity), placeOf(context.activity));
+    let team = context.turnState.get(TURN_TEAM) as TurnTeam | undefined;
+    if (team === undefined) {
+      team = await this.deps.teams.teamForTurn(userIdOf(context.activity), placeOf(context.activity));
+      // Decided once per turn: the notice before the answer and the answer itself act for the same team.
+      context.turnState.set(TURN_TEAM, team);
+    }
     switch (team.kind) {
       case 'team':
         setTeamOfTurn(context, team.teamId);
