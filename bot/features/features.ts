@@ -1,7 +1,8 @@
 import { CapacityCards } from '../../cards/capacity/capacity.cards';
 import type { ScreeningService } from '../../rules/screening/screening.service';
 import type { TeamOwnerSource, TeamRosterSource } from '../../rules/teams/team-directory.repository';
-import { TeamMembershipService } from '../../rules/teams/team-membership.service';
+import { DEFAULT_MEMBERSHIP_OPTIONS, TeamMembershipService } from '../../rules/teams/team-membership.service';
+import { CosmosLegacyTeamData } from '../storage/cosmos-legacy-team-data';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
 import { cosmosRepositories } from '../storage/cosmos.repositories';
@@ -58,6 +59,8 @@ export function createFeatures({ store, rosterSource, ownerSource, ...rest }: Fe
     ownerSource,
     repositories.audit,
     rest.clock,
+    DEFAULT_MEMBERSHIP_OPTIONS,
+    new CosmosLegacyTeamData(store.containers),
   );
   const deps: AreaDeps = { ...rest, repositories, membership };
   const { sender, logger, clock } = deps;

@@ -57,6 +57,17 @@ export class CosmosTeamDirectoryRepository implements TeamDirectoryRepository {
     await this.teams.items.upsert(document);
   }
 
+  async teamsOfTenant(tenantId: string): Promise<string[]> {
+    const found = await queryAll<{ teamId: string }>(this.teams, {
+      query: 'SELECT c.teamId FROM c WHERE c.id = @id AND c.tenantId = @tenantId AND NOT IS_DEFINED(c.removedAt)',
+      parameters: [
+        { name: '@id', value: TEAM_ID },
+        { name: '@tenantId', value: tenantId },
+      ],
+    });
+    return found.map((row) => row.teamId);
+  }
+
   async teamsOf(userId: string): Promise<string[]> {
     const found = await queryAll<{ teamId: string }>(this.teams, {
       query: 'SELECT c.teamId FROM c WHERE c.id = @id AND ARRAY_CONTAINS(c.memberIds, @userId)',

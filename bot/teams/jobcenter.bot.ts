@@ -25,7 +25,7 @@ export type CommandHandler = (context: TurnContext, args: string) => Promise<Ada
 /** What the bot needs of the teams: the team of a turn, and the team events. */
 export type TeamTurns = Pick<
   TeamMembershipService,
-  'teamForTurn' | 'teamsOf' | 'choose' | 'installed' | 'removed' | 'membersChanged'
+  'teamForTurn' | 'teamsOf' | 'choose' | 'installed' | 'removed' | 'membersChanged' | 'adoptTenantData'
 >;
 
 export interface JobcenterBotDeps {
@@ -243,6 +243,9 @@ export class JobcenterBot extends TeamsActivityHandler {
       { ...team, serviceUrl: context.activity.serviceUrl },
       userIdOf(context.activity),
     );
+    // What a tenant stored before teams were real moves to its team when it has just this one.
+    const adopted = await this.deps.teams.adoptTenantData(tenantId);
+    if (adopted !== 'none') this.deps.logger.info({ adopted }, 'data stored for the whole tenant handled');
   }
 
   private async teamRemoved(context: TurnContext): Promise<void> {

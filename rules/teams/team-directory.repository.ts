@@ -11,6 +11,8 @@ export interface TeamDirectoryRepository {
   saveTeam(team: Team, etag?: string): Promise<boolean>;
   roster(teamId: string): Promise<TeamRoster | undefined>;
   saveRoster(roster: TeamRoster): Promise<void>;
+  /** The ids of the tenant's teams the bot is installed in (not removed). */
+  teamsOfTenant(tenantId: string): Promise<string[]>;
   /** The ids of the teams whose stored roster has this person. */
   teamsOf(userId: string): Promise<string[]>;
   /** The team a person chose to act for in their personal chat (`skift team`). */

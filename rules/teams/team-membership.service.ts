@@ -2,6 +2,7 @@ import type { AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
 import type { Team, TeamChoice, TeamMember } from './team';
 import type { TeamDirectoryRepository, TeamOwnerSource, TeamRosterSource } from './team-directory.repository';
+import { tenantPseudoTeamId, type LegacyTeamData } from './legacy-team-data';
 
 /** Where a turn happens, as far as the team goes. */
 export type TurnPlace =
@@ -67,6 +68,7 @@ export class TeamMembershipService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly options: TeamMembershipOptions = DEFAULT_MEMBERSHIP_OPTIONS,
+    private readonly legacy?: LegacyTeamData,
   ) {}
 
   /**
@@ -104,6 +106,21 @@ export class TeamMembershipService {
       }
     }
     throw new Error('team record kept changing');
+  }
+
+  /**
+   * Data stored before teams were real (under the tenant's pseudo-team) goes to the tenant's team when
+   * the tenant has exactly one; with several it stays, untouched, until a leader takes it over.
+   * Resolves what happened, for the log.
+   */
+  async adoptTenantData(tenantId: string): Promise<{ moved: number; kept: number } | 'none' | 'several-teams'> {
+    if (this.legacy === undefined) return 'none';
+    const from = tenantPseudoTeamId(tenantId);
+    if ((await this.legacy.count(from)) === 0) return 'none';
+    const teams = await this.directory.teamsOfTenant(tenantId);
+    const [only] = teams;
+    if (only === undefined || teams.length > 1) return 'several-teams';
+    return this.legacy.move(from, only);
   }
 
   /** The bot was removed from the team: its data stays, but nobody acts for it. */

@@ -32,6 +32,14 @@ export class InMemoryTeamDirectory implements TeamDirectoryRepository {
     return Promise.resolve();
   }
 
+  teamsOfTenant(tenantId: string): Promise<string[]> {
+    return Promise.resolve(
+      [...this.teams.values()]
+        .filter(({ value }) => value.tenantId === tenantId && value.removedAt === undefined)
+        .map(({ value }) => value.teamId),
+    );
+  }
+
   teamsOf(userId: string): Promise<string[]> {
     return Promise.resolve(
       [...this.rosters.values()]
