@@ -18,23 +18,12 @@ export function candidateOutcomeCard(renderer: CardRenderer, outcome: CandidateO
         'Stillingen findes ikke længere',
         'Skriv **stillinger** for den aktuelle tavle.',
       );
-    case 'personal-chat': {
-      const { name } = outcome.offer.opening.registeredBy;
-      return noticeCard(
-        renderer,
-        'info',
-        'Besked sendt',
-        `${name} har fået besked i en personlig chat: "${candidateMessageText(outcome.offer)}"`,
-      );
-    }
+    case 'personal-chat':
     case 'mentioned': {
       const { name } = outcome.offer.opening.registeredBy;
-      return noticeCard(
-        renderer,
-        'info',
-        'Besked sendt',
-        `${name} er nævnt i samtalen med beskeden: "${candidateMessageText(outcome.offer)}"`,
-      );
+      const where =
+        outcome.kind === 'personal-chat' ? 'har fået besked i en personlig chat' : 'er nævnt i samtalen med beskeden';
+      return noticeCard(renderer, 'info', 'Besked sendt', `${name} ${where}: "${candidateMessageText(outcome.offer)}"`);
     }
   }
 }

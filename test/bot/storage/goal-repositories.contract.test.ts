@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { CosmosFollowUpRepository } from '../../../bot/storage/cosmos-follow-up.repository';
 import { CosmosGoalPlanRepository } from '../../../bot/storage/cosmos-goal-plan.repository';
 import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
 import { CosmosWeeklyLogRepository } from '../../../bot/storage/cosmos-weekly-log.repository';
-import { openCosmosStore } from '../../../bot/storage/cosmos.store';
 import type { FollowUp } from '../../../rules/follow-ups/follow-up';
 import type { GoalPlan } from '../../../rules/goals/goal-plan';
 import type { WeeklyLog } from '../../../rules/goals/weekly-log';
@@ -19,6 +15,7 @@ import {
   InMemoryGoalPlanRepository,
   InMemoryWeeklyLogRepository,
 } from '../../support/in-memory.repositories';
+import { openContractStore } from '../../support/contract-store';
 import { screeningDecision, screeningRecord, screeningSummary } from '../../support/screening-record.fixture';
 
 /** The goals' repositories: the in-memory doubles the domain tests use and Cosmos keep the same contract. */
@@ -31,21 +28,13 @@ interface Subject {
 }
 
 async function cosmosSubject(endpoint: string | undefined, key: string | undefined): Promise<Subject> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-goal-contract-'));
-  const store = await openCosmosStore({
-    cosmos: { endpoint, key, database: `goals-${randomUUID().slice(0, 8)}` },
-    dataDir,
-  });
+  const { store, close } = await openContractStore('goals', endpoint, key);
   return {
     plans: new CosmosGoalPlanRepository(store.containers.goalPlans),
     logs: new CosmosWeeklyLogRepository(store.containers.weeklyLogs),
     followUps: new CosmosFollowUpRepository(store.containers.followUps),
     screenings: new CosmosScreeningRepository(store.containers.screenings),
-    async close() {
-      if (endpoint !== undefined) await store.database.delete().catch(() => undefined);
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

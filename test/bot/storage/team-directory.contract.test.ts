@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { CosmosTeamDirectoryRepository } from '../../../bot/storage/cosmos-team-directory.repository';
-import { openCosmosStore } from '../../../bot/storage/cosmos.store';
 import type { Team } from '../../../rules/teams/team';
 import type { TeamDirectoryRepository } from '../../../rules/teams/team-directory.repository';
+import { openContractStore } from '../../support/contract-store';
 import { InMemoryTeamDirectory } from '../../support/in-memory-team-directory';
 
 interface Subject {
@@ -15,18 +11,10 @@ interface Subject {
 }
 
 async function cosmosSubject(endpoint: string | undefined, key: string | undefined): Promise<Subject> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-team-contract-'));
-  const store = await openCosmosStore({
-    cosmos: { endpoint, key, database: `teams-${randomUUID().slice(0, 8)}` },
-    dataDir,
-  });
+  const { store, close } = await openContractStore('teams', endpoint, key);
   return {
     directory: new CosmosTeamDirectoryRepository(store.containers.teamRosters, store.containers.installations),
-    async close() {
-      if (endpoint !== undefined) await store.database.delete().catch(() => undefined);
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
