@@ -248,4 +248,47 @@ describe('team membership (spec §0)', () => {
       teamId: JOBKLAR.teamId,
     });
   });
+
+  describe('data stored for the whole tenant before teams were real', () => {
+    function withLegacy(count: number) {
+      const moves: [string, string][] = [];
+      const legacyService = new TeamMembershipService(
+        directory,
+        { membersOf: (team: Team) => Promise.resolve(structuredClone(rosters.get(team.teamId) ?? [])) },
+        { ownersOf: (team: Team) => Promise.resolve([...(owners.get(team.teamId) ?? [])]) },
+        audit,
+        { now: () => now },
+        undefined,
+        {
+          count: () => Promise.resolve(count),
+          move: (from: string, to: string) => {
+            moves.push([from, to]);
+            return Promise.resolve({ moved: count, kept: 0 });
+          },
+        },
+      );
+      return { legacyService, moves };
+    }
+
+    it("when the tenant has exactly one team, then the tenant's data moves to it", async () => {
+      await service.installed(TENANT, JOBKLAR, 'leder-x');
+      const { legacyService, moves } = withLegacy(7);
+      assert.deepEqual(await legacyService.adoptTenantData(TENANT), { moved: 7, kept: 0 });
+      assert.deepEqual(moves, [[`tenant:${TENANT}`, JOBKLAR.teamId]]);
+    });
+
+    it('when the tenant has several teams, then nothing moves (it is kept for a leader to take over)', async () => {
+      await installBoth();
+      const { legacyService, moves } = withLegacy(7);
+      assert.equal(await legacyService.adoptTenantData(TENANT), 'several-teams');
+      assert.deepEqual(moves, []);
+    });
+
+    it('when there is nothing stored for the tenant, then nothing happens', async () => {
+      await service.installed(TENANT, JOBKLAR, 'leder-x');
+      const { legacyService, moves } = withLegacy(0);
+      assert.equal(await legacyService.adoptTenantData(TENANT), 'none');
+      assert.deepEqual(moves, []);
+    });
+  });
 });
