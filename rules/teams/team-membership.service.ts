@@ -99,9 +99,11 @@ export class TeamMembershipService {
               ...(stored.value.removedAt === undefined ? {} : { installedAt: at, installedBy }),
               removedAt: undefined,
             };
+      // The roster is read before anything is kept: a team Teams does not know leaves no record.
+      const members = await this.rosterSource.membersOf(team);
       const unchanged = stored !== undefined && sameTeam(stored.value, team);
       if (unchanged || (await this.directory.saveTeam(team, stored?.etag))) {
-        await this.refreshRoster(team);
+        await this.directory.saveRoster({ teamId: team.teamId, members, refreshedAt: this.clock.now().toISOString() });
         return team;
       }
     }
@@ -140,8 +142,8 @@ export class TeamMembershipService {
   /** The team this person acts for in this turn. */
   async teamForTurn(userId: string, place: TurnPlace): Promise<TurnTeam> {
     if (place.kind === 'channel') {
-      const team =
-        (await this.activeTeam(place.team.teamId)) ?? (await this.installed(place.tenantId, place.team, undefined));
+      const team = await this.channelTeam(place);
+      if (team === undefined || team.tenantId !== place.tenantId) return { kind: 'none' };
       return (await this.isMember(team, userId)) ? { kind: 'team', teamId: team.teamId } : { kind: 'none' };
     }
     const teams = await this.teamsOf(userId, place.tenantId);
@@ -233,6 +235,20 @@ export class TeamMembershipService {
       detail: `co-leaders:${next.length}`,
     });
     return { kind: 'saved', coLeaders: next };
+  }
+
+  /**
+   * The team of a channel turn. One the bot has no record of (installed before teams were kept, or the
+   * install event was lost) is kept now, if Teams lists its members; if it does not, it is nobody's team.
+   */
+  private async channelTeam(place: Extract<TurnPlace, { kind: 'channel' }>): Promise<Team | undefined> {
+    const known = await this.activeTeam(place.team.teamId);
+    if (known !== undefined) return known;
+    try {
+      return await this.installed(place.tenantId, place.team, undefined);
+    } catch {
+      return undefined;
+    }
   }
 
   private async activeTeam(teamId: string): Promise<Team | undefined> {

@@ -137,6 +137,28 @@ describe('team membership (spec §0)', () => {
     assert.deepEqual(await service.teamForTurn('cw-x', place), { kind: 'team', teamId: JOBKLAR.teamId });
   });
 
+  it("when a channel turn names a team Teams does not list, then it is nobody's team and nothing is kept of it", async () => {
+    const unknown = { ...JOBKLAR, teamId: '19:forged@thread.tacv2' };
+    const failing = new TeamMembershipService(
+      directory,
+      { membersOf: () => Promise.reject(new Error('404 from the connector')) },
+      { ownersOf: () => Promise.resolve([]) },
+      audit,
+      { now: () => now },
+    );
+    assert.deepEqual(await failing.teamForTurn('cw-x', { kind: 'channel', tenantId: TENANT, team: unknown }), {
+      kind: 'none',
+    });
+    assert.equal(await directory.getTeam(unknown.teamId), undefined);
+  });
+
+  it("when a channel turn comes from another tenant with a member's id, then the team is not theirs", async () => {
+    await installBoth();
+    assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'channel', tenantId: 'tenant-2', team: JOBKLAR }), {
+      kind: 'none',
+    });
+  });
+
   it('when a member is removed and the roster read again, then they lose access at once', async () => {
     await installBoth();
     rosters.set(JOBKLAR.teamId, [member('leder-x'), member('both')]);
