@@ -1,5 +1,6 @@
 import type { AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
+import { containsCprShape } from '../shared/cpr-shape';
 import type { Team, TeamChoice, TeamMember } from './team';
 import type { TeamDirectoryRepository, TeamOwnerSource, TeamRosterSource } from './team-directory.repository';
 
@@ -226,7 +227,10 @@ export class TeamMembershipService {
   }
 
   private async refreshRoster(team: Team): Promise<TeamMember[]> {
-    const members = await this.rosterSource.membersOf(team);
+    // Display names come from Teams; one shaped like a CPR number is not stored (the user id stands in).
+    const members = (await this.rosterSource.membersOf(team)).map((member) =>
+      containsCprShape(member.name) ? { ...member, name: '' } : member,
+    );
     await this.directory.saveRoster({ teamId: team.teamId, members, refreshedAt: this.clock.now().toISOString() });
     return members;
   }
