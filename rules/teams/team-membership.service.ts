@@ -118,7 +118,10 @@ export class TeamMembershipService {
     if (place.kind === 'channel') {
       const team =
         (await this.activeTeam(place.team.teamId)) ?? (await this.installed(place.tenantId, place.team, undefined));
-      return (await this.isMember(team, userId)) ? { kind: 'team', teamId: team.teamId } : { kind: 'none' };
+      // A team of another tenant is not this person's, whatever their id (as in a personal chat).
+      return team.tenantId === place.tenantId && (await this.isMember(team, userId))
+        ? { kind: 'team', teamId: team.teamId }
+        : { kind: 'none' };
     }
     const teams = await this.teamsOf(userId, place.tenantId);
     if (teams.length === 0) return { kind: 'none' };
