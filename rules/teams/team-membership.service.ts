@@ -1,5 +1,6 @@
 import type { AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
+import { containsCprShape } from '../shared/cpr-shape';
 import type { Team, TeamChoice, TeamMember } from './team';
 import type { TeamDirectoryRepository, TeamOwnerSource, TeamRosterSource } from './team-directory.repository';
 import { tenantPseudoTeamId, type LegacyTeamData } from './legacy-team-data';
@@ -100,7 +101,7 @@ export class TeamMembershipService {
               removedAt: undefined,
             };
       // The roster is read before anything is kept: a team Teams does not know leaves no record.
-      const members = await this.rosterSource.membersOf(team);
+      const members = await this.readRoster(team);
       const unchanged = stored !== undefined && sameTeam(stored.value, team);
       if (unchanged || (await this.directory.saveTeam(team, stored?.etag))) {
         await this.directory.saveRoster({ teamId: team.teamId, members, refreshedAt: this.clock.now().toISOString() });
@@ -281,9 +282,16 @@ export class TeamMembershipService {
   }
 
   private async refreshRoster(team: Team): Promise<TeamMember[]> {
-    const members = await this.rosterSource.membersOf(team);
+    const members = await this.readRoster(team);
     await this.directory.saveRoster({ teamId: team.teamId, members, refreshedAt: this.clock.now().toISOString() });
     return members;
+  }
+
+  /** The members as Teams lists them; a display name shaped like a CPR number is not kept (the id stands in). */
+  private async readRoster(team: Team): Promise<TeamMember[]> {
+    return (await this.rosterSource.membersOf(team)).map((member) =>
+      containsCprShape(member.name) ? { ...member, name: '' } : member,
+    );
   }
 
   private async ownersOf(team: Team): Promise<readonly string[]> {

@@ -28,6 +28,7 @@ import {
 import { assertSensibleAnswer, stringsIn, userFacingTexts, type BotHttpResponse } from '../support/reply-checks';
 import { startTestBot } from '../support/running-bot';
 import { CARD_ANSWERS } from '../support/screening-answers';
+import { joinTeam } from '../support/test-team';
 
 /** Longest a single answer may take before it counts as a hang (a busy 2-core CI machine, 1 MB bodies). */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -48,8 +49,9 @@ function runOptions(numRuns: number): fc.Parameters<unknown> {
 
 type Card = Record<string, unknown>;
 
+/** One municipality (tenant) with two job-centre teams: the victim team and the attacker's team. */
 const VICTIM_TENANT = 'victim-7c0d2f';
-const VICTIM_TEAM = `tenant:${VICTIM_TENANT}`;
+const VICTIM_TEAM = '19:victim-team-7c0d2f@thread.tacv2';
 const VICTIM = {
   leader: { id: 'victim-leader', name: 'Lone Offerleder' },
   consultant: { id: 'victim-vk', name: 'Vibeke Offer' },
@@ -60,6 +62,18 @@ const VICTIM = {
   note: 'Hemmelig note 4711',
   caseReference: 'OFFER-2026-1',
 };
+const VICTIM_PEOPLE = [VICTIM.leader, VICTIM.consultant, VICTIM.caseworker];
+const VICTIM_USER_IDS = VICTIM_PEOPLE.map((person) => person.id);
+/** The other team of the victim's tenant: the attacker owns it (installed the bot there); a colleague is a member. */
+const ATTACKER_TEAM = '19:attacker-team-7c0d2f@thread.tacv2';
+const ATTACKER = {
+  owner: { id: 'attacker-1', name: 'Anders Angriber' },
+  member: { id: 'attacker-2', name: 'Agnete Angriber' },
+};
+/** Someone of the victim's tenant in no team with the bot. */
+const STRANGER = { id: 'stranger-1', name: 'Sune Udenfor' };
+/** A tenant of attackers who use the victim team's user ids there. */
+const OTHER_TENANT = 'attacker-b';
 /** The containers of a team's records (not its conversations and turn claims). */
 const RECORD_CONTAINERS = ['openings', 'screenings', 'auditEvents', 'teamSettings', 'teamRosters', 'morningMeetings'];
 
@@ -77,7 +91,7 @@ const SECRETS = [
  * Hostile input (issue 6): thousands of malformed activities and card submits through the real HTTP
  * path (restify, CloudAdapter, the bot, storage). Each gets a 2xx/4xx with a sensible Danish answer,
  * the process keeps serving, a seeded victim team's stored data never changes, and its data is never
- * shown to another tenant.
+ * shown to anyone outside it: neither to the members of another team in its tenant, nor to other tenants.
  */
 describe('hostile input on POST /api/messages (property-based, real HTTP and storage)', function () {
   this.timeout(300_000);
@@ -125,7 +139,7 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     user: person,
     tenantId: VICTIM_TENANT,
     serviceUrl: connector.url,
-    ...(channel ? { conversationType: 'channel', conversationId: VICTIM.channel } : {}),
+    ...(channel ? { conversationType: 'channel', conversationId: VICTIM.channel, teamId: VICTIM_TEAM } : {}),
   });
 
   /** The first card of a reply (message attachment or invoke response). */
@@ -142,8 +156,16 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
 
   async function seedVictim(): Promise<void> {
     const leader = VICTIM.leader;
+    // The leader installs the bot in the victim team (so owns it there); the others are its members.
+    await joinTeam(bot?.baseUrl ?? '', connector, leader, [VICTIM.consultant, VICTIM.caseworker], {
+      teamId: VICTIM_TEAM,
+      tenantId: VICTIM_TENANT,
+    });
+    const member = firstCard(await post(messageActivity('indstillinger', victim(VICTIM.consultant))));
+    assert.match(cardText(member), /Kun teamets ledere kan ændre indstillingerne/, 'a member does not lead');
+    assert.equal(actionData(member, 'settings.save'), undefined);
     const settings = firstCard(await post(messageActivity('indstillinger', victim(leader))));
-    assert.match(cardText(settings), /du er nu registreret som leder/);
+    assert.match(cardText(settings), /Ret indstillingerne/);
     const saved = firstCard(
       await post(
         cardSubmitActivity(
@@ -207,24 +229,56 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     assert.match(userFacingTexts(viewed.body).join('\n'), new RegExp(VICTIM.caseReference));
   }
 
+  /** A conversation of the victim team: a member's personal chat, or one of the team's channels. */
+  const victimConversation = (document: Record<string, unknown>): boolean =>
+    stringsIn(document.conversationId).some(
+      (id) => id.startsWith('a:victim-') || id === VICTIM.channel || id === VICTIM_TEAM,
+    );
+
+  /**
+   * Whether a stored document is the victim team's: its records (by team id), and in its tenant its
+   * conversations and its members' choices; the turn claims of its conversations. Another tenant's
+   * conversation that happens to carry the same id is not the victim's, nor is a conversation of an
+   * attacker that names the victim team's id (the bot never looks conversations up by team).
+   */
+  function isVictims(container: string, document: Record<string, unknown>): boolean {
+    switch (container) {
+      case 'installations':
+        return (
+          document.tenantId === VICTIM_TENANT &&
+          (victimConversation(document) || VICTIM_USER_IDS.includes(String(document.userId)))
+        );
+      case 'processedActivities':
+        return victimConversation(document);
+      default:
+        return document.teamId === VICTIM_TEAM;
+    }
+  }
+
   /**
    * Everything stored for the victim team (in `only` these containers, if given), without the server's
-   * own fields, in a stable order.
+   * own fields, in a stable order. Its roster is compared without the time it was last read from Teams:
+   * a stranger writing in its channel has it read again (at most once a minute), which changes nothing
+   * of it.
    */
-  async function snapshotVictim(only?: readonly string[]): Promise<string> {
+  async function snapshotVictim(only?: readonly string[], without: readonly string[] = []): Promise<string> {
     assert.ok(store !== undefined);
     const snapshot: Record<string, unknown[]> = {};
     for (const [name, container] of Object.entries(store.containers)) {
       if (only !== undefined && !only.includes(name)) continue;
       const { resources } = await container.items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
       snapshot[name] = resources
-        .filter(
-          (document) =>
-            document.teamId === VICTIM_TEAM ||
-            document.tenantId === VICTIM_TENANT ||
-            stringsIn(document.conversationId).some((id) => id.startsWith('a:victim-') || id === VICTIM.channel),
+        .filter((document) => isVictims(name, document))
+        .map((document) =>
+          Object.fromEntries(
+            Object.entries(document).filter(
+              ([key]) =>
+                !key.startsWith('_') &&
+                !without.includes(key) &&
+                !(name === 'teamRosters' && document.id === 'members' && key === 'refreshedAt'),
+            ),
+          ),
         )
-        .map((document) => Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_'))))
         .sort((a, b) => String(a.id).localeCompare(String(b.id)));
     }
     return JSON.stringify(snapshot);
@@ -298,13 +352,20 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     });
     connector = await startFakeConnector();
     await seedVictim();
+    // The attacker installs the bot in their own team of the same tenant (so owns it there).
+    await joinTeam(bot.baseUrl, connector, ATTACKER.owner, [ATTACKER.member], {
+      teamId: ATTACKER_TEAM,
+      tenantId: VICTIM_TENANT,
+    });
     victimSnapshot = await snapshotVictim();
     openingsAfterSeeding = await openingCount();
     context = {
       serviceUrl: connector.url,
       victimTenant: VICTIM_TENANT,
-      victimIds: [victimIds.openingId, victimIds.screeningId, VICTIM.caseReference],
-      victimUserIds: [VICTIM.leader.id, VICTIM.consultant.id, VICTIM.caseworker.id],
+      victimTeamId: VICTIM_TEAM,
+      victimIds: [victimIds.openingId, victimIds.screeningId, VICTIM.caseReference, VICTIM_TEAM],
+      victimUserIds: VICTIM_USER_IDS,
+      insider: { teamId: ATTACKER_TEAM, userIds: [ATTACKER.owner.id, ATTACKER.member.id, STRANGER.id] },
     };
   });
 
@@ -324,24 +385,69 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     assert.ok(victimSnapshot.includes(VICTIM.note) && victimSnapshot.includes(victimIds.screeningId));
   });
 
-  it('when a user of another tenant uses the victim team’s ids in every card action and command, then they read and change nothing of it', async () => {
-    /** What the attacker (or someone using a victim's user id) writes or submits in the attacker's chat. */
+  it('when a member of another team in the tenant, or someone of another tenant with the victims’ user ids, uses the victim team’s ids in every card action and command, then they read and change nothing of it', async () => {
+    interface Attacker {
+      label: string;
+      user: TeamsUser;
+      tenantId: string;
+      /** Writing in the victim team's channel instead of their personal chat. */
+      inVictimChannel?: boolean;
+      /** The team they act for (none: the bot knows no team of theirs there), and whether they lead it. */
+      team?: 'owner' | 'member';
+    }
+    /** What the attacker writes or submits. */
     const answer = async (
       body: { text: string } | { value: Record<string, unknown> },
-      from: TeamsUser = { id: 'attacker-1', name: 'Anders Angriber' },
-    ) => {
+      attacker: Attacker,
+    ): Promise<{ text: string; cards: Card[] }> => {
       const activity = userActivity(body, {
-        user: from,
-        conversationId: 'a:attacker-1',
-        tenantId: 'attacker-b',
+        user: attacker.user,
+        tenantId: attacker.tenantId,
         serviceUrl: connector.url,
+        ...(attacker.inVictimChannel === true
+          ? { conversationType: 'channel', conversationId: VICTIM.channel, teamId: VICTIM_TEAM }
+          : { conversationId: `a:${attacker.tenantId === VICTIM_TENANT ? '' : 'outsider-'}${attacker.user.id}` }),
       });
       const response = await post(activity);
       assertSensibleAnswer(activity, response, SECRETS);
-      return userFacingTexts(response.body).join('\n');
+      return { text: userFacingTexts(response.body).join('\n'), cards: [firstCard(response)] };
     };
-    // The attacker leads their own team, and even uses the victim leader's user id.
-    assert.match(await answer({ text: 'indstillinger' }), /du er nu registreret som leder/);
+    const owner: Attacker = {
+      label: 'the other team’s owner',
+      user: ATTACKER.owner,
+      tenantId: VICTIM_TENANT,
+      team: 'owner',
+    };
+    const colleague: Attacker = {
+      label: 'the other team’s member',
+      user: ATTACKER.member,
+      tenantId: VICTIM_TENANT,
+      team: 'member',
+    };
+    /** In their personal chats. */
+    const elsewhere: Attacker[] = [
+      owner,
+      colleague,
+      { label: 'a person of the tenant in no team', user: STRANGER, tenantId: VICTIM_TENANT },
+      ...VICTIM_PEOPLE.map((user) => ({ label: `${user.id} of another tenant`, user, tenantId: OTHER_TENANT })),
+    ];
+    /** Writing in the victim team's channel, which they are not members of. */
+    const inVictimChannel: Attacker[] = [
+      { ...owner, label: 'the other team’s owner in the victim’s channel', team: undefined, inVictimChannel: true },
+      ...VICTIM_PEOPLE.map((user) => ({
+        label: `${user.id} of another tenant in the victim’s channel`,
+        user,
+        tenantId: OTHER_TENANT,
+        inVictimChannel: true,
+      })),
+    ];
+    // The attacker leads their own team (they installed the bot in it); their colleague does not.
+    assert.match((await answer({ text: 'indstillinger' }, owner)).text, /Ret indstillingerne/);
+    assert.match((await answer({ text: 'indstillinger' }, colleague)).text, /Kun teamets ledere kan ændre/);
+
+    const noTeam = /^Botten kender ikke dit team endnu/;
+    /** A citizen's screening is never shown or erased in a channel, whoever asks. */
+    const personalOnly = /^Skriv det i din personlige chat med botten/;
     const { openingId, screeningId } = victimIds;
     const submits: [string, Record<string, unknown>, RegExp][] = [
       ['opening.fill', { openingId }, /Stillingen findes ikke længere/],
@@ -359,28 +465,64 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
         /findes ikke/,
       ],
     ];
-    for (const from of [undefined, VICTIM.leader, VICTIM.caseworker, VICTIM.consultant]) {
+    const tryEverything = async (attacker: Attacker): Promise<void> => {
+      const as = (what: string) => `${what} by ${attacker.label}`;
       for (const [verb, data, expected] of submits) {
-        assert.match(
-          await answer({ value: { verb, ...data } }, from),
-          expected,
-          `${verb} as ${from?.id ?? 'attacker'}`,
-        );
+        const { text } = await answer({ value: { verb, ...data } }, attacker);
+        assert.match(text, attacker.team === undefined ? noTeam : expected, as(verb));
       }
-      assert.match(
-        await answer({ text: `vis screening ${VICTIM.caseReference}` }, from),
-        /Teamet har ingen screening med den sagsreference/,
+      // Choosing the victim team in the personal chat is answered as for a team that does not exist.
+      const chosen = await answer({ value: { verb: 'team.choose', teamId: VICTIM_TEAM } }, attacker);
+      const chosenNowhere = await answer(
+        { value: { verb: 'team.choose', teamId: '19:nowhere@thread.tacv2' } },
+        attacker,
       );
-      assert.match(
-        await answer({ text: `slet screening ${VICTIM.caseReference}` }, from),
-        /Intet slettet|Kun for ledere/,
-      );
-      assert.doesNotMatch(await answer({ text: 'stillinger' }, from), new RegExp(VICTIM.companyName));
-      assert.doesNotMatch(await answer({ text: 'mine stillinger' }, from), new RegExp(VICTIM.companyName));
-    }
-    assert.equal(await snapshotVictim(), victimSnapshot, 'the victim team’s stored data changed');
-  });
+      assert.match(chosen.text, /^Teamet kan ikke vælges/, as('team.choose'));
+      assert.deepEqual(chosen.cards, chosenNowhere.cards, as('team.choose'));
 
+      const shown = await answer({ text: `vis screening ${VICTIM.caseReference}` }, attacker);
+      const shownNowhere = await answer({ text: 'vis screening OFFER-NOWHERE-1' }, attacker);
+      assert.deepEqual(shown.cards, shownNowhere.cards, as('vis screening: the answer for a reference of nothing'));
+      assert.match(
+        shown.text,
+        attacker.inVictimChannel === true
+          ? personalOnly
+          : attacker.team === undefined
+            ? noTeam
+            : /^Ingen screening at vise\nTeamet har ingen screening med den sagsreference/,
+        as('vis screening'),
+      );
+      const erased = await answer({ text: `slet screening ${VICTIM.caseReference}` }, attacker);
+      const erasedNowhere = await answer({ text: 'slet screening OFFER-NOWHERE-1' }, attacker);
+      assert.deepEqual(erased.cards, erasedNowhere.cards, as('slet screening: the answer for a reference of nothing'));
+      assert.match(
+        erased.text,
+        attacker.inVictimChannel === true
+          ? personalOnly
+          : attacker.team === 'owner'
+            ? /^Intet slettet/
+            : attacker.team === 'member'
+              ? /^Kun for ledere/
+              : noTeam,
+        as('slet screening'),
+      );
+      assert.doesNotMatch((await answer({ text: 'stillinger' }, attacker)).text, new RegExp(VICTIM.companyName));
+      assert.doesNotMatch((await answer({ text: 'mine stillinger' }, attacker)).text, new RegExp(VICTIM.companyName));
+    };
+    for (const attacker of elsewhere) await tryEverything(attacker);
+    assert.equal(await snapshotVictim(), victimSnapshot, 'the victim team’s stored data changed');
+
+    // In the victim's channel each turn is recorded (its claim, when the conversation was last seen);
+    // the team's records, and how the bot reaches its conversations, are as before.
+    const recordsBefore = await snapshotVictim([...RECORD_CONTAINERS, 'installations'], ['updatedAt']);
+    for (const attacker of inVictimChannel) await tryEverything(attacker);
+    assert.equal(
+      await snapshotVictim([...RECORD_CONTAINERS, 'installations'], ['updatedAt']),
+      recordsBefore,
+      'the victim team’s records changed',
+    );
+    victimSnapshot = await snapshotVictim();
+  });
   it('when card ids are path tricks (".", "..", "a?b", "a#b"), then they name nothing: no other document is read or changed', async () => {
     const recordsBefore = await snapshotVictim(RECORD_CONTAINERS);
     const tricks = ['.', '..', `${victimIds.openingId}?x`, `${victimIds.screeningId}?x`, 'a#b', 'a/b'];

@@ -4,7 +4,8 @@ import { BOT, BOT_MENTION, executeAction } from './activities';
 /**
  * fast-check arbitraries for hostile traffic on `POST /api/messages`: activities with wrong types and
  * missing fields, card submits with real and unknown verbs and garbage data, odd Unicode and huge
- * strings. Every activity comes from an attacker tenant, never from the victim's (see `victimTenant`).
+ * strings. Every activity comes from an attacker: someone of another tenant (who may use the victim
+ * team's user ids there), or a member of another team in the victim's own tenant (see `insider`).
  */
 
 /** Pieces that break naive code: control characters, lone surrogates, direction marks, markup, paths. */
@@ -73,6 +74,7 @@ const COMMAND_WORDS = [
 /** Every verb the bot routes, including those that change stored data. */
 export const KNOWN_VERBS = [
   'help.show',
+  'team.choose',
   'capacity.calculate',
   'screening.new',
   'screening.start',
@@ -274,12 +276,25 @@ function mutated(base: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Reco
 export interface HostileContext {
   /** The stand-in connector: where normal (not expectReplies) deliveries send their replies. */
   serviceUrl: string;
-  /** The tenant whose data must stay untouched; attackers never claim it. */
+  /** The victim team's tenant: attackers of other tenants never claim it. */
   victimTenant: string;
-  /** Ids of the victim's records (and its case reference), used by attackers as if they were their own. */
+  /**
+   * The victim team's Teams team id: messages and card submits name it in their channel data, as if
+   * sent in its channel (install and member events do not: only Teams sends those, for its own team).
+   */
+  victimTeamId: string;
+  /**
+   * Ids of the victim's records (its case reference, its team id), used by attackers as if they were
+   * their own.
+   */
   victimIds: readonly string[];
   /** The victim team's people: attackers use the same user ids in their own tenants. */
   victimUserIds: readonly string[];
+  /**
+   * Attackers inside the victim's tenant: the members of another team there (and people of no team),
+   * who act as themselves and name their own team's id or the victim's.
+   */
+  insider: { teamId: string; userIds: readonly string[] };
 }
 
 /** An attacker's tenant: a couple of fixed ones or a random one, never the victim's. */
@@ -310,18 +325,52 @@ function recordId(context: HostileContext): fc.Arbitrary<unknown> {
   );
 }
 
+/** Who sends an activity, and the tenant its conversation and its channel data name. */
+interface Sender {
+  from: Record<string, unknown>;
+  conversationTenant: string | typeof ABSENT;
+  channelTenant: string;
+}
+
+/**
+ * Half the senders are of another tenant (some using the victim team's user ids there), half are in
+ * the victim's tenant as members of the other team or of none, as themselves: never as a victim.
+ */
+function sender(context: HostileContext): fc.Arbitrary<Sender> {
+  const outsider = fc.record({
+    from: fc
+      .record({ id: userId(context), name: optional(oddText), aadObjectId: optional(userId(context)) })
+      .map(withoutAbsent),
+    conversationTenant: optional(attackerTenant(context)),
+    channelTenant: attackerTenant(context),
+  });
+  const insiderId = fc.constantFrom(...context.insider.userIds);
+  const insider = fc.record({
+    from: fc.record({ id: insiderId, name: optional(oddText), aadObjectId: optional(insiderId) }).map(withoutAbsent),
+    conversationTenant: optional(fc.constant(context.victimTenant)),
+    channelTenant: fc.constant(context.victimTenant),
+  });
+  return fc.oneof(outsider, insider);
+}
+
+/** A team id in channel data: garbage, the insiders' team, or (for messages and card submits) the victim's. */
+function channelTeamId(context: HostileContext, victimTeam: boolean): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    oddText,
+    fc.constant(context.insider.teamId),
+    ...(victimTeam ? [fc.constant(context.victimTeamId)] : []),
+  );
+}
+
 /** A well-formed attacker envelope with varied (valid) values. */
-function envelope(context: HostileContext): fc.Arbitrary<Record<string, unknown>> {
-  const tenant = attackerTenant(context);
+function envelope(context: HostileContext, victimTeam = true): fc.Arbitrary<Record<string, unknown>> {
   return fc
     .record({
       id: freshId,
       channelId: fc.constantFrom('msteams', 'msteams', 'emulator'),
       serviceUrl: fc.constant(context.serviceUrl),
       deliveryMode: fc.oneof({ weight: 9, arbitrary: fc.constant('expectReplies') }, fc.constantFrom('normal', ABSENT)),
-      from: fc
-        .record({ id: userId(context), name: optional(oddText), aadObjectId: optional(userId(context)) })
-        .map(withoutAbsent),
+      sender: sender(context),
       recipient: fc.constant({ ...BOT }),
       conversation: fc
         .record({
@@ -330,12 +379,11 @@ function envelope(context: HostileContext): fc.Arbitrary<Record<string, unknown>
             oddText,
           ),
           conversationType: optional(fc.constantFrom('personal', 'channel', 'groupChat')),
-          tenantId: optional(tenant),
           isGroup: optional(fc.boolean()),
         })
         .map(withoutAbsent),
       channelData: optional(
-        fc.record({ tenant: fc.record({ id: tenant }), team: optional(fc.record({ id: oddText })) }).map(withoutAbsent),
+        fc.record({ team: optional(fc.record({ id: channelTeamId(context, victimTeam) })) }).map(withoutAbsent),
       ),
       entities: optional(
         fc.array(
@@ -350,7 +398,14 @@ function envelope(context: HostileContext): fc.Arbitrary<Record<string, unknown>
       locale: optional(fc.constantFrom('da-DK', 'en-US', '')),
       timestamp: optional(fc.constant('2026-02-03T08:30:00.000Z')),
     })
-    .map(withoutAbsent);
+    .map(({ sender: { from, conversationTenant, channelTenant }, conversation, channelData, ...rest }) =>
+      withoutAbsent({
+        ...rest,
+        from,
+        conversation: withoutAbsent({ ...conversation, tenantId: conversationTenant }),
+        channelData: channelData === ABSENT ? ABSENT : { ...(channelData as object), tenant: { id: channelTenant } },
+      }),
+    );
 }
 
 /** A message: odd (sometimes huge) text, sometimes a value of any shape (a card submit gone wrong). */
@@ -375,7 +430,7 @@ export function hostileOtherActivity(context: HostileContext): fc.Arbitrary<Reco
   return mutated(
     fc
       .tuple(
-        envelope(context),
+        envelope(context, false),
         fc.record({
           type: fc.oneof(
             {

@@ -8,10 +8,12 @@ import { OPENING_FIELD_LABELS, OPENING_FORM_FIELDS } from '../../../rules/openin
 import { cardFullText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { CPR_VARIANTS, leakedCpr } from '../../support/cpr-variants';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { openingRegistration } from '../../support/opening-registration';
 import { stringsIn } from '../../support/reply-checks';
 import { replyCardsOf, startTestBot } from '../../support/running-bot';
 import { CARD_ANSWERS } from '../../support/screening-answers';
+import { joinTeam } from '../../support/test-team';
 
 type Card = Record<string, unknown>;
 type Person = { id: string; name: string };
@@ -19,7 +21,10 @@ type Person = { id: string; name: string };
 const LEADER: Person = { id: 'cpr-leader', name: 'Lea Leder' };
 const CASEWORKER: Person = { id: 'cpr-caseworker', name: 'Carl Sagsbehandler' };
 const MEMBER: Person = { id: 'cpr-member', name: 'Mette Hansen' };
-/** Someone whose Teams display name is shaped like a CPR number: it must not be stored when they join. */
+/**
+ * Someone whose Teams display name is shaped like a CPR number (the team's roster lists them so): it must
+ * not be stored when the bot reads the team's members, nor when they join the goals.
+ */
 const ODD_NAME: Person = { id: 'cpr-odd-name', name: '010190-1234' };
 
 /** Wednesday 11 February 2026, 10:00 in Copenhagen: ISO week 7. */
@@ -74,6 +79,7 @@ function stringsOfJsonLines(content: string): string[] {
 describe('CPR numbers in every form over HTTP (real server, embedded Cosmos, expectReplies): refused, never stored, logged or shown', function () {
   this.timeout(180_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let connector: FakeConnector;
   const logLines: string[] = [];
   let counter = 0;
 
@@ -118,12 +124,17 @@ describe('CPR numbers in every form over HTTP (real server, embedded Cosmos, exp
       }),
     );
     bot = await startTestBot({}, { clock: { now: () => NOW }, logger });
-    // The leader takes the lead of the team, and chooses the goals' indicators.
-    await say(LEADER, 'indstillinger');
+    connector = await startFakeConnector();
+    // The leader installs the bot in the team (so owns it there), and chooses the goals' indicators.
+    await joinTeam(bot.baseUrl, connector, LEADER, [CASEWORKER, MEMBER, ODD_NAME], { tenantId: 'tenant-cpr' });
+    assert.match(cardFullText(await say(LEADER, 'indstillinger')), /Ret indstillingerne/);
     const setup = await say(LEADER, 'mål opsæt');
     await click(LEADER, { ...actionData(setup, 'goals.indicators'), indicators: 'kanvas,aabninger_ordinaere' });
   });
-  after(async () => bot?.stop());
+  after(async () => {
+    await bot?.stop();
+    await connector?.close();
+  });
 
   it('when a case reference is a CPR number, then "Ny screening" refuses it and the form comes back empty', async () => {
     const start = await say(CASEWORKER, 'screening');

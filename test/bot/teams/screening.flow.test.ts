@@ -9,20 +9,34 @@ import { cardSubmitActivity, invokeActivity, messageActivity, type ActivityOptio
 import { cardFullText, cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { postActivity, startTestBot } from '../../support/running-bot';
 import { CARD_ANSWERS } from '../../support/screening-answers';
+import { joinTeam, TEST_TEAM } from '../../support/test-team';
 
 type Card = Record<string, unknown>;
 
 const ANSWERS = CARD_ANSWERS;
 
+/** The tenant of the flow: one municipality with two job-centre teams. */
+const TENANT = 'tenant-flow';
+/** Team X (the test team): its owner installed the bot, so leads it; the caseworkers are its members. */
+const TEAM_X = {
+  id: TEST_TEAM.id,
+  leader: 'leader-view',
+  members: ['cw-1', 'cw-other', 'cw-comma', 'cw-2', 'cw-3', 'cw-4', 'cw-5'],
+} as const;
+/** Team Y, another team of the same tenant, with its own owner and caseworker. */
+const TEAM_Y = { id: '19:team-y-flow@thread.tacv2', leader: 'leader-y', members: ['cw-y'] } as const;
+
 describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let connector: FakeConnector;
   const seen: Card[] = [];
 
   /** Caseworker `userId` in their personal chat. */
-  const as = (userId: string): ActivityOptions => ({ user: { id: userId }, tenantId: 'tenant-flow' });
+  const as = (userId: string): ActivityOptions => ({ user: { id: userId }, tenantId: TENANT });
 
   /** Posts an activity and answers with the first card of the reply. */
   async function send(activity: Record<string, unknown>): Promise<Card> {
@@ -68,9 +82,20 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
 
   before(async () => {
     bot = await startTestBot();
+    connector = await startFakeConnector();
+    for (const team of [TEAM_X, TEAM_Y]) {
+      await joinTeam(
+        bot.baseUrl,
+        connector,
+        { id: team.leader },
+        team.members.map((id) => ({ id })),
+        { teamId: team.id, tenantId: TENANT },
+      );
+    }
   });
   after(async () => {
     await bot?.stop();
+    await connector?.close();
   });
 
   it('when a caseworker completes a screening, then every step behaves as specified and the result explains itself', async () => {
@@ -150,10 +175,48 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
     assert.match(cardText(own), /Screening gemt/);
     const other = await text('vis screening J-2026-1', 'cw-other');
     assert.match(cardText(other), /en anden sagsbehandlers/);
-    const claimed = await text('indstillinger', 'leader-view');
-    assert.match(cardText(claimed), /registreret som leder/);
+    // Nobody becomes leader by opening the settings: a caseworker may only read them; the team's owner leads.
+    const notLeader = await text('indstillinger', 'cw-other');
+    assert.match(cardText(notLeader), /Kun teamets ledere kan ændre indstillingerne/);
+    assert.equal(actionData(notLeader, 'settings.save'), undefined, 'a caseworker gets no form to save');
+    assert.doesNotMatch(cardText(notLeader), /registreret som leder/);
+    const stillNoLeader = await text('vis screening J-2026-1', 'cw-other');
+    assert.match(cardText(stillNoLeader), /en anden sagsbehandlers/, 'opening the settings made no leader');
+    const owner = await text('indstillinger', 'leader-view');
+    assert.match(cardText(owner), /Ret indstillingerne/);
+    assert.doesNotMatch(cardText(owner), /Kun teamets ledere/);
     const asLeader = await text('vis screening J-2026-1', 'leader-view');
     assert.match(cardText(asLeader), /Screening gemt/);
+  });
+
+  it("when a caseworker of another team asks for this team's screening, then the answer is the one for a reference that exists nowhere", async () => {
+    const start = await text('screening', 'cw-1');
+    let card = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-TEAM-X' }, 'cw-1');
+    for (let section = 1; section <= 5; section += 1) card = await submit(filled(card), 'cw-1');
+    assert.match(cardText(await submit({ ...actionData(card, 'screening.accept') }, 'cw-1')), /Screening gemt/);
+    assert.match(cardText(await text('vis screening J-TEAM-X', 'cw-1')), /Screening gemt/);
+
+    for (const userId of ['cw-y', 'leader-y']) {
+      const foreign = await text('vis screening J-TEAM-X', userId);
+      const nowhere = await text('vis screening J-NOWHERE-1', userId);
+      assert.equal(cardText(foreign), cardText(nowhere), `${userId}: team X's reference is answered as unknown`);
+      assert.deepEqual(foreign, nowhere, `${userId}: the very same card`);
+      assert.match(cardText(foreign), /Teamet har ingen screening med den sagsreference/);
+      assert.doesNotMatch(JSON.stringify(foreign), /J-TEAM-X|anden sagsbehandlers/);
+    }
+  });
+
+  it("when another team's owner erases this team's screening by its reference, then it is answered as not found and the screening stays", async () => {
+    const start = await text('screening', 'cw-1');
+    await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-KEEP-X' }, 'cw-1');
+    const foreign = await text('slet screening J-KEEP-X', 'leader-y');
+    const nowhere = await text('slet screening J-NOWHERE-2', 'leader-y');
+    assert.equal(cardText(foreign), cardText(nowhere), "team X's reference is answered as unknown");
+    assert.deepEqual(foreign, nowhere, 'the very same card');
+    assert.match(cardText(foreign), /Intet slettet\nTeamet har ingen screening med den sagsreference/);
+    assert.match(cardText(await text('vis screening J-KEEP-X', 'leader-view')), /Screening J-KEEP-X er i gang/);
+    const resumed = await text('screening', 'cw-1');
+    assert.match(cardText(resumed), /Du har en påbegyndt screening\nSagsreference J-KEEP-X/, 'still there to resume');
   });
 
   it('when a section comes back with errors, then a decimal comma is kept and a CPR number typed into a field is not shown again', async () => {
@@ -196,7 +259,7 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
   it('when a leader erases a screening by its reference, then it is gone; a non-leader cannot', async () => {
     const start = await text('screening', 'cw-5');
     await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-ERASE' }, 'cw-5');
-    // The first to open the settings in a team without leaders becomes its leader.
+    // The owner of the team (who installed the bot) leads it; the caseworker does not.
     const settings = await text('indstillinger', 'leader-view');
     assert.match(cardText(settings), /Ret indstillingerne/);
     const denied = await text('slet screening J-ERASE', 'cw-5');
@@ -249,6 +312,7 @@ describe('screening resumption after a restart', function () {
 
   it('when the bot restarts mid-screening, then "screening" offers to resume and continues at the next section', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-resume-'));
+    const connector = await startFakeConnector();
     const start = () => startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir }), { logger: createLogger('silent') });
     const resumer: ActivityOptions = { user: { id: 'cw-r' }, conversationId: 'a:r', tenantId: 't-r' };
     const post = async (url: string, activity: Record<string, unknown>): Promise<Card> => {
@@ -262,6 +326,11 @@ describe('screening resumption after a restart', function () {
     };
     try {
       const first = await start();
+      // The caseworker's team has the bot; what the bot keeps of the team survives the restart too.
+      await joinTeam(`http://127.0.0.1:${first.port}`, connector, { id: 'leader-r' }, [{ id: 'cw-r' }], {
+        teamId: '19:resume-team@thread.tacv2',
+        tenantId: 't-r',
+      });
       const begin = await post(first.messagesUrl, messageActivity('screening', resumer));
       const section1 = await post(
         first.messagesUrl,
@@ -290,6 +359,7 @@ describe('screening resumption after a restart', function () {
         await second.stop();
       }
     } finally {
+      await connector.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
