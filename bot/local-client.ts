@@ -1,6 +1,12 @@
 /**
  * `npm start`: the bot in local mode plus the Microsoft 365 Agents Playground, a Teams-like chat page
  * to talk to it in a browser without a Teams tenant, an app registration or a tunnel.
+ *
+ * The bot acts only for Teams teams it is installed in (spec §0). Once the Playground is up, the bot is
+ * installed in the Playground's team ("My Team") through the Playground's own install request, as when
+ * someone adds the app to a team (bot/playground/playground-team.install.ts): the Playground's user is
+ * then a member of the team and, as the one who installed it, its owner (leader), and the personal chat
+ * works at once. The team's other members are the Playground's five made-up people.
  */
 import * as path from 'node:path';
 import { startApp } from './app';
@@ -69,8 +75,9 @@ async function main(): Promise<number> {
     await app.stop();
     throw error;
   });
+  const teams = playground.teams.map((team) => `"${team.name}"`).join(', ');
   process.stdout.write(
-    `Agents Playground: open ${playground.url} in your browser (bot at ${app.messagesUrl}). Ctrl-C stops both.\n`,
+    `Agents Playground: open ${playground.url} in your browser (bot at ${app.messagesUrl}, installed in the team ${teams}). Ctrl-C stops both.\n`,
   );
 
   const first = await Promise.race([

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { installBotInPlaygroundTeams, type PlaygroundTeam } from './playground-team.install';
 
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages. */
@@ -18,8 +19,15 @@ export interface PlaygroundOptions {
   conversationId?: string;
   /** Where the Playground writes its own log; it would otherwise create ./devTools/ in the working folder. */
   logFile?: string;
-  /** How long to wait for the page to be served before giving up. */
+  /** How long to wait for the page to be served (and the bot installed in the team) before giving up. */
   readyTimeoutMs?: number;
+  /**
+   * false: leave the bot out of the Playground's team until someone opens the team's channel in the page.
+   * By default it is installed there once the Playground is up (see playground-team.install.ts), so the
+   * Playground's user is a member (and, as the installer, the owner) of a team with the bot, and the personal
+   * chat works at once.
+   */
+  installInTeam?: boolean;
 }
 
 export interface PlaygroundExit {
@@ -31,6 +39,8 @@ export interface RunningPlayground {
   /** The page to open in a browser. */
   url: string;
   port: number;
+  /** The Playground's teams the bot was installed in at start (none when `installInTeam` was false). */
+  teams: PlaygroundTeam[];
   /** Settles when the Playground process has ended, for whatever reason. Never rejects. */
   exited: Promise<PlaygroundExit>;
   /** Ends the Playground (SIGTERM, then SIGKILL if it lingers) and waits until it is gone. */
@@ -150,7 +160,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         throw new Error(`Agents Playground did not serve ${pageUrl} within ${readyTimeoutMs} ms`);
       await delay(200);
     }
-    return { url: `http://localhost:${port}`, port, exited, stop };
+    const teams =
+      options.installInTeam === false
+        ? []
+        : await installBotInPlaygroundTeams(port, Math.max(deadline - Date.now(), 5_000)).catch((error: unknown) => {
+            throw new Error(
+              `Agents Playground started, but the bot could not be installed in its team: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          });
+    return { url: `http://localhost:${port}`, port, teams, exited, stop };
   } catch (error) {
     await stop();
     throw error;

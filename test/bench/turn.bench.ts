@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { userActivity } from '../support/activities';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { joinTeam } from '../support/test-team';
 
 /**
  * `npm run bench`. Everything is measured in one run, side by side, interleaved in rounds so that the
@@ -10,7 +12,9 @@ import { userActivity } from '../support/activities';
  * - CPU per turn of a screening section submit (validation, a conditional write to the embedded
  *   store, the next card), vs the same echo bot (target ≤ 2×);
  * - median µs of one rules evaluation with engines built (target ≤ 200 µs), if the rules bench exists.
- * The bots run in their own processes, so the load generator's CPU is not counted. Each figure is the
+ * The bots run in their own processes, so the load generator's CPU is not counted. Both bots are first
+ * installed in a team whose roster (on a stand-in connector here) lists everyone who writes to them,
+ * so every turn acts for that team, as in Teams. Each figure is the
  * median of its rounds (robust to a disturbed round), with the mean beside it: the echo bot's rounds are
  * bimodal, because a 15-20 ms scavenge of the garbage botbuilder makes per turn falls in some rounds of
  * 100 turns and not in others, so the median of a few rounds leaves that cost out or counts it fully.
@@ -84,6 +88,19 @@ async function preparedSubmit(target: Target, user: string): Promise<Record<stri
   return { verb: 'screening.section', screeningId: match[1], sectionIndex: 0, ...FIRST_SECTION };
 }
 
+/** Everyone who writes to the bots below: the leader who installs the bot, and its members. */
+const BENCH_LEADER = { id: 'bench-leader', name: 'Leder' };
+const benchMembers = () =>
+  ['user-1', 'warm', ...Array.from({ length: ROUNDS }, (_, round) => `cw-${round}`)].map((id) => ({ id, name: id }));
+
+/**
+ * Installs the bot in the bench's team (the stand-in connector lists the people above as its members),
+ * so everyone acts for it from their personal chat, as in Teams. Before anything is measured.
+ */
+async function installInTeam(target: Target, connector: FakeConnector): Promise<void> {
+  await joinTeam(`http://127.0.0.1:${target.port}`, connector, BENCH_LEADER, benchMembers());
+}
+
 async function cpuOf(target: Target): Promise<number> {
   return (await request<{ cpuMicros: number }>(target.child, 'cpu', 'cpuMicros')).cpuMicros;
 }
@@ -129,6 +146,8 @@ async function main(): Promise<void> {
   const bot = await startTarget('hjaelp');
   const remote = await startTarget('remote-storage');
   const echo = await startTarget('echo');
+  // Where the bots read the team's roster; not counted, it runs in this process.
+  const connector = await startFakeConnector();
   const samples = {
     help: [] as number[],
     section: [] as number[],
@@ -137,6 +156,8 @@ async function main(): Promise<void> {
   };
   let failed = false;
   try {
+    await installInTeam(bot, connector);
+    await installInTeam(remote, connector);
     for (let i = 0; i < WARMUP_TURNS; i += 1) {
       await helpTurn(bot);
       await helpTurn(echo);
@@ -202,6 +223,7 @@ async function main(): Promise<void> {
     bot.child.send('stop');
     remote.child.send('stop');
     echo.child.send('stop');
+    await connector.close();
   }
   if (failed) process.exitCode = 1;
 }

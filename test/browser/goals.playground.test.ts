@@ -4,8 +4,10 @@
  * reads Real vs Mål in the week's report (`ugerapport`). The real bot in local mode, Chromium on the
  * Playground's page, every command typed and every answer entered in the cards drawn.
  *
- * The Playground has one user, so the same person is leader (the first to use a leader command becomes one)
- * and member (`mål tilmeld`), which the bot allows. The bot runs on the real clock: the week logged is the
+ * The Playground has one user, so the same person is leader and member (`mål tilmeld`), which the bot allows. They
+ * lead as the owner of the Playground's team: the bot is installed there at start with them as the installer, whom
+ * local mode takes for the owner (team-membership.playground.test.ts shows that a member who does not own the team
+ * is refused a leader command). The bot runs on the real clock: the week logged is the
  * current ISO week in Copenhagen, computed here independently of the bot, whatever the weekday. `ugerapport`
  * on its own reports the previous week, in which nothing was logged, so the report is asked for the current
  * week by number (`ugerapport uge 7 2026`).
@@ -110,11 +112,14 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     scheduler: false,
   });
 
-  it('when the first user writes "mål opsæt" and ticks two indicators, then they are leader and the team measures those two', async function () {
+  it('when the team\'s owner writes "mål opsæt" and ticks two indicators, then they may as its leader and the team measures those two', async function () {
     const ui = playground.page();
     await ui.send('mål opsæt');
     const setup = await playground.expectCard(ui, `Målstyring ${week.year}`);
-    assert.match(await setup.innerText(), /du er nu registreret som leder/);
+    const shown = await setup.innerText();
+    // Leaders are the team's owners: nobody is made leader for asking any more.
+    assert.doesNotMatch(shown, /registreret som leder/, shown);
+    assert.doesNotMatch(shown, /Kun for ledere/, shown);
 
     const filled = await ui.fillAdaptiveCardInputs(setup, (label) =>
       label === 'De indikatorer, teamet måler sig på'

@@ -4,9 +4,9 @@
  * on the board changes the card. The real bot in local mode, Chromium on the Playground's page, and every
  * message typed (with an @mention of the bot in the channel) and every answer entered in the cards drawn.
  *
- * The Playground's channel is "My Team - General" (see playground.channel.ts); all conversations of the tenant
- * belong to one team (bot/teams/turn-actor.ts), so what is registered in the personal chat is on the channel's
- * board.
+ * The Playground's channel is "My Team - General" (see playground.channel.ts), of the Playground's team, which has
+ * the bot installed from the start with the Playground's user as the installer (its owner, so its leader); the user
+ * is a member, so what they register in the personal chat is their team's, and on the channel's board.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
@@ -80,8 +80,9 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     // The first card in the thread is the bot's answer, whatever it says; then what it says is checked.
     await thread.lastCard().waitFor({ state: 'visible' });
     const text = await thread.lastCard().innerText();
-    // "Skriv det i teamets kanal" would mean the bot did not see a channel; "Kun for ledere" that the first
-    // person to use a leader command did not become the leader.
+    // "Skriv det i teamets kanal" would mean the bot did not see a channel; "Kun for ledere" that the owner (who
+    // installed the bot in the team) is not taken for a leader; "Botten kender ikke dit team" that the bot was
+    // not installed in the team at start.
     assert.match(text, /Morgenmødet er sat op her/, `the bot answered:\n${text}`);
     assert.match(text, /i denne kanal hver arbejdsdag kl\. 8\.30/);
     assert.match(text, /morgenmøde nu/);

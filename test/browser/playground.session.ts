@@ -9,7 +9,12 @@ import { startPlayground, type RunningPlayground } from '../../bot/playground/pl
 import { launchChromium, newLoopbackOnlyContext } from './chromium.launcher';
 import { expectNewestCard, PlaygroundPage, type CardActionSent } from './playground.page';
 
-/** The real bot in local mode, the Agents Playground in front of it, and a Chromium page, for one test file. */
+/**
+ * The real bot in local mode, the Agents Playground in front of it, and a Chromium page, for one test file. As
+ * with `npm start`, the bot is installed in the Playground's team once the Playground is up
+ * (bot/playground/playground-team.install.ts), so the Playground's user is a member and the owner of a team with
+ * the bot before the page is opened.
+ */
 export interface PlaygroundSession {
   dataDir: string;
   app: RunningApp;
@@ -76,6 +81,8 @@ export async function startPlaygroundSession(options: {
 export interface PlaygroundFixture {
   /** The page object on the session's page; fails the test if `before()` did not finish. */
   page(): PlaygroundPage;
+  /** The running Playground (its port, the teams the bot was installed in at start). */
+  playground(): RunningPlayground;
   /** Every card click the page sent, in the order the answers came back. */
   readonly actionsSent: readonly CardActionSent[];
   /** The newest card (of the chat, or of a channel thread) once it shows `text`; see {@link expectNewestCard}. */
@@ -102,6 +109,10 @@ export function usePlaygroundSession(options: Parameters<typeof startPlaygroundS
     page() {
       assert.ok(session, 'before() did not finish');
       return new PlaygroundPage(session.page);
+    },
+    playground() {
+      assert.ok(session, 'before() did not finish');
+      return session.playground;
     },
     get actionsSent() {
       return actionsSent;

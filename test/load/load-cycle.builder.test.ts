@@ -51,7 +51,7 @@ describe('the load mix and its cycle', () => {
 
   it("when a goal log is submitted, then it sends the card's week and a whole number for every indicator, keeping what the card shows", () => {
     const submit = mix.find((flow) => flow.name === 'mål')?.steps[1];
-    const flow = { user: { id: 'u', name: 'U', tenantId: 't' }, sequence: 7 };
+    const flow = { user: { id: 'u', name: 'U', teamId: 't' }, sequence: 7 };
     assert.equal(submit?.build(flow), undefined, 'no card, nothing to send');
     const card = {
       type: 'AdaptiveCard',
@@ -89,6 +89,6 @@ describe('the load mix and its cycle', () => {
 
   it('when a section step has no card to submit, then it sends nothing (the driver starts the cycle again)', () => {
     const section = mix.find((flow) => flow.name === 'screening')?.steps[2];
-    assert.equal(section?.build({ user: { id: 'u', name: 'U', tenantId: 't' }, sequence: 1 }), undefined);
+    assert.equal(section?.build({ user: { id: 'u', name: 'U', teamId: 't' }, sequence: 1 }), undefined);
   });
 });

@@ -10,7 +10,8 @@ export type Card = Record<string, unknown>;
 export interface LoadUser {
   id: string;
   name: string;
-  tenantId: string;
+  /** The Teams team the person works in (on its roster); they write to the bot from their personal chat. */
+  teamId: string;
 }
 
 /** The state of one run of a flow by one virtual user. */

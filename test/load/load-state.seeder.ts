@@ -1,4 +1,6 @@
 import { actionData, cardInputs } from '../support/card-inputs';
+import type { FakeConnector } from '../support/fake-connector';
+import { joinTeam } from '../support/test-team';
 import {
   GOAL_INDICATORS,
   REGISTER_STEP,
@@ -10,7 +12,7 @@ import {
   type LoadUser,
   type TurnBody,
 } from './load-mix.table';
-import { firstCard, turnActivity, type LoadTarget } from './load-turn.envelope';
+import { firstCard, LOAD_TENANT_ID, turnActivity, type LoadTarget } from './load-turn.envelope';
 import type { VirtualUsersPool } from './virtual-users.pool';
 
 export interface SeededState {
@@ -37,8 +39,8 @@ async function expectTurn(target: LoadTarget, user: LoadUser, body: TurnBody, ki
   return text;
 }
 
-/** The team's leader: the first to open `indstillinger` in it. */
-const leaderOf = (team: string): LoadUser => ({ id: `leader-${team}`, name: `Leder ${team}`, tenantId: team });
+/** The team's leader: the owner who installed the bot in the team (locally the installer owns it). */
+const leaderOf = (team: string): LoadUser => ({ id: `leader-${team}`, name: `Leder ${team}`, teamId: team });
 
 /** The data of a card action, or a failure naming the step when the card has no such action. */
 function dataOf(card: Card | undefined, verb: string): Record<string, unknown> {
@@ -49,7 +51,9 @@ function dataOf(card: Card | undefined, verb: string): Record<string, unknown> {
 
 /**
  * Puts the state a team works in before the run, through the bot's own HTTP interface and with the
- * mix's own steps: in every team a leader (the first to open `indstillinger`), registrations on the
+ * mix's own steps: the bot installed in every team by its leader (the owner), with the stand-in
+ * connector listing the team's people (the reserve too) as its roster, so each of them acts for the
+ * team from their personal chat; the leader may edit the team's `indstillinger`; registrations on the
  * board, and decided screenings (the intensive share has something to count). The first screening
  * also tells how many sections the questionnaire has. Then the goals, as the goals flow sets them
  * up: the leader chooses the indicators (`mål opsæt`), every goal member joins (`mål tilmeld`), and
@@ -57,6 +61,7 @@ function dataOf(card: Card | undefined, verb: string): Record<string, unknown> {
  */
 export async function seedState(
   target: LoadTarget,
+  connector: FakeConnector,
   users: VirtualUsersPool,
   nextSequence: () => number,
   perTeam: { openings: number; screenings: number },
@@ -73,8 +78,13 @@ export async function seedState(
   };
 
   for (const team of users.teams) {
-    await expectTurn(target, leaderOf(team), { text: 'indstillinger' }, 'indstillinger', 'registreret som leder');
-    turns += 1;
+    await joinTeam(target.baseUrl, connector, leaderOf(team), users.rosterOf(team), {
+      teamId: team,
+      tenantId: LOAD_TENANT_ID,
+    });
+    // Only a leader's settings card offers to save them.
+    await expectTurn(target, leaderOf(team), { text: 'indstillinger' }, 'indstillinger', '"verb":"settings.save"');
+    turns += 2;
   }
 
   const first: FlowState = { user: users.take('caseworker'), sequence: nextSequence() };
@@ -134,11 +144,11 @@ async function seedGoals(users: VirtualUsersPool, turn: SeedTurn): Promise<numbe
     openGoals.set(team, dataOf(setup, 'goals.memberGoalsOpen'));
   }
   for (const [index, member] of users.goalMembers.entries()) {
-    const leader = leaderOf(member.tenantId);
+    const leader = leaderOf(member.teamId);
     // Each form carries the plan's etag as it is now, so every save builds on the one before.
     const form = await turn(
       leader,
-      { value: { ...openGoals.get(member.tenantId), goalMember: member.id } },
+      { value: { ...openGoals.get(member.teamId), goalMember: member.id } },
       'goals.memberGoalsOpen',
       '"verb":"goals.memberGoals"',
     );

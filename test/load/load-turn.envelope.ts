@@ -6,20 +6,23 @@ export interface LoadTarget {
   /** The bot's address (`/api/messages` is under it). */
   baseUrl: string;
   /**
-   * The service URL the turns carry: the run's stand-in connector. Replies come in the HTTP response;
-   * only what the bot sends on its own (the goal rhythm's Monday summaries and Friday reminders to the
+   * The service URL the turns carry: the run's stand-in connector, which also lists the teams' members
+   * when the bot reads a roster. Replies come in the HTTP response; only what the bot sends on its own (the goal rhythm's Monday summaries and Friday reminders to the
    * people who wrote to it) goes there.
    */
   serviceUrl: string;
 }
+
+/** The run's one tenant: a job centre whose teams each have the bot installed. */
+export const LOAD_TENANT_ID = 'load-jobcenter';
 
 /**
  * A turn as Teams sends it from a personal chat, asking for the replies in the HTTP response
  * (expectReplies, local mode). Every activity id is new: the bot answers a repeated id only once.
  */
 export function turnActivity(user: LoadUser, body: TurnBody, serviceUrl: string): Record<string, unknown> {
-  const { id, name, tenantId } = user;
-  return { ...userActivity(body, { user: { id, name }, tenantId, serviceUrl }), locale: 'da-DK' };
+  const { id, name } = user;
+  return { ...userActivity(body, { user: { id, name }, tenantId: LOAD_TENANT_ID, serviceUrl }), locale: 'da-DK' };
 }
 
 /** The first card of an expectReplies response body, if any. */

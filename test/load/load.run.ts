@@ -18,12 +18,13 @@ import { VirtualUsersPool } from './virtual-users.pool';
 /**
  * `npm run load [-- --duration <s> --connections <n> --warmup <s>]`: the bot as `npm run start:bot`
  * runs it (its own process, local mode, embedded storage in a fresh folder, loopback only), a few
- * teams prepared, then a realistic mix of turns over HTTP with expectReplies for a bounded time.
+ * Teams teams prepared (the bot installed in each, their rosters on a stand-in connector), then a realistic mix of turns over HTTP with expectReplies for a bounded time.
  * Prints throughput, latency, errors and the bot's memory growth; exits 1 on any error or on
  * memory growth over the limits below.
  */
 
-const TEAMS = ['load-team-1', 'load-team-2', 'load-team-3', 'load-team-4'];
+/** Teams teams of one job centre (tenant); each installs the bot and has its roster on the stand-in connector. */
+const TEAMS = [1, 2, 3, 4].map((team) => `19:load-team-${team}@thread.tacv2`);
 const CASEWORKERS_PER_TEAM = 10;
 const CONSULTANTS_PER_TEAM = 5;
 const SEED_PER_TEAM = { openings: 25, screenings: 2 };
@@ -63,6 +64,19 @@ function options() {
   };
 }
 
+/**
+ * Caseworkers each team keeps in reserve on its roster: as many as could be busy at once beyond the
+ * others (every connection runs its cycle's screenings, each holding a caseworker until decided), so
+ * whoever joins during the run is already a member of a team. Only wrong replies keep caseworkers
+ * busy for longer, and those fail the run anyway.
+ */
+function caseworkerReservePerTeam(connections: number): number {
+  const screeningsPerCycle = loadMix(1)
+    .filter((flow) => flow.role === 'caseworker')
+    .reduce((sum, flow) => sum + flow.perCycle, 0);
+  return Math.ceil((connections * screeningsPerCycle) / TEAMS.length);
+}
+
 async function stopBot(bot: BotProcess): Promise<void> {
   if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
   bot.child.kill('SIGTERM');
@@ -84,13 +98,19 @@ async function runLoad(
     `bot:         pid ${pid} at ${bot.baseUrl} (dist/bot/main.js, local mode, embedded storage); idle after start: RSS ${megabytes(idle.rss)} MB, heap used after GC ${megabytes(idle.heapUsed)} MB`,
   );
 
-  const users = new VirtualUsersPool(TEAMS, CASEWORKERS_PER_TEAM, CONSULTANTS_PER_TEAM);
+  const users = new VirtualUsersPool(
+    TEAMS,
+    CASEWORKERS_PER_TEAM,
+    CONSULTANTS_PER_TEAM,
+    caseworkerReservePerTeam(connections),
+  );
   let sequence = 0;
   const nextSequence = () => ++sequence;
   const target = { baseUrl: bot.baseUrl, serviceUrl: connector.url };
-  const seeded = await seedState(target, users, nextSequence, SEED_PER_TEAM);
+  const seeded = await seedState(target, connector, users, nextSequence, SEED_PER_TEAM);
+  const rosterSizes = TEAMS.map((team) => connector.rosters.get(team)?.length ?? 0);
   out(
-    `state:       ${TEAMS.length} teams, ${users.size} people; ${seeded.openings} registrations and ${seeded.screenings} decided screenings; ${seeded.goalMembers} people in their team's goals with weekly goals for ${GOAL_INDICATORS.length} indicators (${seeded.turns} turns)`,
+    `state:       ${TEAMS.length} teams with the bot installed (rosters of ${rosterSizes.join(', ')} people on the stand-in connector, read ${connector.rosterReads.length} times), ${users.size} people taking part; ${seeded.openings} registrations and ${seeded.screenings} decided screenings; ${seeded.goalMembers} people in their team's goals with weekly goals for ${GOAL_INDICATORS.length} indicators (${seeded.turns} turns)`,
   );
   const mix = loadMix(seeded.sectionCount);
   const cycle = buildCycle(mix);

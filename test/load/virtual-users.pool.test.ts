@@ -6,7 +6,7 @@ describe('VirtualUsersPool', () => {
     const pool = new VirtualUsersPool(['team-a', 'team-b'], 1, 1);
     const first = pool.take('caseworker');
     const second = pool.take('caseworker');
-    assert.deepEqual([first.tenantId, second.tenantId], ['team-a', 'team-b']);
+    assert.deepEqual([first.teamId, second.teamId], ['team-a', 'team-b']);
     const joined = pool.take('caseworker');
     assert.ok(![first.id, second.id].includes(joined.id));
     assert.equal(pool.size, 5);
@@ -14,9 +14,33 @@ describe('VirtualUsersPool', () => {
     assert.equal(pool.take('caseworker').id, first.id);
   });
 
+  it("when all caseworkers are busy, then the ones who join come from the teams' reserves, in turn, and were on the rosters from the start", () => {
+    const pool = new VirtualUsersPool(['team-a', 'team-b'], 1, 1, 1);
+    const rosters = new Map(['team-a', 'team-b'].map((team) => [team, pool.rosterOf(team).map((user) => user.id)]));
+    assert.deepEqual(
+      [...rosters.values()].map((ids) => ids.length),
+      [3, 3],
+      'each roster: a caseworker, a consultant and one in reserve',
+    );
+    pool.take('caseworker');
+    pool.take('caseworker');
+    const joined = [pool.take('caseworker'), pool.take('caseworker')];
+    assert.deepEqual(
+      joined.map((user) => user.teamId),
+      ['team-a', 'team-b'],
+    );
+    for (const user of joined)
+      assert.ok(rosters.get(user.teamId)?.includes(user.id), `${user.id} is not on the roster`);
+    const beyond = pool.take('caseworker');
+    assert.ok(
+      ![...rosters.values()].some((ids) => ids.includes(beyond.id)),
+      'once the reserves are used up a newcomer is on no roster',
+    );
+  });
+
   it('when consultants are taken, then they come in turn across the teams', () => {
     const pool = new VirtualUsersPool(['team-a', 'team-b'], 0, 1);
-    const ids = [1, 2, 3].map(() => pool.take('consultant').tenantId);
+    const ids = [1, 2, 3].map(() => pool.take('consultant').teamId);
     assert.deepEqual(ids, ['team-a', 'team-b', 'team-a']);
   });
 
