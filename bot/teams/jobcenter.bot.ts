@@ -238,11 +238,18 @@ export class JobcenterBot extends TeamsActivityHandler {
     const team = teamOf(context.activity);
     if (team === undefined) return;
     const tenantId = tenantIdOf(context.activity) ?? LOCAL_TENANT_ID;
-    await this.deps.teams.installed(
-      tenantId,
-      { ...team, serviceUrl: context.activity.serviceUrl },
-      userIdOf(context.activity),
-    );
+    try {
+      await this.deps.teams.installed(
+        tenantId,
+        { ...team, serviceUrl: context.activity.serviceUrl },
+        userIdOf(context.activity),
+      );
+    } catch (error) {
+      // Teams did not list the team's members (it does not know the team, or is down): nothing is kept,
+      // and the team is taken up when someone writes in its channel.
+      this.deps.logger.warn({ errorType: (error as Error).name }, 'team roster not read at install');
+      return;
+    }
     // What a tenant stored before teams were real moves to its team when it has just this one.
     const adopted = await this.deps.teams.adoptTenantData(tenantId);
     if (adopted !== 'none') this.deps.logger.info({ adopted }, 'data stored for the whole tenant handled');
@@ -256,7 +263,11 @@ export class JobcenterBot extends TeamsActivityHandler {
   /** People joined or left the team: read its members again, so access changes at once. */
   private async membersChanged(context: TurnContext): Promise<void> {
     const team = teamOf(context.activity);
-    if (team !== undefined) await this.deps.teams.membersChanged(team.teamId);
+    if (team === undefined) return;
+    // A roster that could not be read now is read again when it is next needed and found stale.
+    await this.deps.teams
+      .membersChanged(team.teamId)
+      .catch((error: unknown) => this.deps.logger.warn({ errorType: (error as Error).name }, 'team roster not read'));
   }
 
   private async greetOnce(context: TurnContext): Promise<void> {
