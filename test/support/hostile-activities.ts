@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CARD_VERBS } from '../../cards/shared/card-verbs';
 import { BOT, BOT_MENTION, executeAction } from './activities';
 
 /**
@@ -71,26 +72,8 @@ const COMMAND_WORDS = [
   'kl. 99.99',
 ];
 
-/** Every verb the bot routes, including those that change stored data. */
-export const KNOWN_VERBS = [
-  'help.show',
-  'team.choose',
-  'capacity.calculate',
-  'screening.new',
-  'screening.start',
-  'screening.resume',
-  'screening.section',
-  'screening.accept',
-  'screening.override',
-  'settings.save',
-  'opening.register',
-  'opening.candidate',
-  'opening.fill',
-  'opening.edit',
-  'opening.update',
-  'opening.close',
-  'opening.reopen',
-] as const;
+/** Every verb the bot routes (every card's button), including those that change stored data. */
+export const KNOWN_VERBS = CARD_VERBS;
 
 /** Field names the handlers read (and some that tempt prototype pollution). */
 const FIELD_NAMES = [
