@@ -15,7 +15,8 @@ export type CommandId =
   | 'morgenmoede'
   | 'vis_screening'
   | 'slet_screening'
-  | 'skift_team';
+  | 'skift_team'
+  | 'overtag_gamle_data';
 
 /** Who a command is mainly for; the help card groups by it. */
 export type Audience = 'alle' | 'sagsbehandler' | 'virksomhedskonsulent' | 'leder';
@@ -217,5 +218,15 @@ export const COMMANDS: readonly CommandDescription[] = [
     personalOnly: true,
     personalOnlyReason: 'vælger, hvilket team du arbejder for i din personlige chat med botten.',
     teamFree: true,
+  },
+  {
+    id: 'overtag_gamle_data',
+    keyword: 'overtag gamle data',
+    aliases: [],
+    audience: 'leder',
+    summary:
+      'Flyt det, der blev gemt, før botten skelnede mellem teams, til dit team (ledere; kun når der er flere teams).',
+    available: true,
+    changesState: true,
   },
 ];

@@ -126,6 +126,39 @@ export class TeamMembershipService {
     return this.legacy.move(from, only);
   }
 
+  /** How many documents of the team's tenant still lie under the tenant pseudo-team (0: none). */
+  async tenantDataLeft(teamId: string): Promise<number> {
+    const team = await this.activeTeam(teamId);
+    if (team === undefined || this.legacy === undefined) return 0;
+    return this.legacy.count(tenantPseudoTeamId(team.tenantId));
+  }
+
+  /**
+   * A leader takes what the tenant stored before teams were real into their team (`overtag gamle
+   * data`), when the tenant has several teams and so it could not be moved by itself. Audited.
+   */
+  async takeOverTenantData(
+    teamId: string,
+    actorId: string,
+  ): Promise<{ kind: 'moved'; moved: number; kept: number } | { kind: 'forbidden' } | { kind: 'none' }> {
+    if (!(await this.isLeader(teamId, actorId))) return { kind: 'forbidden' };
+    const team = await this.activeTeam(teamId);
+    if (team === undefined || this.legacy === undefined) return { kind: 'none' };
+    const from = tenantPseudoTeamId(team.tenantId);
+    if ((await this.legacy.count(from)) === 0) return { kind: 'none' };
+    const { moved, kept } = await this.legacy.move(from, teamId);
+    await this.audit.record({
+      teamId,
+      at: this.clock.now().toISOString(),
+      actorId,
+      action: 'update',
+      entity: 'settings',
+      entityId: 'tenant-data',
+      detail: `taken-over:${moved}:kept:${kept}`,
+    });
+    return { kind: 'moved', moved, kept };
+  }
+
   /** The bot was removed from the team: its data stays, but nobody acts for it. */
   async removed(teamId: string): Promise<void> {
     const stored = await this.directory.getTeam(teamId);

@@ -33,6 +33,7 @@ import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { FollowUpCards } from '../../cards/follow-ups/follow-up.cards';
 import { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
+import { TenantDataCards } from '../../cards/teams/tenant-data.cards';
 import { GoalCards } from '../../cards/goals/goal.cards';
 import { followUpsForScreening } from '../../rules/follow-ups/follow-up';
 import { carryOverPlan } from '../../rules/goals/goal-plan';
@@ -212,6 +213,9 @@ describe('cards', () => {
     screeningCards.teamChoice = teamCards.choose(teams);
     screeningCards['teamChoice with the current team'] = teamCards.choose(teams, teams[1]?.teamId);
     screeningCards['notice no team'] = teamCards.noTeam();
+    const tenantData = new TenantDataCards(renderer);
+    screeningCards['notice tenant data waiting'] = tenantData.waiting(12);
+    screeningCards['notice tenant data taken over'] = tenantData.takenOver(11, 1);
     screeningCards['settings read-only'] = renderer.render(
       'settings',
       buildSettingsViewModel({

@@ -7,13 +7,15 @@ import { actorOf } from '../../teams/turn-actor';
 import { holdsCprShape, withoutCprShapes } from '../../../rules/shared/cpr-shape';
 import type { TeamMembershipService } from '../../../rules/teams/team-membership.service';
 import { choicesOf } from '../../teams/choice-set.parser';
+import type { TenantDataCards } from '../../../cards/teams/tenant-data.cards';
 import { parseSettingsSubmit } from './settings-submit.parser';
 
 /** `indstillinger` and the settings form's save. */
 export function settingsHandlers(
   service: TeamSettingsService,
-  membership: Pick<TeamMembershipService, 'leadershipOf' | 'setCoLeaders'>,
+  membership: Pick<TeamMembershipService, 'leadershipOf' | 'setCoLeaders' | 'tenantDataLeft' | 'takeOverTenantData'>,
   cards: SettingsCards,
+  tenantData: TenantDataCards,
 ) {
   // Read after the use case, so the card shows what is stored now and who may change it now.
   const shownTo = async (context: TurnContext): Promise<SettingsShown> => {
@@ -24,7 +26,25 @@ export function settingsHandlers(
       leadership: await membership.leadershipOf(teamId),
     };
   };
-  const show: CommandHandler = async (context) => cards.shown(await shownTo(context));
+  const show: CommandHandler = async (context) => {
+    const shown = await shownTo(context);
+    if (!shown.canEdit) return cards.shown(shown);
+    // A leader is told of data stored before teams were real, until one of the tenant's leaders takes it.
+    const left = await membership.tenantDataLeft(actorOf(context).teamId);
+    return left === 0 ? cards.shown(shown) : [cards.shown(shown), tenantData.waiting(left)];
+  };
+  const takeOver: CommandHandler = async (context) => {
+    const { teamId, userId } = actorOf(context);
+    const outcome = await membership.takeOverTenantData(teamId, userId);
+    switch (outcome.kind) {
+      case 'moved':
+        return tenantData.takenOver(outcome.moved, outcome.kept);
+      case 'forbidden':
+        return tenantData.notLeader();
+      case 'none':
+        return tenantData.nothing();
+    }
+  };
   const actions: CardAction[] = [
     {
       verb: 'settings.save',
@@ -53,5 +73,5 @@ export function settingsHandlers(
       },
     },
   ];
-  return { commands: { indstillinger: show }, actions };
+  return { commands: { indstillinger: show, overtag_gamle_data: takeOver }, actions };
 }

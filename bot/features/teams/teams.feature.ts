@@ -1,4 +1,5 @@
 import { SettingsCards } from '../../../cards/teams/settings.cards';
+import { TenantDataCards } from '../../../cards/teams/tenant-data.cards';
 import { defaultTeamScreeningSettings } from '../../../rules/screening/team-screening-settings';
 import { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { AreaDeps, Feature } from '../feature';
@@ -17,5 +18,13 @@ export function teamsArea({ repositories, membership, ruleset, renderer, clock }
     clock,
     new Set(ruleset.sectors.map((sector) => sector.id)),
   );
-  return { settings, feature: settingsHandlers(settings, membership, new SettingsCards(renderer, ruleset.sectors)) };
+  return {
+    settings,
+    feature: settingsHandlers(
+      settings,
+      membership,
+      new SettingsCards(renderer, ruleset.sectors),
+      new TenantDataCards(renderer),
+    ),
+  };
 }

@@ -306,6 +306,28 @@ describe('team membership (spec §0)', () => {
       assert.deepEqual(moves, []);
     });
 
+    it('when a leader of one of several teams takes the data over, then it moves to their team and it is audited', async () => {
+      await installBoth();
+      const { legacyService, moves } = withLegacy(4);
+      assert.equal(await legacyService.tenantDataLeft(UNGE.teamId), 4);
+      assert.deepEqual(await legacyService.takeOverTenantData(UNGE.teamId, 'leder-y'), {
+        kind: 'moved',
+        moved: 4,
+        kept: 0,
+      });
+      assert.deepEqual(moves, [[`tenant:${TENANT}`, UNGE.teamId]]);
+      const events = await audit.listFor(UNGE.teamId, 'tenant-data');
+      assert.equal(events[0]?.actorId, 'leder-y');
+    });
+
+    it('when a member who is not a leader asks to take the data over, then nothing moves', async () => {
+      await installBoth();
+      const { legacyService, moves } = withLegacy(4);
+      assert.deepEqual(await legacyService.takeOverTenantData(UNGE.teamId, 'cw-y'), { kind: 'forbidden' });
+      assert.deepEqual(await legacyService.takeOverTenantData(UNGE.teamId, 'leder-x'), { kind: 'forbidden' });
+      assert.deepEqual(moves, []);
+    });
+
     it('when there is nothing stored for the tenant, then nothing happens', async () => {
       await service.installed(TENANT, JOBKLAR, 'leder-x');
       const { legacyService, moves } = withLegacy(0);
