@@ -15,6 +15,10 @@ import {
   buildSectionViewModel,
 } from '../../cards/screening/screening.view-models';
 import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
+import { SettingsCards } from '../../cards/teams/settings.cards';
+import { RETENTION_DAYS } from '../../rules/screening/retention-period';
+import { cardInputs } from '../support/card-inputs';
+import { cardText } from '../support/bot-under-test';
 import {
   buildBoardViewModels,
   buildOpeningFormViewModel,
@@ -212,6 +216,13 @@ describe('cards', () => {
     screeningCards.teamChoice = teamCards.choose(teams);
     screeningCards['teamChoice with the current team'] = teamCards.choose(teams, teams[1]?.teamId);
     screeningCards['notice no team'] = teamCards.noTeam();
+    const settingsCards = new SettingsCards(renderer, ruleset.sectors);
+    screeningCards['settings with a retention held to the range'] = settingsCards.shown({
+      settings: { ...settings, retentionDays: 365 },
+      canEdit: true,
+      leadership: LEADERSHIP,
+      held: [{ field: 'retentionDays', stored: 3650, applied: 365 }],
+    });
     screeningCards['settings read-only'] = renderer.render(
       'settings',
       buildSettingsViewModel({
@@ -283,6 +294,22 @@ describe('cards', () => {
   it('when every screening and settings card variant is rendered, then the validator finds nothing wrong in any', () => {
     assert.ok(Object.keys(screeningCards).length >= 12);
     for (const [name, card] of Object.entries(screeningCards)) assert.deepEqual(cardProblems(card), [], name);
+  });
+
+  it('when the settings card asks for the retention, then the field allows 7–365 days and says so in Danish', () => {
+    const field = cardInputs(screeningCards.settings).find((input) => input.id === 'retentionDays')?.node;
+    assert.equal(field?.min, RETENTION_DAYS.min);
+    assert.equal(field?.max, RETENTION_DAYS.max);
+    assert.equal(field?.errorMessage, 'Skriv et helt tal mellem 7 og 365.');
+  });
+
+  it('when a stored retention is held to the range, then the card says what was stored, what applies, and what to do', () => {
+    const card = screeningCards['settings with a retention held to the range'];
+    assert.match(
+      cardText(card),
+      /Opbevaring af svar er gemt som 3\.650 dage, men skal nu være mellem 7 og 365 dage\. Botten sletter derfor svarene efter 365 dage\. Gem indstillingerne/,
+    );
+    assert.equal(cardInputs(card).find((input) => input.id === 'retentionDays')?.node.value, 365);
   });
 
   it('when a section card is shown again with errors, then the typed values are in the form', () => {

@@ -26,6 +26,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
   let screenings: InMemoryScreeningRepository;
   let audit: InMemoryAuditTrail;
   let settings: TeamSettingsService;
+  let settingsRepository: InMemoryTeamSettingsRepository<TeamScreeningSettings>;
   let service: ScreeningService;
   const caseworker: Actor = { teamId: 'team-1', userId: 'cw-1' };
   const leader: Actor = { teamId: 'team-1', userId: 'leader-1' };
@@ -41,8 +42,9 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     screenings = new InMemoryScreeningRepository();
     audit = new InMemoryAuditTrail();
     leaders = new InMemoryTeamLeaders();
+    settingsRepository = new InMemoryTeamSettingsRepository<TeamScreeningSettings>();
     settings = new TeamSettingsService(
-      new InMemoryTeamSettingsRepository<TeamScreeningSettings>(),
+      settingsRepository,
       leaders,
       defaultTeamScreeningSettings(ruleset),
       audit,
@@ -228,6 +230,30 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.equal(stored?.value.decision?.finalTrack, 'selektion');
     assert.equal(stored?.value.history.at(-1)?.detail, 'retention-erased');
     assert.equal(await service.applyRetention('team-1'), 0, 'a second run finds nothing');
+  });
+
+  it('when a team stored a retention outside 7–365 days before the range was narrowed, then the job holds it to the range', async () => {
+    const defaults = defaultTeamScreeningSettings(ruleset);
+    const store = async (version: number, retentionDays: number) =>
+      settingsRepository.add({
+        teamId: 'team-1',
+        version,
+        settings: { ...defaults, version, retentionDays },
+        changedBy: leader.userId,
+        changedAt: '2025-01-01T00:00:00.000Z',
+      });
+    await store(2, 3650);
+    const old = await complete(caseworker, 'J-OLD');
+    await service.decide(caseworker, old.screening.id, { decision: 'accept' });
+    now = new Date('2027-02-04T09:00:00Z'); // 366 days later
+    assert.equal(await service.applyRetention('team-1'), 1, 'kept no longer than 365 days');
+    assert.equal((await screenings.get('team-1', old.screening.id))?.value.answers, undefined);
+
+    await store(3, 1);
+    const young = await complete(caseworker, 'J-YOUNG');
+    now = new Date('2027-02-07T09:00:00Z'); // 3 days later
+    assert.equal(await service.applyRetention('team-1'), 0, 'kept at least 7 days');
+    assert.notEqual((await screenings.get('team-1', young.screening.id))?.value.answers, undefined);
   });
 
   it('when the retention period has not passed, then nothing is deleted', async () => {
