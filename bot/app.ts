@@ -19,6 +19,7 @@ import { StepwiseCloudAdapter } from './server/stepwise-cloud.adapter';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
 import { openCosmosStore } from './storage/cosmos.store';
+import { HmacReferenceKeyer } from './storage/hmac-reference.keyer';
 import { renderStaticCards } from '../cards/shared/static.cards';
 import { TeamChoiceCards } from '../cards/teams/team-choice.cards';
 import { DedupeMiddleware } from './teams/dedupe.middleware';
@@ -104,6 +105,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       sender,
       logger,
       instanceId,
+      referenceKeyer: new HmacReferenceKeyer(config.audit.referenceKey),
       rosterSource: overrides.rosterSource ?? new ConnectorRosterSource({ adapter, appId }),
       ownerSource: overrides.ownerSource ?? ownerSourceFor(config),
     });
@@ -145,7 +147,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const messagesUrl = `http://${host}:${port}/api/messages`;
     logger.info(
-      { port, host: config.host, embeddedStorage: store.embedded, auth: config.identity !== undefined },
+      {
+        port,
+        host: config.host,
+        embeddedStorage: store.embedded,
+        auth: config.identity !== undefined,
+        auditReferenceKey: config.audit.developmentKey ? 'development' : 'configured',
+      },
       'bot listening',
     );
     let stopping: Promise<void> | undefined;

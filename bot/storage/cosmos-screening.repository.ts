@@ -30,7 +30,8 @@ function toRecord(document: ScreeningDocument): ScreeningRecord {
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
     answersErasedAt: document.answersErasedAt ?? undefined,
-    history: document.history ?? [],
+    // Only records written before the audit trail was kept apart have one (see ScreeningRecord.history).
+    ...(document.history == null ? {} : { history: document.history }),
   };
 }
 

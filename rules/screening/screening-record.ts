@@ -59,15 +59,15 @@ export interface ScreeningRecord {
   createdAt: string;
   updatedAt: string;
   answersErasedAt: string | undefined;
-  /** Every create and change, oldest first (no answers in it, so it outlives the retention period). */
-  history: ScreeningHistoryEntry[];
+  /**
+   * Records written before the audit trail was kept apart held their creates and changes here. Never
+   * written now: ScreeningService moves it into the audit trail before it next changes or erases the
+   * record (and `revisionsspor` reads it while it is still here).
+   */
+  history?: readonly ScreeningHistoryEntry[];
 }
 
-/**
- * One change of a screening, kept in the screening itself so the change and its audit entry are
- * written together (one write, never one without the other). Reads and deletions, which change no
- * record, go to the separate audit trail.
- */
+/** One create or change in a record's legacy `history` (see ScreeningRecord.history). */
 export interface ScreeningHistoryEntry {
   at: string;
   actorId: string;

@@ -1,5 +1,5 @@
 import type { Actor } from '../teams/actor';
-import type { AuditTrail } from '../shared/audit-trail';
+import type { AuditEvent, AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
 import type { ScreeningRepository } from './screening.repository';
 import { NO_SCREENING_LIFECYCLE, type ScreeningLifecycleListener } from './screening-lifecycle.listener';
@@ -12,7 +12,7 @@ import type {
   TeamScreeningSettings,
 } from './screening.types';
 import { containsCprShape, holdsCprShape, withoutCprShapes } from '../shared/cpr-shape';
-import { checkCaseReference } from './case-reference';
+import { checkCaseReference, referenceSubjectKey, type ReferenceKeyer } from './case-reference';
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
 import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord } from './screening-record';
@@ -57,6 +57,22 @@ export type SubmitOutcome =
   | { kind: 'unreadable' }
   | { kind: 'step'; step: ScreeningStep };
 
+/** One event of a screening's audit trail as a leader reads it (`revisionsspor`). */
+export interface ScreeningAuditEntry {
+  at: string;
+  actorId: string;
+  action: AuditEvent['action'];
+  /** The English code of what happened (see ScreeningService: "started", "accepted", "erased-on-request", …). */
+  detail: string;
+  screeningId: string;
+}
+
+export type AuditTrailOutcome =
+  | { kind: 'forbidden' }
+  | { kind: 'invalid'; message: string }
+  /** Oldest first; empty when the team has no screening, and had none, with the reference. */
+  | { kind: 'trail'; reference: string; entries: ScreeningAuditEntry[] };
+
 export interface DecisionInput {
   decision: 'accept' | 'override';
   finalTrack?: unknown;
@@ -78,6 +94,8 @@ export class ScreeningService {
     private readonly screenings: ScreeningRepository,
     private readonly settings: TeamSettingsService,
     private readonly audit: AuditTrail,
+    /** Keys case references in the audit trail (it must never hold them). */
+    private readonly referenceKeyer: ReferenceKeyer,
     private readonly clock: Clock,
     private readonly newId: () => string,
     /** Told when a screening is decided or erased (the composition schedules and forgets its follow-ups). */
@@ -119,8 +137,8 @@ export class ScreeningService {
       createdAt: now,
       updatedAt: now,
       answersErasedAt: undefined,
-      history: [{ at: now, actorId: actor.userId, action: 'create', detail: 'started' }],
     });
+    await this.record(actor.userId, created.value, 'create', 'started');
     return { kind: 'started', step: await this.stepFor(created.value, settings) };
   }
 
@@ -128,7 +146,7 @@ export class ScreeningService {
   async resume(actor: Actor, screeningId: unknown): Promise<SubmitOutcome> {
     const loaded = await this.load(actor, screeningId, 'read');
     if ('kind' in loaded) return loaded;
-    await this.record(actor, 'read', loaded.value.id, 'resumed');
+    await this.record(actor.userId, loaded.value, 'read', 'resumed');
     return { kind: 'step', step: await this.stepFor(loaded.value, await this.settingsOf(loaded.value)) };
   }
 
@@ -173,13 +191,7 @@ export class ScreeningService {
     const nextIndex = screening.sectionIndex + 1;
     const now = this.clock.now().toISOString();
     const detail = nextIndex >= sections.length ? 'evaluated' : `section-${section.id}-answered`;
-    let next: ScreeningRecord = {
-      ...screening,
-      answers,
-      sectionIndex: nextIndex,
-      updatedAt: now,
-      history: [...screening.history, { at: now, actorId: actor.userId, action: 'update', detail }],
-    };
+    let next: ScreeningRecord = { ...screening, answers, sectionIndex: nextIndex, updatedAt: now };
     if (nextIndex >= sections.length) {
       const result = await this.rules.evaluate(answers, settings);
       next = {
@@ -196,7 +208,7 @@ export class ScreeningService {
         },
       };
     }
-    const saved = await this.screenings.replace(next, etag);
+    const saved = await this.change(screening, etag, next, actor.userId, detail);
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
     return { kind: 'step', step: await this.stepFor(saved.value, settings) };
   }
@@ -245,30 +257,18 @@ export class ScreeningService {
       return { kind: 'step', step: step.kind === 'result' ? { ...step, errors, typed } : step };
     }
     const now = this.clock.now().toISOString();
-    const saved = await this.screenings.replace(
+    const kind = input.decision === 'override' ? 'overridden' : 'accepted';
+    const saved = await this.change(
+      screening,
+      etag,
       {
         ...screening,
         status: 'decided',
         updatedAt: now,
-        decision: {
-          kind: input.decision === 'override' ? 'overridden' : 'accepted',
-          finalTrack,
-          reasonCode,
-          reasonText,
-          decidedBy: actor.userId,
-          decidedAt: now,
-        },
-        history: [
-          ...screening.history,
-          {
-            at: now,
-            actorId: actor.userId,
-            action: 'update',
-            detail: input.decision === 'override' ? 'overridden' : 'accepted',
-          },
-        ],
+        decision: { kind, finalTrack, reasonCode, reasonText, decidedBy: actor.userId, decidedAt: now },
       },
-      etag,
+      actor.userId,
+      kind,
     );
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
     const decided = decidedScreeningOf(saved.value);
@@ -277,16 +277,37 @@ export class ScreeningService {
   }
 
   /**
-   * The whole audit trail of a screening: its own history of creates and changes, then the reads and
-   * deletions from the audit trail, in time order.
+   * `revisionsspor <reference>`: the audit trail of the team's screenings with this case reference, for
+   * the team's leaders (spec §5). Found by the reference's subject key, so the events of an erased
+   * screening, or of one whose reference retention removed, are found too; events recorded before
+   * subject keys existed are found through the screening ids, and creates and changes from before the
+   * trail was kept apart through the records that still hold them. Another team's reference finds
+   * nothing, exactly as a reference nobody used.
    */
-  async auditTrail(
-    teamId: string,
-    screeningId: string,
-  ): Promise<{ at: string; actorId: string; action: string; detail: string }[]> {
-    const stored = await this.screenings.get(teamId, screeningId);
-    const events = await this.audit.listFor(teamId, screeningId);
-    return [...(stored?.value.history ?? []), ...events].sort((a, b) => a.at.localeCompare(b.at));
+  async auditTrail(actor: Actor, rawReference: unknown): Promise<AuditTrailOutcome> {
+    if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
+    const check = checkCaseReference(rawReference);
+    if (!check.ok) return { kind: 'invalid', message: check.message };
+    const { teamId } = actor;
+    const keyed = await this.audit.listBySubject(
+      teamId,
+      referenceSubjectKey(this.referenceKeyer, teamId, check.reference),
+    );
+    const live = await this.screenings.listByReference(teamId, check.reference);
+    const ids = new Set([...keyed.map((event) => event.entityId), ...live.map((screening) => screening.id)]);
+    const events: ScreeningAuditEntry[] = [];
+    for (const id of ids) {
+      for (const event of await this.audit.listFor(teamId, id)) {
+        if (event.entity === 'screening') events.push(auditEntry(event.entityId, event));
+      }
+    }
+    for (const screening of live) {
+      for (const entry of screening.history ?? []) events.push(auditEntry(screening.id, entry));
+    }
+    // Legacy history already moved into the trail is in both: each event once.
+    const unique = new Map(events.map((entry) => [JSON.stringify(entry), entry]));
+    const entries = [...unique.values()].sort((a, b) => a.at.localeCompare(b.at));
+    return { kind: 'trail', reference: check.reference, entries };
   }
 
   /**
@@ -304,7 +325,7 @@ export class ScreeningService {
     const visible = found.filter((screening) => leader || screening.caseworkerId === actor.userId);
     const steps: ScreeningStep[] = [];
     for (const screening of visible) {
-      await this.record(actor, 'read', screening.id, leader ? 'viewed-by-leader' : 'viewed');
+      await this.record(actor.userId, screening, 'read', leader ? 'viewed-by-leader' : 'viewed');
       steps.push(await this.stepFor(screening, await this.settingsOf(screening)));
     }
     return { kind: 'shown', steps, hidden: found.length - visible.length };
@@ -321,8 +342,11 @@ export class ScreeningService {
     const found = await this.screenings.listByReference(actor.teamId, check.reference);
     for (const screening of found) {
       await this.lifecycle.erasing(actor.teamId, screening.id);
+      // Recorded before the delete, once by its id: a failed delete retried leaves one event, and a
+      // screening is never gone without the record that it was erased.
+      await this.moveLegacyHistory(screening);
+      await this.record(actor.userId, screening, 'delete', 'erased-on-request', `${screening.id}:erased`);
       await this.screenings.delete(actor.teamId, screening.id);
-      await this.record(actor, 'delete', screening.id, 'erased-on-request');
     }
     return { kind: 'erased', count: found.length };
   }
@@ -336,19 +360,12 @@ export class ScreeningService {
       const loaded = await this.screenings.get(teamId, id);
       if (loaded === undefined) continue;
       const now = this.clock.now().toISOString();
-      const saved = await this.screenings.replace(
-        {
-          ...loaded.value,
-          answers: undefined,
-          result: undefined,
-          answersErasedAt: now,
-          updatedAt: now,
-          history: [
-            ...loaded.value.history,
-            { at: now, actorId: 'system', action: 'update', detail: 'retention-erased' },
-          ],
-        },
+      const saved = await this.change(
+        loaded.value,
         loaded.etag,
+        { ...loaded.value, answers: undefined, result: undefined, answersErasedAt: now, updatedAt: now },
+        SYSTEM_ACTOR,
+        'retention-erased',
       );
       if (saved === 'conflict') continue; // changed meanwhile; the next run takes it
       erased += 1;
@@ -430,20 +447,84 @@ export class ScreeningService {
     return intensiveShare([...decided, ...pending], settings.intensiveShareCap);
   }
 
-  private async record(
-    actor: Actor,
-    action: 'create' | 'read' | 'update' | 'delete',
-    id: string,
+  /**
+   * Replaces the record if unchanged since `etag`, then records the change in the audit trail (after
+   * the write, so the trail never tells of a change that a conflict stopped). A record from before the
+   * trail was kept apart has its history moved into the trail first, and is written without it.
+   */
+  private async change(
+    before: ScreeningRecord,
+    etag: string,
+    next: ScreeningRecord,
+    actorId: string,
     detail: string,
-  ): Promise<void> {
-    await this.audit.record({
-      teamId: actor.teamId,
-      at: this.clock.now().toISOString(),
-      actorId: actor.userId,
-      action,
-      entity: 'screening',
-      entityId: id,
-      detail,
-    });
+  ): Promise<Versioned<ScreeningRecord> | 'conflict'> {
+    await this.moveLegacyHistory(before);
+    const saved = await this.screenings.replace({ ...next, history: undefined }, etag);
+    // Keyed by the reference the screening had: a change that removes it is still found by it.
+    if (saved !== 'conflict') await this.record(actorId, before, 'update', detail);
+    return saved;
   }
+
+  /** Copies a legacy `history` into the audit trail, each entry once (safe to repeat, e.g. after a conflict). */
+  private async moveLegacyHistory(screening: ScreeningRecord): Promise<void> {
+    for (const [index, entry] of (screening.history ?? []).entries()) {
+      await this.audit.record(
+        {
+          teamId: screening.teamId,
+          at: entry.at,
+          actorId: entry.actorId,
+          action: entry.action,
+          entity: 'screening',
+          entityId: screening.id,
+          detail: entry.detail,
+          ...this.subjectOf(screening),
+        },
+        { eventId: `${screening.id}:history:${index}` },
+      );
+    }
+  }
+
+  /**
+   * Appends a screening event to the audit trail: who, what, when, which screening, and the keyed form
+   * of its case reference (never the reference, the answers or any free text).
+   */
+  private async record(
+    actorId: string,
+    screening: ScreeningRecord,
+    action: AuditEvent['action'],
+    detail: string,
+    eventId?: string,
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        teamId: screening.teamId,
+        at: this.clock.now().toISOString(),
+        actorId,
+        action,
+        entity: 'screening',
+        entityId: screening.id,
+        detail,
+        ...this.subjectOf(screening),
+      },
+      eventId === undefined ? {} : { eventId },
+    );
+  }
+
+  private subjectOf(screening: ScreeningRecord): { subjectKey?: string } {
+    const reference = screening.caseReference;
+    return reference === undefined
+      ? {}
+      : { subjectKey: referenceSubjectKey(this.referenceKeyer, screening.teamId, reference) };
+  }
+}
+
+/** Who the retention job acts as in the audit trail. */
+export const SYSTEM_ACTOR = 'system';
+
+function auditEntry(
+  screeningId: string,
+  event: Pick<AuditEvent, 'at' | 'actorId' | 'action' | 'detail'>,
+): ScreeningAuditEntry {
+  return { at: event.at, actorId: event.actorId, action: event.action, detail: event.detail, screeningId };
 }

@@ -180,18 +180,31 @@ export class InMemoryScreeningRepository implements ScreeningRepository, Screeni
 
 export class InMemoryAuditTrail implements AuditTrail {
   readonly events: AuditEvent[] = [];
+  private readonly ids = new Set<string>();
 
-  record(event: AuditEvent): Promise<void> {
+  record(event: AuditEvent, options: { eventId?: string } = {}): Promise<void> {
+    if (options.eventId !== undefined) {
+      const key = `${event.teamId}|${options.eventId}`;
+      if (this.ids.has(key)) return Promise.resolve();
+      this.ids.add(key);
+    }
     this.events.push(structuredClone(event));
     return Promise.resolve();
   }
 
   listFor(teamId: string, entityId: string): Promise<AuditEvent[]> {
-    return Promise.resolve(
-      this.events
-        .filter((event) => event.teamId === teamId && event.entityId === entityId)
-        .sort((a, b) => a.at.localeCompare(b.at)),
-    );
+    return Promise.resolve(this.list((event) => event.teamId === teamId && event.entityId === entityId));
+  }
+
+  listBySubject(teamId: string, subjectKey: string): Promise<AuditEvent[]> {
+    return Promise.resolve(this.list((event) => event.teamId === teamId && event.subjectKey === subjectKey));
+  }
+
+  private list(matches: (event: AuditEvent) => boolean): AuditEvent[] {
+    return this.events
+      .filter(matches)
+      .map((event) => structuredClone(event))
+      .sort((a, b) => a.at.localeCompare(b.at));
   }
 }
 

@@ -10,7 +10,7 @@ import { screeningHandlers } from './screening.handlers';
 
 /** The first-interview screening (`screening`, `vis screening`, `slet screening`). */
 export function screeningArea(
-  { repositories, ruleset, renderer, clock, logger }: AreaDeps,
+  { repositories, ruleset, renderer, clock, logger, referenceKeyer }: AreaDeps,
   settings: TeamSettingsService,
   followUps: FollowUpService,
 ): { service: ScreeningService; feature: Feature } {
@@ -19,6 +19,7 @@ export function screeningArea(
     repositories.screenings,
     settings,
     repositories.audit,
+    referenceKeyer,
     clock,
     randomUUID,
     {

@@ -16,8 +16,12 @@ import {
 } from '../../support/in-memory.repositories';
 import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { CARD_ANSWERS } from '../../support/screening-answers';
+import { HmacReferenceKeyer } from '../../../bot/storage/hmac-reference.keyer';
 
 const ANSWERS: Readonly<Record<string, string>> = { ...CARD_ANSWERS, nonDanishBackground: 'nej' };
+/** Overrides the recommended selection track, with a reason and free text (which the trail never holds). */
+const OVERRIDE = { finalTrack: 'catch-all', reasonCode: 'andet', reasonText: 'Borgeren har fået job i mellemtiden' };
+const keyer = new HmacReferenceKeyer('a-test-secret-of-at-least-32-characters');
 
 describe('ScreeningService and TeamSettingsService (in-memory storage, real rules)', () => {
   let ruleset: ScreeningRuleset;
@@ -57,6 +61,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       screenings,
       settings,
       audit,
+      keyer,
       clock,
       () => `s-${++id}`,
     );
@@ -81,36 +86,84 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     return step;
   }
 
-  it('when a screening is completed and decided, then its audit trail holds the create, every change, the read and the deletion', async () => {
+  it('when a screening is created, changed, read and erased, then every event is in the trail apart from the record, and the erasure leaves its trail', async () => {
     const result = await complete(caseworker, 'J-1');
     assert.equal(result.kind, 'result');
-    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await service.decide(caseworker, result.screening.id, { decision: 'override', ...OVERRIDE });
     await service.resume(caseworker, result.screening.id);
-    const trail = await service.auditTrail('team-1', result.screening.id);
-    assert.deepEqual(
-      trail.map((entry) => `${entry.action}:${entry.detail}`),
-      [
-        'create:started',
-        'update:section-borgeren-answered',
-        'update:section-arbejdsmarked-answered',
-        'update:section-jobsoegning-answered',
-        'update:section-barrierer-answered',
-        'update:evaluated',
-        'update:accepted',
-        'read:resumed',
-      ],
-    );
     await leaders.addLeader('team-1', leader.userId);
     const viewed = await service.view(leader, 'J-1');
     assert.ok(viewed.kind === 'shown' && viewed.steps[0]?.kind === 'decided');
     const foreign = await service.view({ teamId: 'team-1', userId: 'cw-2' }, 'J-1');
     assert.deepEqual(foreign.kind === 'shown' ? [foreign.steps.length, foreign.hidden] : [], [0, 1]);
+    const stored = await screenings.get('team-1', result.screening.id);
+    assert.equal(stored?.value.history, undefined, 'the record holds no trail of its own');
     assert.deepEqual(await service.erase(leader, 'J-1'), { kind: 'erased', count: 1 });
     assert.equal(await screenings.get('team-1', result.screening.id), undefined);
+
+    const trail = await service.auditTrail(leader, 'j-1');
+    assert.ok(trail.kind === 'trail');
     assert.deepEqual(
-      (await audit.listFor('team-1', result.screening.id)).map((event) => `${event.action}:${event.actorId}`),
-      ['read:cw-1', 'read:leader-1', 'delete:leader-1'],
+      trail.entries.map((entry) => `${entry.action}:${entry.detail}:${entry.actorId}`),
+      [
+        'create:started:cw-1',
+        'update:section-borgeren-answered:cw-1',
+        'update:section-arbejdsmarked-answered:cw-1',
+        'update:section-jobsoegning-answered:cw-1',
+        'update:section-barrierer-answered:cw-1',
+        'update:evaluated:cw-1',
+        'update:overridden:cw-1',
+        'read:resumed:cw-1',
+        'read:viewed-by-leader:leader-1',
+        'delete:erased-on-request:leader-1',
+      ],
     );
+    assert.ok(trail.entries.every((entry) => entry.screeningId === result.screening.id));
+    // Who, what, when and the keyed reference: never the reference, an answer or the free text.
+    const written = JSON.stringify(audit.events);
+    assert.doesNotMatch(written, /J-1|j-1|Borgeren har fået job|dagpenge/);
+    assert.ok(audit.events.every((event) => event.subjectKey === audit.events[0]?.subjectKey));
+  });
+
+  it('when a leader reads the trail of a reference nobody in the team used, of another team, or is no leader, then nothing is revealed', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    await leaders.addLeader('team-2', 'leader-2');
+    await complete(caseworker, 'J-9');
+    const other = await service.auditTrail({ teamId: 'team-2', userId: 'leader-2' }, 'J-9');
+    const nowhere = await service.auditTrail({ teamId: 'team-2', userId: 'leader-2' }, 'J-NOWHERE');
+    assert.deepEqual(other, { kind: 'trail', reference: 'J-9', entries: [] });
+    assert.deepEqual(nowhere, { kind: 'trail', reference: 'J-NOWHERE', entries: [] });
+    assert.deepEqual(await service.auditTrail(caseworker, 'J-9'), { kind: 'forbidden' });
+    const refused = await service.auditTrail(leader, '010190-1234');
+    assert.equal(refused.kind, 'invalid');
+    const own = await service.auditTrail(leader, 'J-9');
+    assert.equal(own.kind === 'trail' ? own.entries.length : 0, 6);
+  });
+
+  it('when a record written before the trail was kept apart holds its history, then the trail shows it, and erasing moves it into the trail first', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    const legacy = await complete(caseworker, 'J-OLD');
+    const stored = await screenings.get('team-1', legacy.screening.id);
+    assert.ok(stored !== undefined);
+    // As the bot wrote it before: the creates and changes inside the record, none in the trail.
+    audit.events.length = 0;
+    const history = [
+      { at: '2026-01-05T08:00:00.000Z', actorId: 'cw-1', action: 'create' as const, detail: 'started' },
+      { at: '2026-01-05T08:10:00.000Z', actorId: 'cw-1', action: 'update' as const, detail: 'evaluated' },
+    ];
+    await screenings.replace({ ...stored.value, history }, stored.etag);
+    const before = await service.auditTrail(leader, 'J-OLD');
+    assert.deepEqual(before.kind === 'trail' ? before.entries.map((entry) => entry.detail) : [], [
+      'started',
+      'evaluated',
+    ]);
+    await service.erase(leader, 'J-OLD');
+    const after = await service.auditTrail(leader, 'J-OLD');
+    assert.deepEqual(after.kind === 'trail' ? after.entries.map((entry) => entry.detail) : [], [
+      'started',
+      'evaluated',
+      'erased-on-request',
+    ]);
   });
 
   it('when a case reference, a section answer or an override reason is a CPR number, then it is refused, not stored and not shown again', async () => {
@@ -174,6 +227,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       screenings,
       settings,
       audit,
+      keyer,
       { now: () => now },
       () => 's-listened',
       {
@@ -207,6 +261,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       screenings,
       settings,
       audit,
+      keyer,
       { now: () => now },
       () => 's-kept',
       { decided: () => Promise.resolve(), erasing: () => Promise.reject(new Error('storage down')) },
@@ -228,7 +283,9 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.equal(stored?.value.result, undefined);
     assert.equal(stored?.value.summary?.strategy, 'selektion');
     assert.equal(stored?.value.decision?.finalTrack, 'selektion');
-    assert.equal(stored?.value.history.at(-1)?.detail, 'retention-erased');
+    await leaders.addLeader('team-1', leader.userId);
+    const trail = await service.auditTrail(leader, 'J-2');
+    assert.equal(trail.kind === 'trail' ? trail.entries.at(-1)?.detail : '', 'retention-erased');
     assert.equal(await service.applyRetention('team-1'), 0, 'a second run finds nothing');
   });
 
@@ -336,6 +393,10 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['stale', 'step']);
     const stored = await screenings.get('team-1', started.step.screening.id);
     assert.equal(stored?.value.sectionIndex, 1);
-    assert.equal(stored?.value.history.length, 2);
+    const trail = audit.events.filter((event) => event.entityId === started.step.screening.id);
+    assert.deepEqual(
+      trail.map((event) => event.detail),
+      ['started', 'section-borgeren-answered'],
+    );
   });
 });
