@@ -10,6 +10,7 @@ import notice from '../templates/notice.json';
 import openingBoard from '../templates/opening-board.json';
 import openingForm from '../templates/opening-form.json';
 import openingMine from '../templates/opening-mine.json';
+import screeningAudit from '../templates/screening-audit.json';
 import screeningDecided from '../templates/screening-decided.json';
 import screeningReference from '../templates/screening-reference.json';
 import screeningResult from '../templates/screening-result.json';
@@ -35,6 +36,7 @@ export const CARD_TEMPLATES = {
   openingBoard,
   openingForm,
   openingMine,
+  screeningAudit,
   screeningDecided,
   screeningReference,
   screeningResult,

@@ -16,10 +16,12 @@ import type {
   SubmitOutcome,
 } from '../../rules/screening/screening.service';
 import { noticeCard } from '../shared/notice.cards';
+import { buildAuditTrailViewModel } from './audit-trail.view-model';
 
 type Unfinished = Awaited<ReturnType<ScreeningService['unfinished']>>;
 type ViewOutcome = Awaited<ReturnType<ScreeningService['view']>>;
 type EraseOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
+type AuditTrailOutcome = Awaited<ReturnType<ScreeningService['auditTrail']>>;
 
 /** Turns the screening use cases' outcomes into cards. */
 export class ScreeningCards {
@@ -88,7 +90,10 @@ export class ScreeningCards {
   }
 
   /** A case reference typed after `vis screening` or `slet screening` that cannot be one. */
-  private referenceProblem(message: string, command: 'vis screening' | 'slet screening'): AdaptiveCardJson {
+  private referenceProblem(
+    message: string,
+    command: 'vis screening' | 'slet screening' | 'revisionsspor',
+  ): AdaptiveCardJson {
     return noticeCard(this.renderer, 'error', 'Sagsreference', `${message} Skriv fx: ${command} J-2026-17`);
   }
 
@@ -125,6 +130,32 @@ export class ScreeningCards {
               'Screening slettet',
               `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet permanent. Sletningen er registreret i revisionssporet.`,
             );
+    }
+  }
+
+  /**
+   * `revisionsspor`: the events, named by the people in `names` (user id → display name). No events
+   * gives one card whatever the reference, so another team's reference reads exactly as an unused one.
+   */
+  auditTrail(outcome: AuditTrailOutcome, names: ReadonlyMap<string, string>): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'forbidden':
+        return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan læse revisionssporet.');
+      case 'invalid':
+        return this.referenceProblem(outcome.message, 'revisionsspor');
+      case 'trail':
+        if (outcome.entries.length === 0) {
+          return noticeCard(
+            this.renderer,
+            'warning',
+            'Ingen hændelser',
+            'Revisionssporet har ingen hændelser med den sagsreference i teamet.',
+          );
+        }
+        return this.renderer.render(
+          'screeningAudit',
+          buildAuditTrailViewModel(outcome.reference, outcome.entries, names),
+        );
     }
   }
 

@@ -15,6 +15,7 @@ export type CommandId =
   | 'morgenmoede'
   | 'vis_screening'
   | 'slet_screening'
+  | 'revisionsspor'
   | 'skift_team';
 
 /** Who a command is mainly for; the help card groups by it. */
@@ -204,6 +205,17 @@ export const COMMANDS: readonly CommandDescription[] = [
     summary: 'Slet en screening på borgerens anmodning: slet screening og sagsreferencen, fx slet screening J-2026-17.',
     available: true,
     changesState: true,
+    personalOnly: true,
+  },
+  {
+    id: 'revisionsspor',
+    keyword: 'revisionsspor',
+    aliases: ['audit trail', 'audit'],
+    audience: 'leder',
+    summary:
+      'Se hvem der har oprettet, set, ændret og slettet en screening – også efter sletningen: revisionsspor og sagsreferencen, fx revisionsspor J-2026-17.',
+    available: true,
+    changesState: false,
     personalOnly: true,
   },
   {

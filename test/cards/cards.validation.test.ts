@@ -16,6 +16,7 @@ import {
 } from '../../cards/screening/screening.view-models';
 import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
 import { SettingsCards } from '../../cards/teams/settings.cards';
+import { ScreeningCards } from '../../cards/screening/screening.cards';
 import { RETENTION_DAYS } from '../../rules/screening/retention-period';
 import { cardInputs } from '../support/card-inputs';
 import { cardText } from '../support/bot-under-test';
@@ -216,6 +217,28 @@ describe('cards', () => {
     screeningCards.teamChoice = teamCards.choose(teams);
     screeningCards['teamChoice with the current team'] = teamCards.choose(teams, teams[1]?.teamId);
     screeningCards['notice no team'] = teamCards.noTeam();
+    const trailOf = (count: number, screeningIds: readonly string[]) =>
+      Array.from({ length: count }, (_, index) => ({
+        at: new Date(Date.UTC(2026, 1, 3, 9, index)).toISOString(),
+        actorId: index % 3 === 0 ? 'system' : index % 3 === 1 ? 'aad-sara' : 'aad-gone',
+        action: 'update' as const,
+        detail: ['started', 'section-borgeren-answered', 'accepted', 'erased-on-request', 'x-unknown'][index % 5] ?? '',
+        screeningId: screeningIds[index % screeningIds.length] ?? 's-1',
+      }));
+    const names = new Map([['aad-sara', 'Sara Sagsbehandler med et meget langt navn fra forvaltningen']]);
+    const trailCards = new ScreeningCards(renderer, sectorOptions);
+    screeningCards.screeningAudit = trailCards.auditTrail(
+      { kind: 'trail', reference: 'J-2026-17', entries: trailOf(10, ['s-1']) },
+      names,
+    );
+    screeningCards['screeningAudit of several screenings, more than a card holds'] = trailCards.auditTrail(
+      { kind: 'trail', reference: 'J-2026-17-med-en-lang-reference-x', entries: trailOf(200, ['s-1', 's-2']) },
+      names,
+    );
+    screeningCards['notice screeningAudit without events'] = trailCards.auditTrail(
+      { kind: 'trail', reference: 'J-1', entries: [] },
+      names,
+    );
     const settingsCards = new SettingsCards(renderer, ruleset.sectors);
     screeningCards['settings with a retention held to the range'] = settingsCards.shown({
       settings: { ...settings, retentionDays: 365 },
@@ -310,6 +333,22 @@ describe('cards', () => {
       /Opbevaring af svar er gemt som 3\.650 dage, men skal nu være mellem 7 og 365 dage\. Botten sletter derfor svarene efter 365 dage\. Gem indstillingerne/,
     );
     assert.equal(cardInputs(card).find((input) => input.id === 'retentionDays')?.node.value, 365);
+  });
+
+  it('when the audit trail is shown, then each event has its Copenhagen time, who and what in Danish, and a long trail is cut with a note', () => {
+    const text = cardText(screeningCards.screeningAudit);
+    assert.match(text, /Sagsreference J-2026-17 · 10 hændelser/);
+    assert.match(text, /3\. feb\. 2026 kl\. 10\.00\nBotten \(automatisk\)\nScreeningen er oprettet/);
+    assert.match(
+      text,
+      /kl\. 10\.01\nSara Sagsbehandler med et meget langt navn fra forvaltningen\nEt afsnit er besvaret/,
+    );
+    assert.match(text, /kl\. 10\.02\nTidligere medlem af teamet \(aad-gone\)\nAnbefalingen er accepteret/);
+    assert.match(text, /Slettet på anmodning\n.*\n.*\nÆndret/);
+    const long = cardText(screeningCards['screeningAudit of several screenings, more than a card holds']);
+    assert.match(long, /200 hændelser · 2 screeninger/);
+    assert.match(long, /Screening 2: Et afsnit er besvaret/);
+    assert.match(long, /de 40 nyeste hændelser; 160 ældre er ikke vist/);
   });
 
   it('when a section card is shown again with errors, then the typed values are in the form', () => {

@@ -59,6 +59,7 @@ const COMMAND_WORDS = [
   'screening',
   'vis screening',
   'slet screening',
+  'revisionsspor',
   'ny stilling',
   'stillinger',
   'mine stillinger',

@@ -8,9 +8,9 @@ import type { TeamSettingsService } from '../../../rules/teams/team-settings.ser
 import { logFailure, type AreaDeps, type Feature } from '../feature';
 import { screeningHandlers } from './screening.handlers';
 
-/** The first-interview screening (`screening`, `vis screening`, `slet screening`). */
+/** The first-interview screening (`screening`, `vis screening`, `slet screening`, `revisionsspor`). */
 export function screeningArea(
-  { repositories, ruleset, renderer, clock, logger, referenceKeyer }: AreaDeps,
+  { repositories, membership, ruleset, renderer, clock, logger, referenceKeyer }: AreaDeps,
   settings: TeamSettingsService,
   followUps: FollowUpService,
 ): { service: ScreeningService; feature: Feature } {
@@ -34,5 +34,5 @@ export function screeningArea(
     },
   );
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
-  return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions)) };
+  return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions), membership) };
 }

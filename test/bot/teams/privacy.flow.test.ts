@@ -6,6 +6,7 @@ import { cardProblems } from '../../support/card-validator';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { postActivity, startTestBot } from '../../support/running-bot';
 import { joinTeam } from '../../support/test-team';
+import { completeScreening } from '../../support/screening-completion';
 
 type Card = Record<string, unknown>;
 
@@ -36,6 +37,20 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
   }
   const text = (value: string, userId: string) => send(messageActivity(value, as(userId)));
   const submit = (value: Record<string, unknown>, userId: string) => send(cardSubmitActivity(value, as(userId)));
+  /** `userId` clicks through a whole screening and accepts the recommendation. */
+  const screen = (reference: string, userId: string) =>
+    completeScreening((body) => ('text' in body ? text(body.text, userId) : submit(body.value, userId)), reference);
+  /** The table rows of the audit trail card: "time | who | what". */
+  const trailRows = (card: Card) =>
+    cardText(card)
+      .split('\n')
+      .slice(cardText(card).split('\n').indexOf('Hvad') + 1, -1)
+      .reduce<string[][]>((rows, cell, index) => {
+        if (index % 3 === 0) rows.push([]);
+        rows.at(-1)?.push(cell);
+        return rows;
+      }, [])
+      .map((row) => row.join(' | '));
 
   before(async () => {
     bot = await startTestBot({}, { clock: { now: () => now } });
@@ -72,6 +87,47 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
     assert.match(cardFullText(saved), /Opbevaring af svar\n365 dage/);
     const back = await submit({ ...actionData(saved, 'settings.save'), retentionDays: '90' }, TEAM_X.leader);
     assert.match(cardText(back), /Gemt som version 3/);
+  });
+
+  it('when a leader writes revisionsspor, then the trail shows who created, changed and read the screening, when (Copenhagen) and what, in Danish', async () => {
+    await screen('J-AUDIT-1', 'cw-x1');
+    now = new Date('2026-07-01T12:30:00Z'); // summer time: 14.30 in Copenhagen
+    assert.match(cardText(await text('vis screening J-AUDIT-1', TEAM_X.leader)), /Screening gemt/);
+    const trail = await text('revisionsspor j-audit-1', TEAM_X.leader);
+    assert.match(cardText(trail), /^Sagsreference j-audit-1 · 8 hændelser\nRevisionsspor\n/);
+    assert.deepEqual(trailRows(trail), [
+      '3. feb. 2026 kl. 10.00 | cw-x1 | Screeningen er oprettet',
+      ...Array.from({ length: 4 }, () => '3. feb. 2026 kl. 10.00 | cw-x1 | Et afsnit er besvaret'),
+      '3. feb. 2026 kl. 10.00 | cw-x1 | Sidste afsnit er besvaret, og anbefalingen er beregnet',
+      '3. feb. 2026 kl. 10.00 | cw-x1 | Anbefalingen er accepteret',
+      '1. jul. 2026 kl. 14.30 | leader-x | Vist for en leder (vis screening)',
+    ]);
+  });
+
+  it("when a caseworker, another team's leader or a channel asks for the trail, then nothing of it is shown", async () => {
+    await screen('J-AUDIT-2', 'cw-x2');
+    assert.match(
+      cardText(await text('revisionsspor J-AUDIT-2', 'cw-x2')),
+      /^Kun for ledere\nKun teamets ledere kan læse revisionssporet\.$/,
+    );
+    const foreign = await text('revisionsspor J-AUDIT-2', TEAM_Y.leader);
+    const nowhere = await text('revisionsspor J-NOWHERE-9', TEAM_Y.leader);
+    assert.deepEqual(foreign, nowhere, "team X's reference reads exactly as one nobody used");
+    assert.match(
+      cardText(foreign),
+      /^Ingen hændelser\nRevisionssporet har ingen hændelser med den sagsreference i teamet\.$/,
+    );
+    const inChannel = await send(
+      messageActivity('revisionsspor J-AUDIT-2', {
+        ...as(TEAM_X.leader),
+        conversationType: 'channel',
+        conversationId: TEAM_X.id,
+        teamId: TEAM_X.id,
+        mentionBot: true,
+      }),
+    );
+    assert.match(cardText(inChannel), /\*\*revisionsspor\*\* viser oplysninger om en borger/);
+    assert.doesNotMatch(JSON.stringify(inChannel), /J-AUDIT-2|cw-x2/);
   });
 
   it('when every card of the flow is validated, then none has a problem', () => {
