@@ -38,6 +38,8 @@ export interface RunningApp {
   stop(): Promise<void>;
   /** Runs the scheduled jobs once now, as the minute scheduler does (also used by tests). */
   runScheduledJobs(): Promise<void>;
+  /** Runs the daily retention job once now (also used by tests); resolves how many screenings it reduced or deleted. */
+  runRetention(): Promise<number>;
 }
 
 export interface AppOverrides {
@@ -161,6 +163,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       port,
       messagesUrl,
       runScheduledJobs: () => scheduler.tick(),
+      runRetention: () => retention.runOnce(),
       stop() {
         stopping ??= (async () => {
           clearInterval(purge);

@@ -5,6 +5,7 @@ import {
   buildResultViewModel,
   buildResumeViewModel,
   buildSectionViewModel,
+  referenceOf,
   SECTION_VIEW_MODEL_SLOTS,
   type Option,
 } from './screening.view-models';
@@ -82,7 +83,7 @@ export class ScreeningCards {
       return noticeCard(
         this.renderer,
         'info',
-        `Screening ${step.screening.caseReference} er i gang`,
+        `Screening ${referenceOf(step.screening)} er i gang`,
         `Screeningen er nået til afsnit ${step.sectionIndex + 1} af ${step.sectionCount}. Sagsbehandleren fortsætter med **screening**.`,
       );
     }
@@ -191,7 +192,7 @@ export class ScreeningCards {
 }
 
 function staleText(step: ScreeningStep): string {
-  const reference = step.screening.caseReference;
+  const reference = referenceOf(step.screening);
   switch (step.kind) {
     case 'section':
       return `Dette kort er ikke det nyeste for screening ${reference}, og intet blev ændret. Næste afsnit er ${step.sectionIndex + 1} af ${step.sectionCount} – skriv **screening** for at fortsætte.`;

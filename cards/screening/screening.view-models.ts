@@ -35,8 +35,13 @@ export const YES_NO_OPTIONS: readonly Option[] = [
   { title: 'Nej', value: 'nej' },
 ];
 
+/** The screening's case reference, or that retention removed it (spec §5). */
+export function referenceOf(record: Pick<ScreeningRecord, 'caseReference'>): string {
+  return record.caseReference ?? '(sagsreferencen er slettet)';
+}
+
 function heading(record: ScreeningRecord): string {
-  return `Screening · ${record.caseReference}`;
+  return `Screening · ${referenceOf(record)}`;
 }
 
 export function buildReferenceViewModel(error: string, reference: string) {
@@ -183,7 +188,7 @@ export function buildDecidedViewModel(input: {
   const { screening } = input;
   const decision = screening.decision;
   const facts = [
-    { title: 'Sagsreference', value: screening.caseReference },
+    { title: 'Sagsreference', value: referenceOf(screening) },
     { title: 'Anbefalet', value: trackLabel(screening.summary?.recommendedTrack ?? '') },
     { title: 'Endeligt spor', value: trackLabel(decision?.finalTrack ?? '') },
     {
@@ -220,7 +225,7 @@ export function buildResumeViewModel(screening: ScreeningRecord, sectionCount: n
       ? 'Anbefalingen er klar og venter på din beslutning.'
       : `Du er nået til afsnit ${Math.min(screening.sectionIndex + 1, sectionCount)} af ${sectionCount}.`;
   return {
-    text: `Sagsreference ${screening.caseReference}, startet ${formatDate(screening.createdAt)}. ${where}`,
+    text: `Sagsreference ${referenceOf(screening)}, startet ${formatDate(screening.createdAt)}. ${where}`,
     screeningId: screening.id,
   };
 }

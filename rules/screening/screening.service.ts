@@ -16,6 +16,7 @@ import { checkCaseReference, referenceSubjectKey, type ReferenceKeyer } from './
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
 import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord } from './screening-record';
+import { retainedScreening } from './retained-screening';
 import type { Versioned } from '../shared/versioned';
 import type { ScreeningRules } from './screening-rules.port';
 import type { TeamSettingsService } from '../teams/team-settings.service';
@@ -342,35 +343,55 @@ export class ScreeningService {
     const found = await this.screenings.listByReference(actor.teamId, check.reference);
     for (const screening of found) {
       await this.lifecycle.erasing(actor.teamId, screening.id);
-      // Recorded before the delete, once by its id: a failed delete retried leaves one event, and a
-      // screening is never gone without the record that it was erased.
-      await this.moveLegacyHistory(screening);
-      await this.record(actor.userId, screening, 'delete', 'erased-on-request', `${screening.id}:erased`);
-      await this.screenings.delete(actor.teamId, screening.id);
+      await this.remove(screening, undefined, actor.userId, 'erased-on-request');
     }
     return { kind: 'erased', count: found.length };
   }
 
-  /** The daily retention job for one team: deletes answers older than the team's retention; aggregates stay. */
+  /**
+   * The daily retention job for one team (spec §5): a decided screening created before the team's
+   * retention period is reduced to what the statistics need (see `retainedScreening`), its follow-ups
+   * lose the case reference first; an unfinished one holds nothing for the statistics and is deleted.
+   * Each is conditional on the version read: one changed meanwhile is left for the next run. Resolves
+   * how many were reduced or deleted.
+   */
   async applyRetention(teamId: string): Promise<number> {
     const settings = await this.settings.current(teamId);
     const before = new Date(this.clock.now().getTime() - settings.retentionDays * 86_400_000).toISOString();
-    let erased = 0;
-    for (const id of await this.screenings.listWithAnswersCreatedBefore(teamId, before)) {
+    let done = 0;
+    for (const id of await this.screenings.listToRetainCreatedBefore(teamId, before)) {
       const loaded = await this.screenings.get(teamId, id);
       if (loaded === undefined) continue;
-      const now = this.clock.now().toISOString();
-      const saved = await this.change(
-        loaded.value,
-        loaded.etag,
-        { ...loaded.value, answers: undefined, result: undefined, answersErasedAt: now, updatedAt: now },
-        SYSTEM_ACTOR,
-        'retention-erased',
-      );
-      if (saved === 'conflict') continue; // changed meanwhile; the next run takes it
-      erased += 1;
+      const retained = retainedScreening(loaded.value, this.clock.now().toISOString());
+      if (retained === undefined) {
+        await this.lifecycle.erasing(teamId, id);
+        if ((await this.remove(loaded.value, loaded.etag, SYSTEM_ACTOR, 'retention-deleted')) === 'deleted') done += 1;
+        continue;
+      }
+      await this.lifecycle.retaining(teamId, id);
+      const saved = await this.change(loaded.value, loaded.etag, retained, SYSTEM_ACTOR, 'retention-reduced');
+      if (saved !== 'conflict') done += 1;
     }
-    return erased;
+    return done;
+  }
+
+  /**
+   * Deletes a screening (only if unchanged since `etag`, when given). Its deletion is recorded first, so a
+   * screening is never gone without the record that it went; once per version, so a retried deletion
+   * leaves one event. A change in between stops the deletion, and the trail says so.
+   */
+  private async remove(
+    screening: ScreeningRecord,
+    etag: string | undefined,
+    actorId: string,
+    detail: string,
+  ): Promise<'deleted' | 'absent' | 'conflict'> {
+    await this.moveLegacyHistory(screening);
+    const version = (etag ?? screening.updatedAt).replace(/[^A-Za-z0-9-]/gu, '');
+    await this.record(actorId, screening, 'delete', detail, `${screening.id}:${detail}:${version}`);
+    const outcome = await this.screenings.delete(screening.teamId, screening.id, etag);
+    if (outcome === 'conflict') await this.record(actorId, screening, 'delete', 'erase-aborted');
+    return outcome;
   }
 
   private async load(

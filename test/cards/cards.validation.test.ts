@@ -19,7 +19,7 @@ import { SettingsCards } from '../../cards/teams/settings.cards';
 import { ScreeningCards } from '../../cards/screening/screening.cards';
 import { RETENTION_DAYS } from '../../rules/screening/retention-period';
 import { cardInputs } from '../support/card-inputs';
-import { cardText } from '../support/bot-under-test';
+import { cardFullText, cardText } from '../support/bot-under-test';
 import {
   buildBoardViewModels,
   buildOpeningFormViewModel,
@@ -312,6 +312,21 @@ describe('cards', () => {
       { text: 'Gemt: J-2026-1, 13 uger efter screeningen: I job.', style: 'good' },
     );
     screeningCards['followUps empty list'] = followUpCards.list([]);
+    const [retained] = followUpsForScreening(screening({ caseReference: undefined }));
+    screeningCards['followUps after retention'] = retained === undefined ? {} : followUpCards.reminder(retained);
+    screeningCards['screeningDecided after retention'] = renderer.render(
+      'screeningDecided',
+      buildDecidedViewModel({
+        screening: record({
+          status: 'decided',
+          caseReference: undefined,
+          answers: undefined,
+          decision: screeningDecision({ kind: 'overridden', finalTrack: 'doedvaegt', reasonCode: 'andet' }),
+        }),
+        capacity: intensiveShare([], 0.3),
+        windowDays: 90,
+      }),
+    );
   });
 
   it('when every screening and settings card variant is rendered, then the validator finds nothing wrong in any', () => {
@@ -349,6 +364,16 @@ describe('cards', () => {
     assert.match(long, /200 hændelser · 2 screeninger/);
     assert.match(long, /Screening 2: Et afsnit er besvaret/);
     assert.match(long, /de 40 nyeste hændelser; 160 ældre er ikke vist/);
+  });
+
+  it('when a follow-up or a screening has lost its case reference to retention, then the card names the screening date instead', () => {
+    const reminder = cardText(screeningCards['followUps after retention']);
+    assert.match(reminder, /^Opfølgning efter 13 uger: Screeningen 10\. feb\. 2026\n/);
+    assert.match(reminder, /siden du screenede en borger 10\. feb\. 2026 \(spor [^)]+\)\. Sagsreferencen er slettet/);
+    assert.doesNotMatch(JSON.stringify(screeningCards['followUps after retention']), /undefined/);
+    const decided = cardFullText(screeningCards['screeningDecided after retention']);
+    assert.match(decided, /Sagsreference\n\(sagsreferencen er slettet\)/);
+    assert.doesNotMatch(decided, /undefined/);
   });
 
   it('when a section card is shown again with errors, then the typed values are in the form', () => {

@@ -157,25 +157,30 @@ export class InMemoryScreeningRepository implements ScreeningRepository, Screeni
     );
   }
 
-  listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
+  listToRetainCreatedBefore(teamId: string, before: string): Promise<string[]> {
     return Promise.resolve(
       this.values(teamId)
-        .filter((record) => record.createdAt < before && record.answers !== undefined)
+        .filter((record) => record.createdAt < before && toRetain(record))
         .map((record) => record.id),
     );
   }
 
-  listTeamsWithAnswers(): Promise<string[]> {
-    const teams = [...this.items.values()]
-      .filter((item) => item.value.answers !== undefined)
-      .map((item) => item.value.teamId);
+  listTeamsToRetain(): Promise<string[]> {
+    const teams = [...this.items.values()].filter((item) => toRetain(item.value)).map((item) => item.value.teamId);
     return Promise.resolve([...new Set(teams)]);
   }
 
-  delete(teamId: string, id: string): Promise<void> {
+  delete(teamId: string, id: string, etag?: string): Promise<'deleted' | 'absent' | 'conflict'> {
+    const existing = this.items.get(this.key(teamId, id));
+    if (existing === undefined) return Promise.resolve('absent');
+    if (etag !== undefined && existing.etag !== etag) return Promise.resolve('conflict');
     this.items.delete(this.key(teamId, id));
-    return Promise.resolve();
+    return Promise.resolve('deleted');
   }
+}
+
+function toRetain(record: ScreeningRecord): boolean {
+  return record.caseReference != null || record.answers != null;
 }
 
 export class InMemoryAuditTrail implements AuditTrail {

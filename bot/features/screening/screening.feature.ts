@@ -31,6 +31,10 @@ export function screeningArea(
       erasing: async (teamId, screeningId) => {
         await followUps.forgetScreening(teamId, screeningId);
       },
+      // Retention must take the case reference off the follow-ups too: a failure stops it for this screening.
+      retaining: async (teamId, screeningId) => {
+        await followUps.forgetCaseReference(teamId, screeningId);
+      },
     },
   );
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));

@@ -313,10 +313,43 @@ for (const [name, factory] of subjects) {
         { strategy: 'selektion', finalTrack: 'selektion' },
       ]);
       assert.deepEqual(await repo.listDecidedSince(teamId, '2026-03-02T00:00:00.000Z'), []);
-      assert.deepEqual(await repo.listWithAnswersCreatedBefore(teamId, '2026-01-02T00:00:00.000Z'), [mine.value.id]);
-      await repo.delete(teamId, mine.value.id);
+      assert.deepEqual(await repo.listToRetainCreatedBefore(teamId, '2026-01-02T00:00:00.000Z'), [mine.value.id]);
+      assert.equal(await repo.delete(teamId, mine.value.id), 'deleted');
       assert.equal(await repo.get(teamId, mine.value.id), undefined);
-      await repo.delete(teamId, mine.value.id);
+      assert.equal(await repo.delete(teamId, mine.value.id), 'absent');
+    });
+
+    it('when a screening is deleted with a stale etag, then it is a conflict and it stays; with its etag it is gone', async () => {
+      const repo = subject.screenings();
+      const created = await repo.create(screening());
+      const changed = await repo.replace({ ...created.value, sectionIndex: 1 }, created.etag);
+      assert.ok(changed !== 'conflict');
+      assert.equal(await repo.delete(created.value.teamId, created.value.id, created.etag), 'conflict');
+      assert.equal((await repo.get(created.value.teamId, created.value.id))?.value.sectionIndex, 1);
+      assert.equal(await repo.delete(created.value.teamId, created.value.id, changed.etag), 'deleted');
+      assert.equal(await repo.get(created.value.teamId, created.value.id), undefined);
+      assert.equal(await repo.delete(created.value.teamId, created.value.id, changed.etag), 'absent');
+    });
+
+    it('when retention looks for work, then it finds screenings with a reference or answers, and none it reduced', async () => {
+      const repo = subject.screenings();
+      const teamId = `team-${randomUUID()}`;
+      const old = '2026-01-01T00:00:00.000Z';
+      const decided = { status: 'decided' as const, summary: screeningSummary(), decision: screeningDecision() };
+      const live = await repo.create(screening({ teamId, createdAt: old }));
+      // Reduced by the bot before retention removed the reference too: still to do.
+      const halfway = await repo.create(screening({ teamId, createdAt: old, ...decided, answers: undefined }));
+      await repo.create(
+        screening({ teamId, createdAt: old, ...decided, caseReference: undefined, answers: undefined }),
+      );
+      await repo.create(screening({ teamId, createdAt: '2026-03-01T00:00:00.000Z' }));
+      assert.deepEqual(
+        (await repo.listToRetainCreatedBefore(teamId, '2026-02-01T00:00:00.000Z')).sort(),
+        [live.value.id, halfway.value.id].sort(),
+      );
+      assert.ok((await repo.listTeamsToRetain()).includes(teamId));
+      const reduced = await repo.get(teamId, halfway.value.id);
+      assert.equal(reduced?.value.caseReference, 'J-1');
     });
 
     it('when audit events are recorded, then they are listed per team and record in time order', async () => {

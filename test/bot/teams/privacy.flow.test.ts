@@ -7,12 +7,17 @@ import { startFakeConnector, type FakeConnector } from '../../support/fake-conne
 import { postActivity, startTestBot } from '../../support/running-bot';
 import { joinTeam } from '../../support/test-team';
 import { completeScreening } from '../../support/screening-completion';
+import { CARD_ANSWERS } from '../../support/screening-answers';
 
 type Card = Record<string, unknown>;
 
 const TENANT = 'tenant-privacy';
 /** Team X: its owner installed the bot, so leads it; the caseworkers are its members. */
-const TEAM_X = { id: '19:privacy-x@thread.tacv2', leader: 'leader-x', members: ['cw-x1', 'cw-x2'] } as const;
+const TEAM_X = {
+  id: '19:privacy-x@thread.tacv2',
+  leader: 'leader-x',
+  members: ['cw-x1', 'cw-x2', 'cw-x3'],
+} as const;
 /** Team Y, another team of the same municipality. */
 const TEAM_Y = { id: '19:privacy-y@thread.tacv2', leader: 'leader-y', members: ['cw-y'] } as const;
 
@@ -40,6 +45,26 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
   /** `userId` clicks through a whole screening and accepts the recommendation. */
   const screen = (reference: string, userId: string) =>
     completeScreening((body) => ('text' in body ? text(body.text, userId) : submit(body.value, userId)), reference);
+  /** Every card of the reply, as the text a person reads. */
+  async function allText(value: string, userId: string): Promise<string> {
+    const { json } = await postActivity(bot.baseUrl, messageActivity(value, as(userId)));
+    const { activities } = json as { activities: { attachments?: { content: Card }[] }[] };
+    const cards = activities.flatMap((activity) => activity.attachments?.map((attachment) => attachment.content) ?? []);
+    seen.push(...cards);
+    return cards.map(cardFullText).join('\n');
+  }
+  /** `userId` screens a citizen and overrides the recommendation with a reason in free text. */
+  async function screenAndOverride(reference: string, userId: string, reasonText: string): Promise<void> {
+    let card = await text('screening', userId);
+    card = await submit({ ...actionData(card, 'screening.start'), caseReference: reference }, userId);
+    for (let section = 1; section <= 5; section += 1) {
+      const values: Record<string, unknown> = { ...actionData(card, 'screening.section') };
+      for (const input of cardInputs(card)) values[input.id] = CARD_ANSWERS[input.id];
+      card = await submit(values, userId);
+    }
+    const override = { ...actionData(card, 'screening.override'), finalTrack: 'catch-all', reasonCode: 'andet' };
+    assert.match(cardText(await submit({ ...override, reasonText }, userId)), /Screening gemt/);
+  }
   /** The table rows of the audit trail card: "time | who | what". */
   const trailRows = (card: Card) =>
     cardText(card)
@@ -128,6 +153,40 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
     );
     assert.match(cardText(inChannel), /\*\*revisionsspor\*\* viser oplysninger om en borger/);
     assert.doesNotMatch(JSON.stringify(inChannel), /J-AUDIT-2|cw-x2/);
+  });
+
+  it('when the retention period has passed, then only the statistics remain: no reference to find, follow-ups by date, the same weekly report, the trail kept', async () => {
+    await screenAndOverride('J-RET-1', 'cw-x3', 'Borgeren flytter til Aarhus');
+    const reportBefore = await allText('ugerapport uge 6 2026', TEAM_X.leader);
+    assert.match(
+      reportBefore,
+      /Screeninger i ugen\n3\nSpor\nDødvægt 0 · Catch-all 1 · Selektion 2\nIntensiv andel \(90 dage\)\n67 % \(2 af 3\)[^\n]*\nFravigelser\n33 % \(1 af 3\)\nHyppigste årsager\nAndet \(1\)/,
+    );
+    now = new Date('2026-05-14T08:00:00Z'); // 100 days later; the team keeps answers 90 days
+    assert.ok((await bot.runRetention()) >= 1);
+
+    const shown = await text('vis screening J-RET-1', TEAM_X.leader);
+    assert.match(cardText(shown), /Teamet har ingen screening med den sagsreference/);
+    const followUps = await allText('opfølgning', 'cw-x3');
+    assert.match(
+      followUps,
+      /Screeningen 3\. feb\. 2026 · 13 uger efter screeningen\nScreenet 3\. feb\. 2026 · spor Catch-all/,
+    );
+    assert.doesNotMatch(followUps, /J-RET-1/);
+    // Only the date the open openings are counted at moves with the clock.
+    const statistics = (report: string) => report.replace(/Åbne pr\. [^\n]+/u, '');
+    assert.equal(
+      statistics(await allText('ugerapport uge 6 2026', TEAM_X.leader)),
+      statistics(reportBefore),
+      'the statistics are as before',
+    );
+
+    const trail = await text('revisionsspor J-RET-1', TEAM_X.leader);
+    assert.match(
+      trailRows(trail).at(-1) ?? '',
+      /^14\. maj 2026 kl\. 10\.00 \| Botten \(automatisk\) \| Opbevaringsperioden er udløbet: svar, begrundelser, fritekst og sagsreference er slettet/,
+    );
+    assert.doesNotMatch(JSON.stringify(trail), /Aarhus/);
   });
 
   it('when every card of the flow is validated, then none has a problem', () => {

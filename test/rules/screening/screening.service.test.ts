@@ -17,6 +17,9 @@ import {
 import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { CARD_ANSWERS } from '../../support/screening-answers';
 import { HmacReferenceKeyer } from '../../../bot/storage/hmac-reference.keyer';
+import { screeningWeekStatistics } from '../../../rules/goals/screening-week-statistics';
+import { intensiveShare } from '../../../rules/screening/intensive-share';
+import { followUpsForScreening } from '../../../rules/follow-ups/follow-up';
 
 const ANSWERS: Readonly<Record<string, string>> = { ...CARD_ANSWERS, nonDanishBackground: 'nej' };
 /** Overrides the recommended selection track, with a reason and free text (which the trail never holds). */
@@ -238,6 +241,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
         erasing: async (teamId, screeningId) => {
           events.push(`erasing:${teamId}:${screeningId}:${(await screenings.get(teamId, screeningId)) !== undefined}`);
         },
+        retaining: () => Promise.reject(new Error('not retained in this test')),
       },
     );
     service = listened;
@@ -264,7 +268,11 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       keyer,
       { now: () => now },
       () => 's-kept',
-      { decided: () => Promise.resolve(), erasing: () => Promise.reject(new Error('storage down')) },
+      {
+        decided: () => Promise.resolve(),
+        erasing: () => Promise.reject(new Error('storage down')),
+        retaining: () => Promise.resolve(),
+      },
     );
     service = failing;
     await complete(caseworker, 'J-K');
@@ -273,20 +281,150 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.notEqual(await screenings.get('team-1', 's-kept'), undefined);
   });
 
-  it('when the retention period has passed, then the answers and the full result are deleted and the aggregates stay', async () => {
+  it('when the retention period has passed, then a decided screening keeps only what the statistics need', async () => {
     const result = await complete(caseworker, 'J-2');
-    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await service.decide(caseworker, result.screening.id, { decision: 'override', ...OVERRIDE });
+    const decided = await screenings.get('team-1', result.screening.id);
+    assert.ok(decided !== undefined);
     now = new Date('2026-05-10T09:00:00Z'); // 96 days later; default retention 90 days
     assert.equal(await service.applyRetention('team-1'), 1);
     const stored = await screenings.get('team-1', result.screening.id);
-    assert.equal(stored?.value.answers, undefined);
-    assert.equal(stored?.value.result, undefined);
-    assert.equal(stored?.value.summary?.strategy, 'selektion');
-    assert.equal(stored?.value.decision?.finalTrack, 'selektion');
+    assert.deepEqual(stored?.value, {
+      id: result.screening.id,
+      teamId: 'team-1',
+      caseworkerId: 'cw-1',
+      caseReference: undefined,
+      status: 'decided',
+      sectionIndex: 5,
+      answers: undefined,
+      result: undefined,
+      summary: {
+        recommendedTrack: 'selektion',
+        strategy: 'selektion',
+        targetGroup: decided.value.summary?.targetGroup,
+        riskLevel: undefined,
+        bestArchetype: decided.value.summary?.bestArchetype,
+        flaggedAtRisk: true,
+      },
+      decision: {
+        kind: 'overridden',
+        finalTrack: 'catch-all',
+        reasonCode: 'andet',
+        reasonText: undefined,
+        decidedBy: 'cw-1',
+        decidedAt: '2026-02-03T09:00:00.000Z',
+      },
+      settingsVersion: 1,
+      rulesetVersion: decided.value.rulesetVersion,
+      createdAt: '2026-02-03T09:00:00.000Z',
+      updatedAt: '2026-05-10T09:00:00.000Z',
+      answersErasedAt: '2026-05-10T09:00:00.000Z',
+      history: undefined,
+    });
+    assert.doesNotMatch(JSON.stringify(stored), /J-2|Borgeren har fået job|dagpenge|criteria|explanation/);
+    assert.deepEqual(await screenings.listByReference('team-1', 'J-2'), [], 'vis screening finds it no more');
     await leaders.addLeader('team-1', leader.userId);
     const trail = await service.auditTrail(leader, 'J-2');
-    assert.equal(trail.kind === 'trail' ? trail.entries.at(-1)?.detail : '', 'retention-erased');
+    assert.deepEqual(
+      trail.kind === 'trail' ? trail.entries.slice(-2).map((entry) => `${entry.detail}:${entry.actorId}`) : [],
+      ['overridden:cw-1', 'retention-reduced:system'],
+      'the trail still finds it by the reference',
+    );
     assert.equal(await service.applyRetention('team-1'), 0, 'a second run finds nothing');
+  });
+
+  it('when retention reduces screenings, then the weekly statistics, the intensive share and the follow-up facts are as before', async () => {
+    const first = await complete(caseworker, 'J-S1');
+    await service.decide(caseworker, first.screening.id, { decision: 'override', ...OVERRIDE });
+    const second = await complete(caseworker, 'J-S2');
+    await service.decide(caseworker, second.screening.id, { decision: 'accept' });
+    const week = { year: 2026, week: 6 };
+    const capacity = { intensiveShareCap: 0.3, capacityWindowDays: 90 };
+    const facts = async () => {
+      const decided = await screenings.listDecidedBetween('team-1', '2026-02-01T00:00:00Z', '2026-02-09T00:00:00Z');
+      return {
+        weekly: screeningWeekStatistics(decided, week, capacity),
+        share: intensiveShare(await screenings.listDecidedSince('team-1', '2026-01-01T00:00:00Z'), 0.3),
+        followUps: decided.flatMap(followUpsForScreening).map((followUp) => ({ ...followUp, caseReference: '' })),
+        references: decided.map((screening) => screening.caseReference),
+      };
+    };
+    const before = await facts();
+    now = new Date('2026-05-10T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 2);
+    const after = await facts();
+    assert.equal(after.weekly.count, 2);
+    assert.deepEqual(after.weekly, before.weekly);
+    assert.deepEqual(after.share, before.share);
+    assert.deepEqual(after.followUps, before.followUps, 'track, archetype and flagged are kept for the outcomes');
+    assert.deepEqual(before.references, ['J-S1', 'J-S2']);
+    assert.deepEqual(after.references, [undefined, undefined]);
+  });
+
+  it('when retention finds a screening reduced by the bot before (reference, reason text and history kept), then it reduces it now', async () => {
+    const result = await complete(caseworker, 'J-LEGACY');
+    await service.decide(caseworker, result.screening.id, { decision: 'override', ...OVERRIDE });
+    const decided = await screenings.get('team-1', result.screening.id);
+    assert.ok(decided !== undefined);
+    audit.events.length = 0;
+    const history = [{ at: '2026-02-03T09:00:00.000Z', actorId: 'cw-1', action: 'create' as const, detail: 'started' }];
+    // As the retention job left it until now: no answers and no result, everything else kept.
+    await screenings.replace(
+      { ...decided.value, answers: undefined, result: undefined, answersErasedAt: '2026-05-04T00:00:00.000Z', history },
+      decided.etag,
+    );
+    now = new Date('2026-06-01T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 1);
+    const stored = await screenings.get('team-1', result.screening.id);
+    assert.equal(stored?.value.caseReference, undefined);
+    assert.equal(stored?.value.decision?.reasonText, undefined);
+    assert.equal(stored?.value.decision?.reasonCode, 'andet');
+    assert.equal(stored?.value.summary?.riskLevel, undefined);
+    assert.equal(stored?.value.history, undefined);
+    await leaders.addLeader('team-1', leader.userId);
+    const trail = await service.auditTrail(leader, 'J-LEGACY');
+    assert.deepEqual(trail.kind === 'trail' ? trail.entries.map((entry) => entry.detail) : [], [
+      'started',
+      'retention-reduced',
+    ]);
+  });
+
+  it('when an unfinished screening is older than the retention period, then it is deleted, its deletion in the trail', async () => {
+    const started = await service.start(caseworker, 'J-HALF');
+    assert.ok(started.kind === 'started');
+    now = new Date('2026-05-10T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 1);
+    assert.equal(await screenings.get('team-1', started.step.screening.id), undefined);
+    assert.equal(await service.unfinished(caseworker), undefined, 'nothing to resume');
+    await leaders.addLeader('team-1', leader.userId);
+    const trail = await service.auditTrail(leader, 'J-HALF');
+    assert.deepEqual(
+      trail.kind === 'trail' ? trail.entries.map((entry) => `${entry.action}:${entry.detail}:${entry.actorId}`) : [],
+      ['create:started:cw-1', 'delete:retention-deleted:system'],
+    );
+  });
+
+  it('when the follow-ups cannot drop the case reference, then the screening keeps it until a later run', async () => {
+    const failing = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      keyer,
+      { now: () => now },
+      () => 's-held',
+      {
+        decided: () => Promise.resolve(),
+        erasing: () => Promise.resolve(),
+        retaining: () => Promise.reject(new Error('storage down')),
+      },
+    );
+    service = failing;
+    const result = await complete(caseworker, 'J-H');
+    await failing.decide(caseworker, result.screening.id, { decision: 'accept' });
+    now = new Date('2026-05-10T09:00:00Z');
+    await assert.rejects(failing.applyRetention('team-1'), /storage down/);
+    assert.equal((await screenings.get('team-1', 's-held'))?.value.caseReference, 'J-H');
   });
 
   it('when a team stored a retention outside 7–365 days before the range was narrowed, then the job holds it to the range', async () => {
