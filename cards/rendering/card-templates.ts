@@ -12,6 +12,7 @@ import openingForm from '../templates/opening-form.json';
 import openingMine from '../templates/opening-mine.json';
 import screeningAudit from '../templates/screening-audit.json';
 import screeningDecided from '../templates/screening-decided.json';
+import screeningErase from '../templates/screening-erase.json';
 import screeningReference from '../templates/screening-reference.json';
 import screeningResult from '../templates/screening-result.json';
 import screeningResume from '../templates/screening-resume.json';
@@ -38,6 +39,7 @@ export const CARD_TEMPLATES = {
   openingMine,
   screeningAudit,
   screeningDecided,
+  screeningErase,
   screeningReference,
   screeningResult,
   screeningResume,

@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import {
   buildDecidedViewModel,
+  buildErasureViewModel,
   buildReferenceViewModel,
   buildResultViewModel,
   buildResumeViewModel,
@@ -21,7 +22,8 @@ import { buildAuditTrailViewModel } from './audit-trail.view-model';
 
 type Unfinished = Awaited<ReturnType<ScreeningService['unfinished']>>;
 type ViewOutcome = Awaited<ReturnType<ScreeningService['view']>>;
-type EraseOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
+type ErasureRequest = Awaited<ReturnType<ScreeningService['requestErasure']>>;
+type ErasureOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
 type AuditTrailOutcome = Awaited<ReturnType<ScreeningService['auditTrail']>>;
 
 /** Turns the screening use cases' outcomes into cards. */
@@ -115,23 +117,64 @@ export class ScreeningCards {
     );
   }
 
-  /** `slet screening`: what was erased, or why nothing was. */
-  erased(outcome: EraseOutcome): AdaptiveCardJson {
+  /** `slet screening`: the confirmation to give once, or why there is nothing to confirm. */
+  erasureRequested(outcome: ErasureRequest): AdaptiveCardJson {
     switch (outcome.kind) {
       case 'forbidden':
-        return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan slette en screening.');
+        return this.leadersOnly();
       case 'invalid':
         return this.referenceProblem(outcome.message, 'slet screening');
-      case 'erased':
-        return outcome.count === 0
+      case 'confirm':
+        return outcome.screenings.length === 0
           ? noticeCard(this.renderer, 'warning', 'Intet slettet', 'Teamet har ingen screening med den sagsreference.')
-          : noticeCard(
-              this.renderer,
-              'info',
-              'Screening slettet',
-              `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet permanent. Sletningen er registreret i revisionssporet.`,
-            );
+          : this.renderer.render('screeningErase', buildErasureViewModel(outcome.screenings));
     }
+  }
+
+  /** The answer to "Slet" on the confirmation: erased, or why nothing was. */
+  erased(outcome: ErasureOutcome): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'forbidden':
+        return this.leadersOnly();
+      case 'erased':
+        return noticeCard(
+          this.renderer,
+          'info',
+          'Screening slettet',
+          'Screeningen er slettet permanent, sammen med dens opfølgninger. Sletningen er registreret i revisionssporet.',
+        );
+      case 'already-erased':
+        return noticeCard(
+          this.renderer,
+          'info',
+          'Allerede slettet',
+          'Screeningen er allerede slettet, så intet er slettet igen. Sletningen står i revisionssporet.',
+        );
+      case 'not-found':
+        return noticeCard(
+          this.renderer,
+          'warning',
+          'Intet slettet',
+          'Teamet har ingen screening, som kortet hører til. Skriv **slet screening** og sagsreferencen for at finde den.',
+        );
+      case 'changed':
+        return this.renderer.render(
+          'screeningErase',
+          buildErasureViewModel(
+            [outcome.screening],
+            'Screeningen er ændret, siden kortet blev vist, så intet er slettet. Sådan ser den ud nu – bekræft igen, hvis den skal slettes.',
+          ),
+        );
+    }
+  }
+
+  /** "Fortryd" on the confirmation. */
+  erasureCancelled(): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'info', 'Intet slettet', 'Sletningen er fortrudt. Screeningen er uændret.');
+  }
+
+  private leadersOnly(): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan slette en screening.');
   }
 
   /**

@@ -202,9 +202,11 @@ export const COMMANDS: readonly CommandDescription[] = [
     keyword: 'slet screening',
     aliases: [],
     audience: 'leder',
-    summary: 'Slet en screening på borgerens anmodning: slet screening og sagsreferencen, fx slet screening J-2026-17.',
+    summary:
+      'Slet en screening på borgerens anmodning: slet screening og sagsreferencen, fx slet screening J-2026-17. Du bekræfter, før noget slettes.',
     available: true,
-    changesState: true,
+    // The command only shows what to confirm; the erasure is the confirmation's card action.
+    changesState: false,
     personalOnly: true,
   },
   {

@@ -74,6 +74,24 @@ export type AuditTrailOutcome =
   /** Oldest first; empty when the team has no screening, and had none, with the reference. */
   | { kind: 'trail'; reference: string; entries: ScreeningAuditEntry[] };
 
+/** `slet screening <reference>`: the screenings to confirm the erasure of, with their versions. */
+export type ErasureRequestOutcome =
+  | { kind: 'forbidden' }
+  | { kind: 'invalid'; message: string }
+  /** Newest first; empty when the team has no screening with the reference. */
+  | { kind: 'confirm'; screenings: Versioned<ScreeningRecord>[] };
+
+/** The answer to a confirmed erasure ("Slet" on the confirmation card). */
+export type ErasureOutcome =
+  | { kind: 'forbidden' }
+  | { kind: 'erased'; screening: ScreeningRecord }
+  /** Erased before (a repeated confirmation, or another leader was first): nothing was done now. */
+  | { kind: 'already-erased' }
+  /** The team has no such screening (and had none that was erased): nothing was done. */
+  | { kind: 'not-found' }
+  /** Changed since the confirmation was shown: nothing was erased; confirm the screening as it is now. */
+  | { kind: 'changed'; screening: Versioned<ScreeningRecord> };
+
 export interface DecisionInput {
   decision: 'accept' | 'override';
   finalTrack?: unknown;
@@ -302,12 +320,15 @@ export class ScreeningService {
         if (event.entity === 'screening') events.push(auditEntry(event.entityId, event));
       }
     }
+    // A legacy history moved into the trail (e.g. by an erasure that then failed) is there already.
+    const recorded = new Set(events.map((entry) => JSON.stringify(entry)));
     for (const screening of live) {
-      for (const entry of screening.history ?? []) events.push(auditEntry(screening.id, entry));
+      for (const entry of screening.history ?? []) {
+        const legacy = auditEntry(screening.id, entry);
+        if (!recorded.has(JSON.stringify(legacy))) events.push(legacy);
+      }
     }
-    // Legacy history already moved into the trail is in both: each event once.
-    const unique = new Map(events.map((entry) => [JSON.stringify(entry), entry]));
-    const entries = [...unique.values()].sort((a, b) => a.at.localeCompare(b.at));
+    const entries = events.sort((a, b) => a.at.localeCompare(b.at));
     return { kind: 'trail', reference: check.reference, entries };
   }
 
@@ -332,20 +353,57 @@ export class ScreeningService {
     return { kind: 'shown', steps, hidden: found.length - visible.length };
   }
 
-  /** Right to erasure: a leader deletes every screening with this reference in the team. */
-  async erase(
-    actor: Actor,
-    rawReference: unknown,
-  ): Promise<{ kind: 'forbidden' } | { kind: 'invalid'; message: string } | { kind: 'erased'; count: number }> {
+  /**
+   * Right to erasure, step 1 (`slet screening <reference>`): the team's screenings with the reference,
+   * each with the version a confirmation must name, for a leader to confirm once (spec §5). Nothing is
+   * erased yet; showing them is a read in the audit trail.
+   */
+  async requestErasure(actor: Actor, rawReference: unknown): Promise<ErasureRequestOutcome> {
     if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
     const check = checkCaseReference(rawReference);
     if (!check.ok) return { kind: 'invalid', message: check.message };
-    const found = await this.screenings.listByReference(actor.teamId, check.reference);
-    for (const screening of found) {
-      await this.lifecycle.erasing(actor.teamId, screening.id);
-      await this.remove(screening, undefined, actor.userId, 'erased-on-request');
+    const screenings: Versioned<ScreeningRecord>[] = [];
+    for (const found of await this.screenings.listByReference(actor.teamId, check.reference)) {
+      const current = await this.screenings.get(actor.teamId, found.id);
+      if (current === undefined) continue;
+      await this.record(actor.userId, current.value, 'read', 'viewed-for-erasure');
+      screenings.push(current);
     }
-    return { kind: 'erased', count: found.length };
+    screenings.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
+    return { kind: 'confirm', screenings };
+  }
+
+  /**
+   * Right to erasure, step 2 ("Slet" on the confirmation): a leader erases the screening, with its
+   * follow-ups, if it is as the confirmation showed it (`etag`). A repeated or stale confirmation erases
+   * nothing and says why; another team's screening reads as one that does not exist.
+   */
+  async erase(actor: Actor, screeningId: unknown, etag: unknown): Promise<ErasureOutcome> {
+    if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
+    if (typeof screeningId !== 'string' || screeningId === '' || typeof etag !== 'string') return { kind: 'not-found' };
+    const loaded = await this.screenings.get(actor.teamId, screeningId);
+    if (loaded === undefined) return this.goneOutcome(actor.teamId, screeningId);
+    if (loaded.etag !== etag) return { kind: 'changed', screening: loaded };
+    await this.lifecycle.erasing(actor.teamId, screeningId);
+    switch (await this.remove(loaded.value, etag, actor.userId, 'erased-on-request')) {
+      case 'deleted':
+        return { kind: 'erased', screening: loaded.value };
+      case 'absent':
+        return { kind: 'already-erased' };
+      case 'conflict': {
+        const fresh = await this.screenings.get(actor.teamId, screeningId);
+        return fresh === undefined
+          ? this.goneOutcome(actor.teamId, screeningId)
+          : { kind: 'changed', screening: fresh };
+      }
+    }
+  }
+
+  /** A screening that is not there: erased before (the trail says so), or never the team's. */
+  private async goneOutcome(teamId: string, screeningId: string): Promise<ErasureOutcome> {
+    const events = await this.audit.listFor(teamId, screeningId);
+    const erased = events.some((event) => event.action === 'delete' && ERASED.has(event.detail));
+    return erased ? { kind: 'already-erased' } : { kind: 'not-found' };
   }
 
   /**
@@ -542,6 +600,9 @@ export class ScreeningService {
 
 /** Who the retention job acts as in the audit trail. */
 export const SYSTEM_ACTOR = 'system';
+
+/** The audit details of a screening's deletion. */
+const ERASED: ReadonlySet<string> = new Set(['erased-on-request', 'retention-deleted']);
 
 function auditEntry(
   screeningId: string,

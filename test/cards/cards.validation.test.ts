@@ -18,7 +18,7 @@ import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
 import { SettingsCards } from '../../cards/teams/settings.cards';
 import { ScreeningCards } from '../../cards/screening/screening.cards';
 import { RETENTION_DAYS } from '../../rules/screening/retention-period';
-import { cardInputs } from '../support/card-inputs';
+import { actionData, cardInputs } from '../support/card-inputs';
 import { cardFullText, cardText } from '../support/bot-under-test';
 import {
   buildBoardViewModels,
@@ -239,6 +239,22 @@ describe('cards', () => {
       { kind: 'trail', reference: 'J-1', entries: [] },
       names,
     );
+    const toErase = [
+      { value: record({ id: 's-new', status: 'decided', decision: screeningDecision() }), etag: '"etag-new"' },
+      { value: record({ id: 's-old', createdAt: '2025-11-03T09:00:00.000Z' }), etag: '"etag-old"' },
+    ];
+    screeningCards.screeningErase = trailCards.erasureRequested({ kind: 'confirm', screenings: toErase.slice(0, 1) });
+    screeningCards['screeningErase of several screenings'] = trailCards.erasureRequested({
+      kind: 'confirm',
+      screenings: toErase,
+    });
+    screeningCards['screeningErase after a change'] = trailCards.erased({
+      kind: 'changed',
+      screening: { value: record({ status: 'awaiting_decision' }), etag: '"etag-2"' },
+    });
+    screeningCards['notice screeningErase erased'] = trailCards.erased({ kind: 'erased', screening: record() });
+    screeningCards['notice screeningErase already erased'] = trailCards.erased({ kind: 'already-erased' });
+    screeningCards['notice screeningErase cancelled'] = trailCards.erasureCancelled();
     const settingsCards = new SettingsCards(renderer, ruleset.sectors);
     screeningCards['settings with a retention held to the range'] = settingsCards.shown({
       settings: { ...settings, retentionDays: 365 },
@@ -374,6 +390,44 @@ describe('cards', () => {
     const decided = cardFullText(screeningCards['screeningDecided after retention']);
     assert.match(decided, /Sagsreference\n\(sagsreferencen er slettet\)/);
     assert.doesNotMatch(decided, /undefined/);
+  });
+
+  it('when an erasure is to be confirmed, then the card names the screening and offers "Slet" (with its id and version) and "Fortryd"', () => {
+    const card = screeningCards.screeningErase as Record<string, unknown>;
+    assert.match(
+      cardFullText(card),
+      /^Slet screeningen\?\nScreeningen slettes permanent[^\n]*\nSagsreference\nJ-2026-17\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Selektion\nSlet\nSlet\nFortryd\nFortryd$/,
+    );
+    assert.deepEqual(actionData(card, 'screening.erase'), {
+      verb: 'screening.erase',
+      answer: 'slet',
+      screeningId: 's-new',
+      etag: '"etag-new"',
+    });
+    const actions = (card.actions ?? []) as {
+      type: string;
+      title: string;
+      data: unknown;
+      fallback?: { type: string };
+    }[];
+    assert.deepEqual(
+      actions.map((action) => [action.type, action.title, action.fallback?.type]),
+      [
+        ['Action.Execute', 'Slet', 'Action.Submit'],
+        ['Action.Execute', 'Fortryd', 'Action.Submit'],
+      ],
+    );
+    assert.deepEqual(actions[1]?.data, { verb: 'screening.erase', answer: 'fortryd' });
+    const several = cardFullText(screeningCards['screeningErase of several screenings']);
+    assert.match(several, /^Slet en af 2 screeninger\?/);
+    assert.match(
+      several,
+      /Status\nAfgjort 3\. feb\. 2026: Selektion\nSlet denne\n.*Startet\n3\. nov\. 2025\nStatus\nI gang[^\n]*\nSlet denne\nSlet denne\nFortryd\nFortryd$/s,
+    );
+    assert.match(
+      cardText(screeningCards['screeningErase after a change']),
+      /ændret, siden kortet blev vist, så intet er slettet/,
+    );
   });
 
   it('when a section card is shown again with errors, then the typed values are in the form', () => {

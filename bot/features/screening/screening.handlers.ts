@@ -30,7 +30,8 @@ export function screeningHandlers(
     commands: {
       screening: async (context) => cards.startOrResume(await service.unfinished(actorOf(context))),
       vis_screening: async (context, args) => cards.shown(await service.view(actorOf(context), args)),
-      slet_screening: async (context, args) => cards.erased(await service.erase(actorOf(context), args)),
+      slet_screening: async (context, args) =>
+        cards.erasureRequested(await service.requestErasure(actorOf(context), args)),
       revisionsspor: async (context, args) => {
         const actor = actorOf(context);
         const outcome = await service.auditTrail(actor, args);
@@ -63,6 +64,15 @@ export function screeningHandlers(
         safeToRepeat: true,
         handle: async (context, data) =>
           cards.outcome(await service.decide(actorOf(context), data.screeningId, { decision: 'accept' })),
+      },
+      {
+        // Safe to repeat: the erasure names the version it confirms, so a repeat finds it gone or changed.
+        verb: 'screening.erase',
+        safeToRepeat: true,
+        handle: async (context, data) =>
+          data.answer === 'slet'
+            ? cards.erased(await service.erase(actorOf(context), data.screeningId, data.etag))
+            : cards.erasureCancelled(),
       },
       {
         verb: 'screening.override',

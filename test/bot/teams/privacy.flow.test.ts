@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardSubmitActivity, messageActivity, type ActivityOptions } from '../../support/activities';
+import { cardSubmitActivity, invokeActivity, messageActivity, type ActivityOptions } from '../../support/activities';
 import { cardFullText, cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
@@ -45,6 +45,22 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
   /** `userId` clicks through a whole screening and accepts the recommendation. */
   const screen = (reference: string, userId: string) =>
     completeScreening((body) => ('text' in body ? text(body.text, userId) : submit(body.value, userId)), reference);
+  /** An Action.Execute click: the card comes back in the invoke response, to replace the clicked one. */
+  async function execute(data: Record<string, unknown> | undefined, userId: string): Promise<Card> {
+    assert.ok(data !== undefined && typeof data.verb === 'string', 'the card has the button');
+    const { status, json } = await postActivity(bot.baseUrl, invokeActivity(data.verb, data, as(userId)));
+    assert.equal(status, 200);
+    const { activities } = json as { activities: { type: string; value?: { body: { value: Card } } }[] };
+    const card = activities.find((activity) => activity.type === 'invokeResponse')?.value?.body.value;
+    assert.ok(card !== undefined, `no card in the invoke response: ${JSON.stringify(activities)}`);
+    seen.push(card);
+    return card;
+  }
+  /** The data of the confirmation card's buttons. */
+  const buttons = (card: Card) => {
+    const actions = (card.actions ?? []) as { title: string; data: Record<string, unknown> }[];
+    return Object.fromEntries(actions.map((action) => [action.title, action.data]));
+  };
   /** Every card of the reply, as the text a person reads. */
   async function allText(value: string, userId: string): Promise<string> {
     const { json } = await postActivity(bot.baseUrl, messageActivity(value, as(userId)));
@@ -187,6 +203,87 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
       /^14\. maj 2026 kl\. 10\.00 \| Botten \(automatisk\) \| Opbevaringsperioden er udløbet: svar, begrundelser, fritekst og sagsreference er slettet/,
     );
     assert.doesNotMatch(JSON.stringify(trail), /Aarhus/);
+  });
+
+  it('when a leader writes slet screening, then a card names the screening, "Fortryd" keeps it and "Slet" erases it once', async () => {
+    await screen('J-DEL-1', 'cw-x2');
+    const confirmation = await text('slet screening J-DEL-1', TEAM_X.leader);
+    assert.match(
+      cardFullText(confirmation),
+      /^Slet screeningen\?\n.*\nSagsreference\nJ-DEL-1\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Selektion\n/,
+    );
+    assert.deepEqual(Object.keys(buttons(confirmation)), ['Slet', 'Fortryd']);
+    assert.match(
+      cardText(await text('vis screening J-DEL-1', TEAM_X.leader)),
+      /Screening gemt/,
+      'asking erased nothing',
+    );
+
+    const cancelled = await execute(buttons(confirmation).Fortryd, TEAM_X.leader);
+    assert.match(cardText(cancelled), /^Intet slettet\nSletningen er fortrudt\. Screeningen er uændret\.$/);
+    assert.match(cardText(await text('vis screening J-DEL-1', TEAM_X.leader)), /Screening gemt/);
+
+    const erased = await execute(buttons(confirmation).Slet, TEAM_X.leader);
+    assert.match(
+      cardText(erased),
+      /^Screening slettet\nScreeningen er slettet permanent, sammen med dens opfølgninger/,
+    );
+    assert.match(
+      cardText(await text('vis screening J-DEL-1', TEAM_X.leader)),
+      /Teamet har ingen screening med den sagsreference/,
+    );
+    const again = await execute(buttons(confirmation).Slet, TEAM_X.leader);
+    assert.match(cardText(again), /^Allerede slettet\nScreeningen er allerede slettet, så intet er slettet igen/);
+
+    const trail = trailRows(await text('revisionsspor J-DEL-1', TEAM_X.leader));
+    assert.deepEqual(
+      trail.slice(-4).map((row) => row.split(' | ').slice(1).join(' | ')),
+      [
+        'leader-x | Vist for en leder før sletning (slet screening)',
+        'leader-x | Vist for en leder (vis screening)',
+        'leader-x | Vist for en leder (vis screening)',
+        'leader-x | Slettet på anmodning',
+      ],
+      'asking and cancelling changed nothing; the erasure is kept, once',
+    );
+    assert.equal(trail.filter((row) => row.endsWith('| Slettet på anmodning')).length, 1, 'erased once');
+    assert.match(trail.at(-1) ?? '', /^3\. feb\. 2026 kl\. 10\.00 \| leader-x \| Slettet på anmodning$/);
+  });
+
+  it('when the screening changes after the confirmation was shown, then "Slet" erases nothing and shows it as it is now', async () => {
+    let card = await text('screening', 'cw-x1');
+    card = await submit({ ...actionData(card, 'screening.start'), caseReference: 'J-DEL-2' }, 'cw-x1');
+    const confirmation = await text('slet screening J-DEL-2', TEAM_X.leader);
+    assert.match(cardFullText(confirmation), /Status\nI gang – ikke alle afsnit er besvaret/);
+    const values: Record<string, unknown> = { ...actionData(card, 'screening.section') };
+    for (const input of cardInputs(card)) values[input.id] = CARD_ANSWERS[input.id];
+    assert.match(cardText(await submit(values, 'cw-x1')), /Afsnit 2 af 5/);
+
+    const stale = await execute(buttons(confirmation).Slet, TEAM_X.leader);
+    assert.match(
+      cardText(stale),
+      /^Slet screeningen\?\nScreeningen er ændret, siden kortet blev vist, så intet er slettet/,
+    );
+    assert.match(cardText(await text('screening', 'cw-x1')), /Sagsreference J-DEL-2, .*afsnit 2 af 5/, 'still there');
+    assert.match(cardText(await execute(buttons(stale).Slet, TEAM_X.leader)), /^Screening slettet/);
+  });
+
+  it('when a caseworker or another team\'s leader asks to erase or clicks "Slet", then they get today\'s answers and nothing is erased', async () => {
+    await screen('J-DEL-3', 'cw-x2');
+    const confirmation = await text('slet screening J-DEL-3', TEAM_X.leader);
+    const slet = buttons(confirmation).Slet;
+    for (const attempt of [await text('slet screening J-DEL-3', 'cw-x2'), await execute(slet, 'cw-x2')]) {
+      assert.match(cardText(attempt), /^Kun for ledere\nKun teamets ledere kan slette en screening\.$/);
+    }
+    const foreign = await text('slet screening J-DEL-3', TEAM_Y.leader);
+    const nowhere = await text('slet screening J-NOWHERE-3', TEAM_Y.leader);
+    assert.deepEqual(foreign, nowhere);
+    assert.match(cardText(foreign), /^Intet slettet\nTeamet har ingen screening med den sagsreference\.$/);
+    assert.match(
+      cardText(await execute(slet, TEAM_Y.leader)),
+      /^Intet slettet\nTeamet har ingen screening, som kortet hører til/,
+    );
+    assert.match(cardText(await text('vis screening J-DEL-3', TEAM_X.leader)), /Screening gemt/, 'still there');
   });
 
   it('when every card of the flow is validated, then none has a problem', () => {

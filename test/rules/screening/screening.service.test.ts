@@ -101,7 +101,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.deepEqual(foreign.kind === 'shown' ? [foreign.steps.length, foreign.hidden] : [], [0, 1]);
     const stored = await screenings.get('team-1', result.screening.id);
     assert.equal(stored?.value.history, undefined, 'the record holds no trail of its own');
-    assert.deepEqual(await service.erase(leader, 'J-1'), { kind: 'erased', count: 1 });
+    assert.deepEqual(await eraseAll(service, leader, 'J-1'), ['erased']);
     assert.equal(await screenings.get('team-1', result.screening.id), undefined);
 
     const trail = await service.auditTrail(leader, 'j-1');
@@ -118,6 +118,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
         'update:overridden:cw-1',
         'read:resumed:cw-1',
         'read:viewed-by-leader:leader-1',
+        'read:viewed-for-erasure:leader-1',
         'delete:erased-on-request:leader-1',
       ],
     );
@@ -160,13 +161,84 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       'started',
       'evaluated',
     ]);
-    await service.erase(leader, 'J-OLD');
+    await eraseAll(service, leader, 'J-OLD');
     const after = await service.auditTrail(leader, 'J-OLD');
     assert.deepEqual(after.kind === 'trail' ? after.entries.map((entry) => entry.detail) : [], [
       'started',
       'evaluated',
+      'viewed-for-erasure',
       'erased-on-request',
     ]);
+  });
+
+  /** `slet screening <reference>` confirmed with "Slet" for each screening shown: the outcomes. */
+  async function eraseAll(on: ScreeningService, actor: Actor, reference: string): Promise<string[]> {
+    const request = await on.requestErasure(actor, reference);
+    assert.ok(request.kind === 'confirm', request.kind);
+    const outcomes: string[] = [];
+    for (const { value, etag } of request.screenings) outcomes.push((await on.erase(actor, value.id, etag)).kind);
+    return outcomes;
+  }
+
+  it('when a leader asks to erase, then nothing is erased until confirmed, the confirmation erases once, and a repeat says it was erased', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    const result = await complete(caseworker, 'J-E1');
+    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    const request = await service.requestErasure(leader, 'J-E1');
+    assert.ok(request.kind === 'confirm');
+    assert.deepEqual(
+      request.screenings.map(({ value }) => [value.id, value.caseReference, value.status]),
+      [[result.screening.id, 'J-E1', 'decided']],
+    );
+    const [shown] = request.screenings;
+    assert.ok(shown !== undefined);
+    assert.notEqual(await screenings.get('team-1', shown.value.id), undefined, 'asking erases nothing');
+
+    const erased = await service.erase(leader, shown.value.id, shown.etag);
+    assert.equal(erased.kind, 'erased');
+    assert.equal(await screenings.get('team-1', shown.value.id), undefined);
+    assert.deepEqual(await service.erase(leader, shown.value.id, shown.etag), { kind: 'already-erased' });
+    const trail = await service.auditTrail(leader, 'J-E1');
+    assert.deepEqual(
+      trail.kind === 'trail' ? trail.entries.slice(-2).map((entry) => `${entry.action}:${entry.detail}`) : [],
+      ['read:viewed-for-erasure', 'delete:erased-on-request'],
+      'one erasure, however often it is confirmed',
+    );
+  });
+
+  it('when the screening changed after the confirmation was shown, then nothing is erased and it is shown as it is now', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    const started = await service.start(caseworker, 'J-E2');
+    assert.ok(started.kind === 'started' && started.step.kind === 'section');
+    const request = await service.requestErasure(leader, 'J-E2');
+    const [shown] = request.kind === 'confirm' ? request.screenings : [];
+    assert.ok(shown !== undefined);
+    const raw: Record<string, unknown> = {};
+    for (const question of started.step.questions) raw[question.id] = ANSWERS[question.id];
+    await service.submitSection(caseworker, shown.value.id, 0, raw);
+
+    const stale = await service.erase(leader, shown.value.id, shown.etag);
+    assert.ok(stale.kind === 'changed');
+    assert.equal(stale.screening.value.sectionIndex, 1);
+    assert.notEqual(await screenings.get('team-1', shown.value.id), undefined);
+    assert.equal((await service.erase(leader, shown.value.id, stale.screening.etag)).kind, 'erased');
+  });
+
+  it('when a caseworker or another team confirms an erasure, then nothing is erased and the other team learns nothing', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    await leaders.addLeader('team-2', 'leader-2');
+    await complete(caseworker, 'J-E3');
+    const request = await service.requestErasure(leader, 'J-E3');
+    const [shown] = request.kind === 'confirm' ? request.screenings : [];
+    assert.ok(shown !== undefined);
+    assert.deepEqual(await service.requestErasure(caseworker, 'J-E3'), { kind: 'forbidden' });
+    assert.deepEqual(await service.erase(caseworker, shown.value.id, shown.etag), { kind: 'forbidden' });
+    const other = { teamId: 'team-2', userId: 'leader-2' };
+    assert.deepEqual(await service.requestErasure(other, 'J-E3'), { kind: 'confirm', screenings: [] });
+    assert.deepEqual(await service.erase(other, shown.value.id, shown.etag), { kind: 'not-found' });
+    assert.deepEqual(await service.erase(leader, shown.value.id, 42), { kind: 'not-found' });
+    assert.deepEqual(await service.erase(leader, undefined, shown.etag), { kind: 'not-found' });
+    assert.notEqual(await screenings.get('team-1', shown.value.id), undefined);
   });
 
   it('when a case reference, a section answer or an override reason is a CPR number, then it is refused, not stored and not shown again', async () => {
@@ -255,7 +327,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       'a repeat decides nothing',
     );
     await leaders.addLeader('team-1', leader.userId);
-    await listened.erase(leader, 'J-L');
+    await eraseAll(listened, leader, 'J-L');
     assert.deepEqual(events.slice(1), ['erasing:team-1:s-listened:true']);
   });
 
@@ -277,8 +349,11 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     service = failing;
     await complete(caseworker, 'J-K');
     await leaders.addLeader('team-1', leader.userId);
-    await assert.rejects(failing.erase(leader, 'J-K'), /storage down/);
+    await assert.rejects(eraseAll(failing, leader, 'J-K'), /storage down/);
     assert.notEqual(await screenings.get('team-1', 's-kept'), undefined);
+    const trail = await failing.auditTrail(leader, 'J-K');
+    assert.ok(trail.kind === 'trail');
+    assert.ok(!trail.entries.some((entry) => entry.action === 'delete'), 'no erasure recorded that did not happen');
   });
 
   it('when the retention period has passed, then a decided screening keeps only what the statistics need', async () => {
