@@ -19,6 +19,7 @@ import { StepwiseCloudAdapter } from './server/stepwise-cloud.adapter';
 import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
 import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
 import { openCosmosStore } from './storage/cosmos.store';
+import { HmacReferenceKeyer } from './storage/hmac-reference.keyer';
 import { renderStaticCards } from '../cards/shared/static.cards';
 import { TeamChoiceCards } from '../cards/teams/team-choice.cards';
 import { DedupeMiddleware } from './teams/dedupe.middleware';
@@ -37,6 +38,8 @@ export interface RunningApp {
   stop(): Promise<void>;
   /** Runs the scheduled jobs once now, as the minute scheduler does (also used by tests). */
   runScheduledJobs(): Promise<void>;
+  /** Runs the daily retention job once now (also used by tests); resolves how many screenings it reduced or deleted. */
+  runRetention(): Promise<number>;
 }
 
 export interface AppOverrides {
@@ -104,6 +107,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       sender,
       logger,
       instanceId,
+      referenceKeyer: new HmacReferenceKeyer(config.audit.referenceKey),
       rosterSource: overrides.rosterSource ?? new ConnectorRosterSource({ adapter, appId }),
       ownerSource: overrides.ownerSource ?? ownerSourceFor(config),
     });
@@ -145,7 +149,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const messagesUrl = `http://${host}:${port}/api/messages`;
     logger.info(
-      { port, host: config.host, embeddedStorage: store.embedded, auth: config.identity !== undefined },
+      {
+        port,
+        host: config.host,
+        embeddedStorage: store.embedded,
+        auth: config.identity !== undefined,
+        auditReferenceKey: config.audit.developmentKey ? 'development' : 'configured',
+      },
       'bot listening',
     );
     let stopping: Promise<void> | undefined;
@@ -153,6 +163,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       port,
       messagesUrl,
       runScheduledJobs: () => scheduler.tick(),
+      runRetention: () => retention.runOnce(),
       stop() {
         stopping ??= (async () => {
           clearInterval(purge);

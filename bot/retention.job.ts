@@ -20,8 +20,8 @@ export interface RetentionWork {
 }
 
 /**
- * The daily job that deletes screening answers older than each team's retention (spec §5); the
- * aggregates stay. It then schedules any follow-ups a decided screening is missing (scheduling at the
+ * The daily job that reduces screenings older than each team's retention to what the statistics need
+ * (spec §5; see ScreeningService.applyRetention). It then schedules any follow-ups a decided screening is missing (scheduling at the
  * decision failed, or the screening predates follow-ups). Runs on every instance: erasing is idempotent
  * and conditional on the etag, and a follow-up is created once whoever tries.
  */
@@ -30,15 +30,15 @@ export function startRetentionJob(
   logger: Logger,
 ): { stop(): void; runOnce(catchUpDays?: number): Promise<number> } {
   const runOnce = async (catchUpDays = DAILY_CATCH_UP_DAYS): Promise<number> => {
-    let erased = 0;
+    let retained = 0;
     let scheduled = 0;
     for (const teamId of await retention.teams()) {
-      erased += await retention.service.applyRetention(teamId);
+      retained += await retention.service.applyRetention(teamId);
       scheduled += await retention.catchUpFollowUps(teamId, catchUpDays);
     }
-    if (erased > 0) logger.info({ erased }, 'retention erased screening answers');
+    if (retained > 0) logger.info({ retained }, 'retention reduced or deleted screenings');
     if (scheduled > 0) logger.info({ scheduled }, 'missing follow-ups scheduled');
-    return erased;
+    return retained;
   };
   const run = (catchUpDays?: number) => {
     runOnce(catchUpDays).catch((error: unknown) =>

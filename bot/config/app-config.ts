@@ -28,6 +28,14 @@ export interface TeamsConfig {
   localTeamOwners: readonly string[];
 }
 
+/** How the audit trail keys case references (spec §5; see ReferenceKeyer). */
+export interface AuditConfig {
+  /** The secret of the keyed one-way form of case references (AUDIT_REFERENCE_KEY). */
+  referenceKey: string;
+  /** True when no key is configured (local mode only): a fixed key, fine for the Playground, not for citizens. */
+  developmentKey: boolean;
+}
+
 export interface AppConfig {
   /** Undefined in local mode (no app id): auth is off and the server listens on loopback only. */
   identity: BotIdentityConfig | undefined;
@@ -38,6 +46,7 @@ export interface AppConfig {
   dataDir: string;
   logLevel: LogLevel;
   teams: TeamsConfig;
+  audit: AuditConfig;
 }
 
 /** Thrown when an environment variable has a value the bot cannot run with. */
@@ -164,6 +173,27 @@ function parseTeams(env: NodeJS.ProcessEnv, identity: BotIdentityConfig | undefi
   return { graphEndpoint, localTeamOwners };
 }
 
+/** Local mode's key when none is set: known to all, so it protects nothing; local mode holds no real citizens. */
+const DEVELOPMENT_AUDIT_KEY = 'local-development-only-audit-reference-key';
+const MIN_AUDIT_KEY_LENGTH = 32;
+
+function parseAudit(env: NodeJS.ProcessEnv, identity: BotIdentityConfig | undefined): AuditConfig {
+  const key = optional(env, 'AUDIT_REFERENCE_KEY');
+  if (key === undefined) {
+    // With authentication on, real case references reach the bot: their key must be a secret.
+    if (identity !== undefined)
+      throw new ConfigError('AUDIT_REFERENCE_KEY', 'is required when MICROSOFT_APP_ID is set');
+    return { referenceKey: DEVELOPMENT_AUDIT_KEY, developmentKey: true };
+  }
+  if (key.length < MIN_AUDIT_KEY_LENGTH) {
+    throw new ConfigError(
+      'AUDIT_REFERENCE_KEY',
+      `must be at least ${MIN_AUDIT_KEY_LENGTH} characters (a random secret)`,
+    );
+  }
+  return { referenceKey: key, developmentKey: false };
+}
+
 /** Reads and validates the whole configuration; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const identity = parseIdentity(env);
@@ -181,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: optional(env, 'DATA_DIR') ?? '.data',
     logLevel: logLevel as LogLevel,
     teams: parseTeams(env, identity),
+    audit: parseAudit(env, identity),
   };
 }

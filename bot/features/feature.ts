@@ -1,6 +1,7 @@
 import type { CardRenderer } from '../../cards/rendering/card.renderer';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { IndicatorCatalog } from '../../rules/goals/indicator';
+import type { ReferenceKeyer } from '../../rules/screening/case-reference';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import type { TeamMembershipService } from '../../rules/teams/team-membership.service';
 import type { Clock } from '../../rules/shared/clock';
@@ -32,6 +33,8 @@ export interface AreaDeps {
   logger: Logger;
   /** This instance's name in job leases. */
   instanceId: string;
+  /** Keys case references for the audit trail (with the configured secret). */
+  referenceKeyer: ReferenceKeyer;
 }
 
 /** How long a scheduled send's lease lasts before another instance may take it over. */

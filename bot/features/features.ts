@@ -100,7 +100,7 @@ export function createFeatures({ store, rosterSource, ownerSource, ...rest }: Fe
     turnNotice: morningMeeting.turnNotice,
     retention: {
       service: screening.service,
-      teams: () => repositories.screenings.listTeamsWithAnswers(),
+      teams: () => repositories.screenings.listTeamsToRetain(),
       catchUpFollowUps: (teamId, days) => {
         const to = clock.now();
         const from = new Date(to.getTime() - days * DAY_MS);

@@ -15,7 +15,7 @@ export const CONTAINERS = {
   installations: { id: 'installations', partitionKeyPath: '/tenantId', defaultTtl: undefined },
   // Claims only matter while Teams may still retry, so a week is plenty.
   processedActivities: { id: 'processedActivities', partitionKeyPath: '/conversationId', defaultTtl: 7 * 24 * 3600 },
-  // One document per screening; answers are removed by the retention job, so no TTL on the container.
+  // One document per screening; the retention job reduces it to the statistics, so no TTL on the container.
   screenings: { id: 'screenings', partitionKeyPath: '/teamId', defaultTtl: undefined },
   // Append-only; kept as long as the municipality's own records policy says, so no TTL.
   auditEvents: { id: 'auditEvents', partitionKeyPath: '/teamId', defaultTtl: undefined },

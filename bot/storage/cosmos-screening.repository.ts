@@ -12,13 +12,17 @@ import { deepFreeze } from './deep-freeze';
 
 type ScreeningDocument = ScreeningRecord & ItemDefinition;
 
+/** A screening retention has not reduced yet: it holds a case reference or answers (see listToRetainCreatedBefore). */
+const TO_RETAIN =
+  '((IS_DEFINED(c.caseReference) AND NOT IS_NULL(c.caseReference)) OR (IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)))';
+
 /** Removes Cosmos' system fields and turns the stored nulls of absent fields back into undefined. */
 function toRecord(document: ScreeningDocument): ScreeningRecord {
   return {
     id: document.id,
     teamId: document.teamId,
     caseworkerId: document.caseworkerId,
-    caseReference: document.caseReference,
+    caseReference: document.caseReference ?? undefined,
     status: document.status,
     sectionIndex: document.sectionIndex,
     answers: document.answers ?? undefined,
@@ -30,7 +34,8 @@ function toRecord(document: ScreeningDocument): ScreeningRecord {
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
     answersErasedAt: document.answersErasedAt ?? undefined,
-    history: document.history ?? [],
+    // Only records written before the audit trail was kept apart have one (see ScreeningRecord.history).
+    ...(document.history == null ? {} : { history: document.history }),
   };
 }
 
@@ -139,10 +144,9 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
       .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
   }
 
-  async listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
+  async listToRetainCreatedBefore(teamId: string, before: string): Promise<string[]> {
     const rows = await queryAll<{ id: string }>(this.container, {
-      query:
-        'SELECT c.id FROM c WHERE c.teamId = @teamId AND c.createdAt < @before AND IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)',
+      query: `SELECT c.id FROM c WHERE c.teamId = @teamId AND c.createdAt < @before AND ${TO_RETAIN}`,
       parameters: [
         { name: '@teamId', value: teamId },
         { name: '@before', value: before },
@@ -151,22 +155,25 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
     return rows.map((row) => row.id);
   }
 
-  async listTeamsWithAnswers(): Promise<string[]> {
+  async listTeamsToRetain(): Promise<string[]> {
     // Cross-partition on purpose: the job visits every team. DISTINCT is avoided (the embedded server
     // lacks it), so teams are de-duplicated here.
-    const rows = await queryAll<{ teamId: string }>(
-      this.container,
-      'SELECT c.teamId FROM c WHERE IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)',
-    );
+    const rows = await queryAll<{ teamId: string }>(this.container, `SELECT c.teamId FROM c WHERE ${TO_RETAIN}`);
     return [...new Set(rows.map((row) => row.teamId))];
   }
 
-  async delete(teamId: string, id: string): Promise<void> {
+  async delete(teamId: string, id: string, etag?: string): Promise<'deleted' | 'absent' | 'conflict'> {
     this.recent.delete(cacheKey(teamId, id));
+    if (!isDocumentId(id)) return 'absent';
     try {
-      await this.container.item(id, teamId).delete();
+      await this.container
+        .item(id, teamId)
+        .delete(etag === undefined ? {} : { accessCondition: { type: 'IfMatch', condition: etag } });
+      return 'deleted';
     } catch (error) {
-      if (cosmosStatus(error) !== 404) throw error;
+      if (cosmosStatus(error) === 404) return 'absent';
+      if (cosmosStatus(error) === 412) return 'conflict';
+      throw error;
     }
   }
 

@@ -4,7 +4,12 @@ import { formatCalendarDate } from '../goals/goal-formatting';
 import type { NoticeStyle } from '../goals/goal-log.view-models';
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import { noticeCard } from '../shared/notice.cards';
-import { buildFollowUpListViewModel, buildFollowUpReminderViewModel, outcomeLabel } from './follow-up.view-models';
+import {
+  buildFollowUpListViewModel,
+  buildFollowUpReminderViewModel,
+  followUpSubject,
+  outcomeLabel,
+} from './follow-up.view-models';
 
 type Recorded = Extract<RecordOutcome, { kind: 'recorded' }>;
 
@@ -45,7 +50,7 @@ export class FollowUpCards {
           this.renderer,
           'warning',
           'Opfølgningen er ikke nået endnu',
-          `Opfølgningen efter ${outcome.followUp.weeks} uger for ${outcome.followUp.caseReference} er først fra ${formatCalendarDate(outcome.followUp.dueDate)}. Intet er gemt.`,
+          `Opfølgningen efter ${outcome.followUp.weeks} uger for ${followUpSubject(outcome.followUp)} er først fra ${formatCalendarDate(outcome.followUp.dueDate)}. Intet er gemt.`,
         );
       case 'not-found':
         return noticeCard(
@@ -70,5 +75,5 @@ function recordedText({ followUp, previous }: Recorded): string {
   const label = outcomeLabel(followUp.outcome ?? 'andet');
   const corrected =
     previous !== undefined && previous !== followUp.outcome ? ` (rettet fra ${outcomeLabel(previous)})` : '';
-  return `${followUp.caseReference}, ${followUp.weeks} uger efter screeningen: ${label}${corrected}.`;
+  return `${followUpSubject(followUp)}, ${followUp.weeks} uger efter screeningen: ${label}${corrected}.`;
 }

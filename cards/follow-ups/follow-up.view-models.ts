@@ -14,11 +14,19 @@ export type FollowUpCardView = 'reminder' | 'list';
 /** At most this many follow-ups on one card (each has four buttons); the rest come when these are answered. */
 export const MAX_FOLLOW_UPS_ON_CARD = 8;
 
+/**
+ * How a card names a follow-up's citizen: the case reference, or after the team's retention period,
+ * when it is gone (spec §5), the screening's date.
+ */
+export function followUpSubject(followUp: Pick<FollowUp, 'caseReference' | 'screeningDate'>): string {
+  return followUp.caseReference ?? `Screeningen ${formatCalendarDate(followUp.screeningDate)}`;
+}
+
 function item(followUp: FollowUp, view: FollowUpCardView) {
   const recorded =
     followUp.outcome === undefined ? '' : ` · registreret: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome]}`;
   return {
-    heading: `${followUp.caseReference} · ${followUp.weeks} uger efter screeningen`,
+    heading: `${followUpSubject(followUp)} · ${followUp.weeks} uger efter screeningen`,
     details: `Screenet ${formatCalendarDate(followUp.screeningDate)} · spor ${trackLabel(followUp.track)} · opfølgning fra ${formatCalendarDate(followUp.dueDate)}${recorded}`,
     actions: FOLLOW_UP_OUTCOMES.map((outcome) => ({
       title: FOLLOW_UP_OUTCOME_LABELS[outcome],
@@ -32,8 +40,12 @@ function item(followUp: FollowUp, view: FollowUpCardView) {
 /** Friday's kind of message for one follow-up: how is the citizen doing, four buttons. */
 export function buildFollowUpReminderViewModel(followUp: FollowUp) {
   return {
-    heading: `Opfølgning efter ${followUp.weeks} uger: ${followUp.caseReference}`,
-    intro: `Der er gået ${followUp.weeks} uger, siden du screenede borgeren med sagsreference ${followUp.caseReference}. Hvordan går det borgeren nu? Dit svar viser teamet, om screeningen pegede på de rigtige borgere.`,
+    heading: `Opfølgning efter ${followUp.weeks} uger: ${followUpSubject(followUp)}`,
+    intro: `${
+      followUp.caseReference === undefined
+        ? `Der er gået ${followUp.weeks} uger, siden du screenede en borger ${formatCalendarDate(followUp.screeningDate)} (spor ${trackLabel(followUp.track)}). Sagsreferencen er slettet efter teamets opbevaringsperiode, så find borgeren ud fra datoen i dit fagsystem.`
+        : `Der er gået ${followUp.weeks} uger, siden du screenede borgeren med sagsreference ${followUp.caseReference}.`
+    } Hvordan går det borgeren nu? Dit svar viser teamet, om screeningen pegede på de rigtige borgere.`,
     notices: [] as string[],
     noticeStyle: 'default' as NoticeStyle,
     items: [item(followUp, 'reminder')],

@@ -10,7 +10,9 @@ import notice from '../templates/notice.json';
 import openingBoard from '../templates/opening-board.json';
 import openingForm from '../templates/opening-form.json';
 import openingMine from '../templates/opening-mine.json';
+import screeningAudit from '../templates/screening-audit.json';
 import screeningDecided from '../templates/screening-decided.json';
+import screeningErase from '../templates/screening-erase.json';
 import screeningReference from '../templates/screening-reference.json';
 import screeningResult from '../templates/screening-result.json';
 import screeningResume from '../templates/screening-resume.json';
@@ -35,7 +37,9 @@ export const CARD_TEMPLATES = {
   openingBoard,
   openingForm,
   openingMine,
+  screeningAudit,
   screeningDecided,
+  screeningErase,
   screeningReference,
   screeningResult,
   screeningResume,

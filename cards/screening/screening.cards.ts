@@ -1,10 +1,12 @@
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import {
   buildDecidedViewModel,
+  buildErasureViewModel,
   buildReferenceViewModel,
   buildResultViewModel,
   buildResumeViewModel,
   buildSectionViewModel,
+  referenceOf,
   SECTION_VIEW_MODEL_SLOTS,
   type Option,
 } from './screening.view-models';
@@ -16,10 +18,13 @@ import type {
   SubmitOutcome,
 } from '../../rules/screening/screening.service';
 import { noticeCard } from '../shared/notice.cards';
+import { buildAuditTrailViewModel } from './audit-trail.view-model';
 
 type Unfinished = Awaited<ReturnType<ScreeningService['unfinished']>>;
 type ViewOutcome = Awaited<ReturnType<ScreeningService['view']>>;
-type EraseOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
+type ErasureRequest = Awaited<ReturnType<ScreeningService['requestErasure']>>;
+type ErasureOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
+type AuditTrailOutcome = Awaited<ReturnType<ScreeningService['auditTrail']>>;
 
 /** Turns the screening use cases' outcomes into cards. */
 export class ScreeningCards {
@@ -80,7 +85,7 @@ export class ScreeningCards {
       return noticeCard(
         this.renderer,
         'info',
-        `Screening ${step.screening.caseReference} er i gang`,
+        `Screening ${referenceOf(step.screening)} er i gang`,
         `Screeningen er nået til afsnit ${step.sectionIndex + 1} af ${step.sectionCount}. Sagsbehandleren fortsætter med **screening**.`,
       );
     }
@@ -88,7 +93,10 @@ export class ScreeningCards {
   }
 
   /** A case reference typed after `vis screening` or `slet screening` that cannot be one. */
-  private referenceProblem(message: string, command: 'vis screening' | 'slet screening'): AdaptiveCardJson {
+  private referenceProblem(
+    message: string,
+    command: 'vis screening' | 'slet screening' | 'revisionsspor',
+  ): AdaptiveCardJson {
     return noticeCard(this.renderer, 'error', 'Sagsreference', `${message} Skriv fx: ${command} J-2026-17`);
   }
 
@@ -109,22 +117,89 @@ export class ScreeningCards {
     );
   }
 
-  /** `slet screening`: what was erased, or why nothing was. */
-  erased(outcome: EraseOutcome): AdaptiveCardJson {
+  /** `slet screening`: the confirmation to give once, or why there is nothing to confirm. */
+  erasureRequested(outcome: ErasureRequest): AdaptiveCardJson {
     switch (outcome.kind) {
       case 'forbidden':
-        return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan slette en screening.');
+        return this.leadersOnly();
       case 'invalid':
         return this.referenceProblem(outcome.message, 'slet screening');
-      case 'erased':
-        return outcome.count === 0
+      case 'confirm':
+        return outcome.screenings.length === 0
           ? noticeCard(this.renderer, 'warning', 'Intet slettet', 'Teamet har ingen screening med den sagsreference.')
-          : noticeCard(
-              this.renderer,
-              'info',
-              'Screening slettet',
-              `${outcome.count === 1 ? 'Screeningen er' : `${outcome.count} screeninger er`} slettet permanent. Sletningen er registreret i revisionssporet.`,
-            );
+          : this.renderer.render('screeningErase', buildErasureViewModel(outcome.screenings));
+    }
+  }
+
+  /** The answer to "Slet" on the confirmation: erased, or why nothing was. */
+  erased(outcome: ErasureOutcome): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'forbidden':
+        return this.leadersOnly();
+      case 'erased':
+        return noticeCard(
+          this.renderer,
+          'info',
+          'Screening slettet',
+          'Screeningen er slettet permanent, sammen med dens opfølgninger. Sletningen er registreret i revisionssporet.',
+        );
+      case 'already-erased':
+        return noticeCard(
+          this.renderer,
+          'info',
+          'Allerede slettet',
+          'Screeningen er allerede slettet, så intet er slettet igen. Sletningen står i revisionssporet.',
+        );
+      case 'not-found':
+        return noticeCard(
+          this.renderer,
+          'warning',
+          'Intet slettet',
+          'Teamet har ingen screening, som kortet hører til. Skriv **slet screening** og sagsreferencen for at finde den.',
+        );
+      case 'changed':
+        return this.renderer.render(
+          'screeningErase',
+          buildErasureViewModel(
+            [outcome.screening],
+            'Screeningen er ændret, siden kortet blev vist, så intet er slettet. Sådan ser den ud nu – bekræft igen, hvis den skal slettes.',
+          ),
+        );
+    }
+  }
+
+  /** "Fortryd" on the confirmation. */
+  erasureCancelled(): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'info', 'Intet slettet', 'Sletningen er fortrudt. Screeningen er uændret.');
+  }
+
+  private leadersOnly(): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan slette en screening.');
+  }
+
+  /**
+   * `revisionsspor`: the events, named by the people in `names` (user id → display name). No events
+   * gives one card whatever the reference, so another team's reference reads exactly as an unused one.
+   */
+  auditTrail(outcome: AuditTrailOutcome, names: ReadonlyMap<string, string>): AdaptiveCardJson {
+    switch (outcome.kind) {
+      case 'forbidden':
+        return noticeCard(this.renderer, 'error', 'Kun for ledere', 'Kun teamets ledere kan læse revisionssporet.');
+      case 'invalid':
+        return this.referenceProblem(outcome.message, 'revisionsspor');
+      case 'trail':
+        if (outcome.entries.length === 0) {
+          return noticeCard(
+            this.renderer,
+            'warning',
+            'Ingen hændelser',
+            'Revisionssporet har ingen hændelser med den sagsreference i teamet.',
+          );
+        }
+        return this.renderer.render(
+          'screeningAudit',
+          buildAuditTrailViewModel(outcome.reference, outcome.entries, names),
+        );
     }
   }
 
@@ -160,7 +235,7 @@ export class ScreeningCards {
 }
 
 function staleText(step: ScreeningStep): string {
-  const reference = step.screening.caseReference;
+  const reference = referenceOf(step.screening);
   switch (step.kind) {
     case 'section':
       return `Dette kort er ikke det nyeste for screening ${reference}, og intet blev ændret. Næste afsnit er ${step.sectionIndex + 1} af ${step.sectionCount} – skriv **screening** for at fortsætte.`;

@@ -35,8 +35,13 @@ export const YES_NO_OPTIONS: readonly Option[] = [
   { title: 'Nej', value: 'nej' },
 ];
 
+/** The screening's case reference, or that retention removed it (spec §5). */
+export function referenceOf(record: Pick<ScreeningRecord, 'caseReference'>): string {
+  return record.caseReference ?? '(sagsreferencen er slettet)';
+}
+
 function heading(record: ScreeningRecord): string {
-  return `Screening · ${record.caseReference}`;
+  return `Screening · ${referenceOf(record)}`;
 }
 
 export function buildReferenceViewModel(error: string, reference: string) {
@@ -183,7 +188,7 @@ export function buildDecidedViewModel(input: {
   const { screening } = input;
   const decision = screening.decision;
   const facts = [
-    { title: 'Sagsreference', value: screening.caseReference },
+    { title: 'Sagsreference', value: referenceOf(screening) },
     { title: 'Anbefalet', value: trackLabel(screening.summary?.recommendedTrack ?? '') },
     { title: 'Endeligt spor', value: trackLabel(decision?.finalTrack ?? '') },
     {
@@ -220,7 +225,51 @@ export function buildResumeViewModel(screening: ScreeningRecord, sectionCount: n
       ? 'Anbefalingen er klar og venter på din beslutning.'
       : `Du er nået til afsnit ${Math.min(screening.sectionIndex + 1, sectionCount)} af ${sectionCount}.`;
   return {
-    text: `Sagsreference ${screening.caseReference}, startet ${formatDate(screening.createdAt)}. ${where}`,
+    text: `Sagsreference ${referenceOf(screening)}, startet ${formatDate(screening.createdAt)}. ${where}`,
     screeningId: screening.id,
+  };
+}
+
+const STATUS_LABELS: Readonly<Record<Exclude<ScreeningRecord['status'], 'decided'>, string>> = {
+  in_progress: 'I gang – ikke alle afsnit er besvaret',
+  awaiting_decision: 'Svarene er gemt; anbefalingen venter på sagsbehandlerens beslutning',
+};
+
+function statusText(screening: ScreeningRecord): string {
+  if (screening.status !== 'decided') return STATUS_LABELS[screening.status];
+  const decision = screening.decision;
+  return decision === undefined
+    ? 'Afgjort'
+    : `Afgjort ${formatDate(decision.decidedAt)}: ${trackLabel(decision.finalTrack)}`;
+}
+
+/**
+ * `slet screening`: the screenings with the reference, each named by reference, date and status, to
+ * confirm once ("Slet") or not ("Fortryd"). Each button carries the screening's id and the version shown,
+ * so a confirmation of a screening that changed since erases nothing.
+ */
+export function buildErasureViewModel(screenings: readonly { value: ScreeningRecord; etag: string }[], notice = '') {
+  const several = screenings.length > 1;
+  const only = screenings[0];
+  return {
+    title: several ? `Slet en af ${screenings.length} screeninger?` : 'Slet screeningen?',
+    notice,
+    intro: `${
+      several
+        ? 'Teamet har flere screeninger med sagsreferencen. Den, du vælger, slettes permanent'
+        : 'Screeningen slettes permanent'
+    } på borgerens anmodning, sammen med dens opfølgninger. Revisionssporet beholder, at den er slettet, af hvem og hvornår – aldrig svarene eller sagsreferencen.`,
+    several,
+    screenings: screenings.map(({ value, etag }) => ({
+      facts: [
+        { title: 'Sagsreference', value: referenceOf(value) },
+        { title: 'Startet', value: formatDate(value.createdAt) },
+        { title: 'Status', value: statusText(value) },
+      ],
+      screeningId: value.id,
+      etag,
+    })),
+    onlyId: only?.value.id ?? '',
+    onlyEtag: only?.etag ?? '',
   };
 }

@@ -12,6 +12,7 @@ export const CARD_VERBS = [
   'screening.section',
   'screening.accept',
   'screening.override',
+  'screening.erase',
   'settings.save',
   'opening.register',
   'opening.candidate',

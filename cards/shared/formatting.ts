@@ -12,6 +12,19 @@ export function formatDate(iso: string): string {
   return DATE.format(new Date(iso));
 }
 
+const TIME = new Intl.DateTimeFormat('da-DK', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/Copenhagen',
+});
+
+/** "3. feb. 2026 kl. 10.05" (Europe/Copenhagen). */
+export function formatDateTime(iso: string): string {
+  const instant = new Date(iso);
+  return `${DATE.format(instant)} kl. ${TIME.format(instant)}`;
+}
+
 /** "35 %" */
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;

@@ -1,6 +1,8 @@
 import type { TeamScreeningSettings } from '../../rules/screening/screening.types';
 import type { CoLeaderOutcome, TeamLeadership } from '../../rules/teams/team-membership.service';
-import type { SettingsUpdateOutcome } from '../../rules/teams/team-settings.service';
+import { RETENTION_DAYS } from '../../rules/screening/retention-period';
+import type { HeldSetting, SettingsUpdateOutcome } from '../../rules/teams/team-settings.service';
+import { formatCount } from '../shared/formatting';
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import { buildSettingsViewModel, type SettingsViewInput } from './settings.view-model';
 
@@ -11,6 +13,8 @@ export interface SettingsShown {
   settings: TeamScreeningSettings;
   canEdit: boolean;
   leadership: TeamLeadership;
+  /** Stored values held to today's allowed range (saved when a wider one was allowed). */
+  held?: readonly HeldSetting[];
 }
 
 /** The team's settings card (`indstillinger`) and its answers to a save. */
@@ -82,14 +86,31 @@ export class SettingsCards {
   }
 
   private card(
-    { settings, canEdit, leadership }: SettingsShown,
+    { settings, canEdit, leadership, held = [] }: SettingsShown,
     notices: string[],
     noticeKind: SettingsViewInput['noticeKind'],
     typed?: Typed,
   ): AdaptiveCardJson {
+    const heldNotices = held.map((setting) => heldText(setting, canEdit));
     return this.renderer.render(
       'settings',
-      buildSettingsViewModel({ settings, sectors: this.sectors, canEdit, notices, noticeKind, typed, leadership }),
+      buildSettingsViewModel({
+        settings,
+        sectors: this.sectors,
+        canEdit,
+        notices: [...heldNotices, ...notices],
+        noticeKind: heldNotices.length > 0 && noticeKind === 'info' ? 'warning' : noticeKind,
+        typed,
+        leadership,
+      }),
     );
   }
+}
+
+/** Why a stored value is not the one that applies, and (to a leader) what to do about it. */
+function heldText(setting: HeldSetting, canEdit: boolean): string {
+  const text =
+    `Opbevaring af svar er gemt som ${formatCount(setting.stored)} dage, men skal nu være mellem ` +
+    `${RETENTION_DAYS.min} og ${RETENTION_DAYS.max} dage. Botten sletter derfor svarene efter ${formatCount(setting.applied)} dage.`;
+  return canEdit ? `${text} Gem indstillingerne for at bekræfte det, eller skriv et andet antal dage.` : text;
 }

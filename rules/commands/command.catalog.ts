@@ -15,6 +15,7 @@ export type CommandId =
   | 'morgenmoede'
   | 'vis_screening'
   | 'slet_screening'
+  | 'revisionsspor'
   | 'skift_team'
   | 'overtag_gamle_data';
 
@@ -202,9 +203,22 @@ export const COMMANDS: readonly CommandDescription[] = [
     keyword: 'slet screening',
     aliases: [],
     audience: 'leder',
-    summary: 'Slet en screening på borgerens anmodning: slet screening og sagsreferencen, fx slet screening J-2026-17.',
+    summary:
+      'Slet en screening på borgerens anmodning: slet screening og sagsreferencen, fx slet screening J-2026-17. Du bekræfter, før noget slettes.',
     available: true,
-    changesState: true,
+    // The command only shows what to confirm; the erasure is the confirmation's card action.
+    changesState: false,
+    personalOnly: true,
+  },
+  {
+    id: 'revisionsspor',
+    keyword: 'revisionsspor',
+    aliases: ['audit trail', 'audit'],
+    audience: 'leder',
+    summary:
+      'Se hvem der har oprettet, set, ændret og slettet en screening – også efter sletningen: revisionsspor og sagsreferencen, fx revisionsspor J-2026-17.',
+    available: true,
+    changesState: false,
     personalOnly: true,
   },
   {

@@ -4,7 +4,14 @@ import type { FollowUpRepository } from './follow-up.repository';
 import type { ScreeningStatisticsRepository } from '../screening/screening-statistics.repository';
 import type { DecidedScreening } from '../screening/decided-screening';
 import type { Actor } from '../teams/actor';
-import { followUpsForScreening, isFollowUpOutcome, type FollowUp, type FollowUpOutcome } from './follow-up';
+import {
+  FOLLOW_UP_WEEKS,
+  followUpId,
+  followUpsForScreening,
+  isFollowUpOutcome,
+  type FollowUp,
+  type FollowUpOutcome,
+} from './follow-up';
 
 export type RecordOutcome =
   | { kind: 'recorded'; followUp: FollowUp; previous: FollowUpOutcome | undefined }
@@ -90,6 +97,30 @@ export class FollowUpService {
         current.etag,
       );
       if (saved !== 'conflict') return { kind: 'recorded', followUp: saved.value, previous: followUp.outcome };
+    }
+    throw new Error('The follow-up kept colliding with other writes');
+  }
+
+  /**
+   * Retention (spec §5): the screening's follow-ups no longer carry its case reference; their dates,
+   * track, archetype and outcomes stay for the statistics. Resolves how many changed; throws when one
+   * keeps colliding with other writes, so the screening keeps its reference until the next run.
+   */
+  async forgetCaseReference(teamId: string, screeningId: string): Promise<number> {
+    let changed = 0;
+    for (const weeks of FOLLOW_UP_WEEKS) {
+      if (await this.withoutCaseReference(teamId, followUpId(screeningId, weeks))) changed += 1;
+    }
+    return changed;
+  }
+
+  private async withoutCaseReference(teamId: string, id: string): Promise<boolean> {
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
+      const current = await this.followUps.get(teamId, id);
+      if (current === undefined || current.value.caseReference === undefined) return false;
+      const followUp: FollowUp = { ...current.value };
+      delete followUp.caseReference;
+      if ((await this.followUps.replace(followUp, current.etag)) !== 'conflict') return true;
     }
     throw new Error('The follow-up kept colliding with other writes');
   }

@@ -31,8 +31,11 @@ export interface FollowUp {
   screeningId: string;
   /** Who is reminded and records the outcome. */
   caseworkerId: string;
-  /** Shown on the card so the caseworker knows which citizen (never a CPR number). */
-  caseReference: string;
+  /**
+   * Shown on the card so the caseworker knows which citizen (never a CPR number). Gone with the
+   * screening's after the team's retention period (spec §5): the card then names the screening date.
+   */
+  caseReference?: string;
   /** Copenhagen calendar date the screening was completed. */
   screeningDate: string;
   weeks: FollowUpWeek;
@@ -65,7 +68,7 @@ export function followUpsForScreening(screening: DecidedScreening): FollowUp[] {
     teamId: screening.teamId,
     screeningId: screening.id,
     caseworkerId: screening.caseworkerId,
-    caseReference: screening.caseReference,
+    ...(screening.caseReference === undefined ? {} : { caseReference: screening.caseReference }),
     screeningDate,
     weeks,
     dueDate: addDays(screeningDate, weeks * 7),

@@ -29,3 +29,21 @@ export function checkCaseReference(raw: unknown): CaseReferenceCheck {
   }
   return { ok: true, reference };
 }
+
+/**
+ * Turns a case reference into the key its screening's audit events are found by (spec §5: the trail
+ * outlives the reference, and must not hold it). One-way and keyed with a secret kept outside the
+ * database (bot/: HMAC-SHA-256 with AUDIT_REFERENCE_KEY), so the trail never holds the reference, and
+ * someone who reads the database cannot try likely references ("J-2026-1", "J-2026-2", …) against it.
+ */
+export interface ReferenceKeyer {
+  keyOf(teamId: string, reference: string): string;
+}
+
+/**
+ * The subject key of a case reference in a team: the same for "J-2026-17" and "j-2026-17", so a leader
+ * finds the trail however they type the reference, and different in every team.
+ */
+export function referenceSubjectKey(keyer: ReferenceKeyer, teamId: string, reference: string): string {
+  return keyer.keyOf(teamId, reference.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('da-DK'));
+}

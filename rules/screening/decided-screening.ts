@@ -9,13 +9,16 @@ export interface DecidedScreening {
   teamId: string;
   /** The caseworker who made (and decided) it. */
   caseworkerId: string;
-  /** The case reference the caseworker typed (no CPR), shown on the follow-up card. */
-  caseReference: string;
+  /** The case reference the caseworker typed (no CPR), shown on the follow-up card; gone after retention. */
+  caseReference: string | undefined;
   /** When the caseworker accepted or overrode the recommendation: the screening is then complete. */
   decidedAt: string;
   strategy: string;
   targetGroup: string;
-  riskLevel: string;
+  /** Gone after retention, which keeps `flaggedAtRisk` instead. */
+  riskLevel: string | undefined;
+  /** Whether the screening flagged the citizen, as retention kept it (see `isFlaggedAtRisk`). */
+  flaggedAtRisk?: boolean;
   recommendedTrack: string;
   finalTrack: string;
   decision: 'accepted' | 'overridden';
@@ -36,6 +39,7 @@ export function decidedScreeningOf(record: ScreeningRecord): DecidedScreening | 
     strategy: record.summary.strategy,
     targetGroup: record.summary.targetGroup,
     riskLevel: record.summary.riskLevel,
+    ...(record.summary.flaggedAtRisk === undefined ? {} : { flaggedAtRisk: record.summary.flaggedAtRisk }),
     recommendedTrack: record.summary.recommendedTrack,
     finalTrack: record.decision.finalTrack,
     decision: record.decision.kind,
@@ -50,6 +54,9 @@ export function decidedScreeningOf(record: ScreeningRecord): DecidedScreening | 
  * an at-risk archetype), or the risk level was high under any strategy. The follow-ups compare how
  * many flagged and not-flagged citizens were still unemployed at week 39 (spec §1.7).
  */
-export function isFlaggedAtRisk(screening: Pick<DecidedScreening, 'recommendedTrack' | 'riskLevel'>): boolean {
-  return screening.recommendedTrack === 'selektion' || screening.riskLevel === 'hoej';
+export function isFlaggedAtRisk(
+  screening: Pick<DecidedScreening, 'recommendedTrack' | 'riskLevel' | 'flaggedAtRisk'>,
+): boolean {
+  // After retention the risk level is gone and the flag it gave is kept instead.
+  return screening.flaggedAtRisk ?? (screening.recommendedTrack === 'selektion' || screening.riskLevel === 'hoej');
 }

@@ -13,10 +13,16 @@ export interface ScreeningLifecycleListener {
    * a failure leaves the screening in place and the leader can simply erase it again.
    */
   erasing(teamId: string, screeningId: string): Promise<void>;
+  /**
+   * The screening is about to lose its case reference and answers (retention): what hangs on it drops
+   * them first, so a failure leaves the screening as it was and the next run tries again.
+   */
+  retaining(teamId: string, screeningId: string): Promise<void>;
 }
 
 /** For a ScreeningService without follow-ups (tests, the command line). */
 export const NO_SCREENING_LIFECYCLE: ScreeningLifecycleListener = {
   decided: () => Promise.resolve(),
   erasing: () => Promise.resolve(),
+  retaining: () => Promise.resolve(),
 };

@@ -28,15 +28,18 @@ export interface ScreeningDecision {
 }
 
 /**
- * What stays of a screening after its answers are deleted at the end of the retention period: enough
- * for the team's aggregates (capacity, follow-up statistics), nothing about the person.
+ * The result as the statistics read it (capacity, weekly summary, follow-ups). Retention keeps it,
+ * without the risk level (see `retainedScreening`): nothing about the person, no reasons.
  */
 export interface ScreeningSummary {
   recommendedTrack: string;
   strategy: string;
   targetGroup: string;
-  riskLevel: string;
+  /** The rules' risk level (lav, middel, hoej); removed by retention, which keeps only `flaggedAtRisk`. */
+  riskLevel: string | undefined;
   bestArchetype: string | null;
+  /** Set by retention in place of the risk level: whether the screening flagged the citizen (spec §1.7). */
+  flaggedAtRisk?: boolean;
 }
 
 /** A screening as stored: one document per screening, in its team's partition. */
@@ -44,7 +47,8 @@ export interface ScreeningRecord {
   id: string;
   teamId: string;
   caseworkerId: string;
-  caseReference: string;
+  /** The caseworker's reference (never a CPR number); removed when the retention period ends. */
+  caseReference: string | undefined;
   status: ScreeningStatus;
   /** Index of the next questionnaire section to answer; sections before it are answered. */
   sectionIndex: number;
@@ -53,21 +57,23 @@ export interface ScreeningRecord {
   /** The full result as computed (criteria, archetypes, explanation); removed with the answers. */
   result: Record<string, unknown> | undefined;
   summary: ScreeningSummary | undefined;
+  /** The decision; retention removes its free text (`reasonText`) and keeps the reason code. */
   decision: ScreeningDecision | undefined;
   settingsVersion: number;
   rulesetVersion: string | undefined;
   createdAt: string;
   updatedAt: string;
+  /** When retention reduced the record to what the statistics need (until 2026 also: removed the answers). */
   answersErasedAt: string | undefined;
-  /** Every create and change, oldest first (no answers in it, so it outlives the retention period). */
-  history: ScreeningHistoryEntry[];
+  /**
+   * Records written before the audit trail was kept apart held their creates and changes here. Never
+   * written now: ScreeningService moves it into the audit trail before it next changes or erases the
+   * record (and `revisionsspor` reads it while it is still here).
+   */
+  history?: readonly ScreeningHistoryEntry[];
 }
 
-/**
- * One change of a screening, kept in the screening itself so the change and its audit entry are
- * written together (one write, never one without the other). Reads and deletions, which change no
- * record, go to the separate audit trail.
- */
+/** One create or change in a record's legacy `history` (see ScreeningRecord.history). */
 export interface ScreeningHistoryEntry {
   at: string;
   actorId: string;

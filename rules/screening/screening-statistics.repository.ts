@@ -8,7 +8,7 @@ import type { DecidedScreening } from './decided-screening';
 export interface ScreeningStatisticsRepository {
   /**
    * The team's screenings decided at or after `from` and before `to` (ISO instants), oldest first.
-   * Erased screenings are gone; screenings whose answers were removed by retention are still here.
+   * Erased screenings are gone; screenings reduced by retention are still here (without case reference).
    */
   listDecidedBetween(teamId: string, from: string, to: string): Promise<DecidedScreening[]>;
 }

@@ -26,10 +26,17 @@ export interface ScreeningRepository {
   listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]>;
   /** The facts the capacity rule needs, for screenings decided at or after `since` (ISO). */
   listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]>;
-  /** Ids of screenings created before `before` (ISO) that still hold answers. */
-  listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]>;
-  /** The teams that still hold answers (the retention job's work list). */
-  listTeamsWithAnswers(): Promise<string[]>;
-  /** Deletes the screening entirely (right to erasure). Absent ones are ignored. */
-  delete(teamId: string, id: string): Promise<void>;
+  /**
+   * Ids of screenings created before `before` (ISO) that still hold what retention removes: a case
+   * reference or answers (every screening until retention reduces it, also those reduced before
+   * retention removed the reference too).
+   */
+  listToRetainCreatedBefore(teamId: string, before: string): Promise<string[]>;
+  /** The teams with screenings that still hold a case reference or answers (the retention job's work list). */
+  listTeamsToRetain(): Promise<string[]>;
+  /**
+   * Deletes the screening entirely (right to erasure; retention of an unfinished one). With `etag`, only
+   * if nobody changed it since: 'conflict' otherwise. 'absent' when there is none (nothing to do).
+   */
+  delete(teamId: string, id: string, etag?: string): Promise<'deleted' | 'absent' | 'conflict'>;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../teams/actor';
-import type { AuditTrail } from '../shared/audit-trail';
+import type { AuditEvent, AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
 import type { ScreeningRepository } from './screening.repository';
 import { NO_SCREENING_LIFECYCLE, type ScreeningLifecycleListener } from './screening-lifecycle.listener';
@@ -12,10 +12,11 @@ import type {
   TeamScreeningSettings,
 } from './screening.types';
 import { containsCprShape, holdsCprShape, withoutCprShapes } from '../shared/cpr-shape';
-import { checkCaseReference } from './case-reference';
+import { checkCaseReference, referenceSubjectKey, type ReferenceKeyer } from './case-reference';
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
 import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord } from './screening-record';
+import { retainedScreening } from './retained-screening';
 import type { Versioned } from '../shared/versioned';
 import type { ScreeningRules } from './screening-rules.port';
 import type { TeamSettingsService } from '../teams/team-settings.service';
@@ -57,6 +58,40 @@ export type SubmitOutcome =
   | { kind: 'unreadable' }
   | { kind: 'step'; step: ScreeningStep };
 
+/** One event of a screening's audit trail as a leader reads it (`revisionsspor`). */
+export interface ScreeningAuditEntry {
+  at: string;
+  actorId: string;
+  action: AuditEvent['action'];
+  /** The English code of what happened (see ScreeningService: "started", "accepted", "erased-on-request", …). */
+  detail: string;
+  screeningId: string;
+}
+
+export type AuditTrailOutcome =
+  | { kind: 'forbidden' }
+  | { kind: 'invalid'; message: string }
+  /** Oldest first; empty when the team has no screening, and had none, with the reference. */
+  | { kind: 'trail'; reference: string; entries: ScreeningAuditEntry[] };
+
+/** `slet screening <reference>`: the screenings to confirm the erasure of, with their versions. */
+export type ErasureRequestOutcome =
+  | { kind: 'forbidden' }
+  | { kind: 'invalid'; message: string }
+  /** Newest first; empty when the team has no screening with the reference. */
+  | { kind: 'confirm'; screenings: Versioned<ScreeningRecord>[] };
+
+/** The answer to a confirmed erasure ("Slet" on the confirmation card). */
+export type ErasureOutcome =
+  | { kind: 'forbidden' }
+  | { kind: 'erased'; screening: ScreeningRecord }
+  /** Erased before (a repeated confirmation, or another leader was first): nothing was done now. */
+  | { kind: 'already-erased' }
+  /** The team has no such screening (and had none that was erased): nothing was done. */
+  | { kind: 'not-found' }
+  /** Changed since the confirmation was shown: nothing was erased; confirm the screening as it is now. */
+  | { kind: 'changed'; screening: Versioned<ScreeningRecord> };
+
 export interface DecisionInput {
   decision: 'accept' | 'override';
   finalTrack?: unknown;
@@ -78,6 +113,8 @@ export class ScreeningService {
     private readonly screenings: ScreeningRepository,
     private readonly settings: TeamSettingsService,
     private readonly audit: AuditTrail,
+    /** Keys case references in the audit trail (it must never hold them). */
+    private readonly referenceKeyer: ReferenceKeyer,
     private readonly clock: Clock,
     private readonly newId: () => string,
     /** Told when a screening is decided or erased (the composition schedules and forgets its follow-ups). */
@@ -119,8 +156,8 @@ export class ScreeningService {
       createdAt: now,
       updatedAt: now,
       answersErasedAt: undefined,
-      history: [{ at: now, actorId: actor.userId, action: 'create', detail: 'started' }],
     });
+    await this.record(actor.userId, created.value, 'create', 'started');
     return { kind: 'started', step: await this.stepFor(created.value, settings) };
   }
 
@@ -128,7 +165,7 @@ export class ScreeningService {
   async resume(actor: Actor, screeningId: unknown): Promise<SubmitOutcome> {
     const loaded = await this.load(actor, screeningId, 'read');
     if ('kind' in loaded) return loaded;
-    await this.record(actor, 'read', loaded.value.id, 'resumed');
+    await this.record(actor.userId, loaded.value, 'read', 'resumed');
     return { kind: 'step', step: await this.stepFor(loaded.value, await this.settingsOf(loaded.value)) };
   }
 
@@ -173,13 +210,7 @@ export class ScreeningService {
     const nextIndex = screening.sectionIndex + 1;
     const now = this.clock.now().toISOString();
     const detail = nextIndex >= sections.length ? 'evaluated' : `section-${section.id}-answered`;
-    let next: ScreeningRecord = {
-      ...screening,
-      answers,
-      sectionIndex: nextIndex,
-      updatedAt: now,
-      history: [...screening.history, { at: now, actorId: actor.userId, action: 'update', detail }],
-    };
+    let next: ScreeningRecord = { ...screening, answers, sectionIndex: nextIndex, updatedAt: now };
     if (nextIndex >= sections.length) {
       const result = await this.rules.evaluate(answers, settings);
       next = {
@@ -196,7 +227,7 @@ export class ScreeningService {
         },
       };
     }
-    const saved = await this.screenings.replace(next, etag);
+    const saved = await this.change(screening, etag, next, actor.userId, detail);
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
     return { kind: 'step', step: await this.stepFor(saved.value, settings) };
   }
@@ -245,30 +276,18 @@ export class ScreeningService {
       return { kind: 'step', step: step.kind === 'result' ? { ...step, errors, typed } : step };
     }
     const now = this.clock.now().toISOString();
-    const saved = await this.screenings.replace(
+    const kind = input.decision === 'override' ? 'overridden' : 'accepted';
+    const saved = await this.change(
+      screening,
+      etag,
       {
         ...screening,
         status: 'decided',
         updatedAt: now,
-        decision: {
-          kind: input.decision === 'override' ? 'overridden' : 'accepted',
-          finalTrack,
-          reasonCode,
-          reasonText,
-          decidedBy: actor.userId,
-          decidedAt: now,
-        },
-        history: [
-          ...screening.history,
-          {
-            at: now,
-            actorId: actor.userId,
-            action: 'update',
-            detail: input.decision === 'override' ? 'overridden' : 'accepted',
-          },
-        ],
+        decision: { kind, finalTrack, reasonCode, reasonText, decidedBy: actor.userId, decidedAt: now },
       },
-      etag,
+      actor.userId,
+      kind,
     );
     if (saved === 'conflict') return this.staleAfterConflict(actor, screening.id);
     const decided = decidedScreeningOf(saved.value);
@@ -277,16 +296,40 @@ export class ScreeningService {
   }
 
   /**
-   * The whole audit trail of a screening: its own history of creates and changes, then the reads and
-   * deletions from the audit trail, in time order.
+   * `revisionsspor <reference>`: the audit trail of the team's screenings with this case reference, for
+   * the team's leaders (spec §5). Found by the reference's subject key, so the events of an erased
+   * screening, or of one whose reference retention removed, are found too; events recorded before
+   * subject keys existed are found through the screening ids, and creates and changes from before the
+   * trail was kept apart through the records that still hold them. Another team's reference finds
+   * nothing, exactly as a reference nobody used.
    */
-  async auditTrail(
-    teamId: string,
-    screeningId: string,
-  ): Promise<{ at: string; actorId: string; action: string; detail: string }[]> {
-    const stored = await this.screenings.get(teamId, screeningId);
-    const events = await this.audit.listFor(teamId, screeningId);
-    return [...(stored?.value.history ?? []), ...events].sort((a, b) => a.at.localeCompare(b.at));
+  async auditTrail(actor: Actor, rawReference: unknown): Promise<AuditTrailOutcome> {
+    if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
+    const check = checkCaseReference(rawReference);
+    if (!check.ok) return { kind: 'invalid', message: check.message };
+    const { teamId } = actor;
+    const keyed = await this.audit.listBySubject(
+      teamId,
+      referenceSubjectKey(this.referenceKeyer, teamId, check.reference),
+    );
+    const live = await this.screenings.listByReference(teamId, check.reference);
+    const ids = new Set([...keyed.map((event) => event.entityId), ...live.map((screening) => screening.id)]);
+    const events: ScreeningAuditEntry[] = [];
+    for (const id of ids) {
+      for (const event of await this.audit.listFor(teamId, id)) {
+        if (event.entity === 'screening') events.push(auditEntry(event.entityId, event));
+      }
+    }
+    // A legacy history moved into the trail (e.g. by an erasure that then failed) is there already.
+    const recorded = new Set(events.map((entry) => JSON.stringify(entry)));
+    for (const screening of live) {
+      for (const entry of screening.history ?? []) {
+        const legacy = auditEntry(screening.id, entry);
+        if (!recorded.has(JSON.stringify(legacy))) events.push(legacy);
+      }
+    }
+    const entries = events.sort((a, b) => a.at.localeCompare(b.at));
+    return { kind: 'trail', reference: check.reference, entries };
   }
 
   /**
@@ -304,56 +347,109 @@ export class ScreeningService {
     const visible = found.filter((screening) => leader || screening.caseworkerId === actor.userId);
     const steps: ScreeningStep[] = [];
     for (const screening of visible) {
-      await this.record(actor, 'read', screening.id, leader ? 'viewed-by-leader' : 'viewed');
+      await this.record(actor.userId, screening, 'read', leader ? 'viewed-by-leader' : 'viewed');
       steps.push(await this.stepFor(screening, await this.settingsOf(screening)));
     }
     return { kind: 'shown', steps, hidden: found.length - visible.length };
   }
 
-  /** Right to erasure: a leader deletes every screening with this reference in the team. */
-  async erase(
-    actor: Actor,
-    rawReference: unknown,
-  ): Promise<{ kind: 'forbidden' } | { kind: 'invalid'; message: string } | { kind: 'erased'; count: number }> {
+  /**
+   * Right to erasure, step 1 (`slet screening <reference>`): the team's screenings with the reference,
+   * each with the version a confirmation must name, for a leader to confirm once (spec §5). Nothing is
+   * erased yet; showing them is a read in the audit trail.
+   */
+  async requestErasure(actor: Actor, rawReference: unknown): Promise<ErasureRequestOutcome> {
     if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
     const check = checkCaseReference(rawReference);
     if (!check.ok) return { kind: 'invalid', message: check.message };
-    const found = await this.screenings.listByReference(actor.teamId, check.reference);
-    for (const screening of found) {
-      await this.lifecycle.erasing(actor.teamId, screening.id);
-      await this.screenings.delete(actor.teamId, screening.id);
-      await this.record(actor, 'delete', screening.id, 'erased-on-request');
+    const screenings: Versioned<ScreeningRecord>[] = [];
+    for (const found of await this.screenings.listByReference(actor.teamId, check.reference)) {
+      const current = await this.screenings.get(actor.teamId, found.id);
+      if (current === undefined) continue;
+      await this.record(actor.userId, current.value, 'read', 'viewed-for-erasure');
+      screenings.push(current);
     }
-    return { kind: 'erased', count: found.length };
+    screenings.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
+    return { kind: 'confirm', screenings };
   }
 
-  /** The daily retention job for one team: deletes answers older than the team's retention; aggregates stay. */
+  /**
+   * Right to erasure, step 2 ("Slet" on the confirmation): a leader erases the screening, with its
+   * follow-ups, if it is as the confirmation showed it (`etag`). A repeated or stale confirmation erases
+   * nothing and says why; another team's screening reads as one that does not exist.
+   */
+  async erase(actor: Actor, screeningId: unknown, etag: unknown): Promise<ErasureOutcome> {
+    if (!(await this.settings.isLeader(actor.teamId, actor.userId))) return { kind: 'forbidden' };
+    if (typeof screeningId !== 'string' || screeningId === '' || typeof etag !== 'string') return { kind: 'not-found' };
+    const loaded = await this.screenings.get(actor.teamId, screeningId);
+    if (loaded === undefined) return this.goneOutcome(actor.teamId, screeningId);
+    if (loaded.etag !== etag) return { kind: 'changed', screening: loaded };
+    await this.lifecycle.erasing(actor.teamId, screeningId);
+    switch (await this.remove(loaded.value, etag, actor.userId, 'erased-on-request')) {
+      case 'deleted':
+        return { kind: 'erased', screening: loaded.value };
+      case 'absent':
+        return { kind: 'already-erased' };
+      case 'conflict': {
+        const fresh = await this.screenings.get(actor.teamId, screeningId);
+        return fresh === undefined
+          ? this.goneOutcome(actor.teamId, screeningId)
+          : { kind: 'changed', screening: fresh };
+      }
+    }
+  }
+
+  /** A screening that is not there: erased before (the trail says so), or never the team's. */
+  private async goneOutcome(teamId: string, screeningId: string): Promise<ErasureOutcome> {
+    const events = await this.audit.listFor(teamId, screeningId);
+    const erased = events.some((event) => event.action === 'delete' && ERASED.has(event.detail));
+    return erased ? { kind: 'already-erased' } : { kind: 'not-found' };
+  }
+
+  /**
+   * The daily retention job for one team (spec §5): a decided screening created before the team's
+   * retention period is reduced to what the statistics need (see `retainedScreening`), its follow-ups
+   * lose the case reference first; an unfinished one holds nothing for the statistics and is deleted.
+   * Each is conditional on the version read: one changed meanwhile is left for the next run. Resolves
+   * how many were reduced or deleted.
+   */
   async applyRetention(teamId: string): Promise<number> {
     const settings = await this.settings.current(teamId);
     const before = new Date(this.clock.now().getTime() - settings.retentionDays * 86_400_000).toISOString();
-    let erased = 0;
-    for (const id of await this.screenings.listWithAnswersCreatedBefore(teamId, before)) {
+    let done = 0;
+    for (const id of await this.screenings.listToRetainCreatedBefore(teamId, before)) {
       const loaded = await this.screenings.get(teamId, id);
       if (loaded === undefined) continue;
-      const now = this.clock.now().toISOString();
-      const saved = await this.screenings.replace(
-        {
-          ...loaded.value,
-          answers: undefined,
-          result: undefined,
-          answersErasedAt: now,
-          updatedAt: now,
-          history: [
-            ...loaded.value.history,
-            { at: now, actorId: 'system', action: 'update', detail: 'retention-erased' },
-          ],
-        },
-        loaded.etag,
-      );
-      if (saved === 'conflict') continue; // changed meanwhile; the next run takes it
-      erased += 1;
+      const retained = retainedScreening(loaded.value, this.clock.now().toISOString());
+      if (retained === undefined) {
+        await this.lifecycle.erasing(teamId, id);
+        if ((await this.remove(loaded.value, loaded.etag, SYSTEM_ACTOR, 'retention-deleted')) === 'deleted') done += 1;
+        continue;
+      }
+      await this.lifecycle.retaining(teamId, id);
+      const saved = await this.change(loaded.value, loaded.etag, retained, SYSTEM_ACTOR, 'retention-reduced');
+      if (saved !== 'conflict') done += 1;
     }
-    return erased;
+    return done;
+  }
+
+  /**
+   * Deletes a screening (only if unchanged since `etag`, when given). Its deletion is recorded first, so a
+   * screening is never gone without the record that it went; once per version, so a retried deletion
+   * leaves one event. A change in between stops the deletion, and the trail says so.
+   */
+  private async remove(
+    screening: ScreeningRecord,
+    etag: string | undefined,
+    actorId: string,
+    detail: string,
+  ): Promise<'deleted' | 'absent' | 'conflict'> {
+    await this.moveLegacyHistory(screening);
+    const version = (etag ?? screening.updatedAt).replace(/[^A-Za-z0-9-]/gu, '');
+    await this.record(actorId, screening, 'delete', detail, `${screening.id}:${detail}:${version}`);
+    const outcome = await this.screenings.delete(screening.teamId, screening.id, etag);
+    if (outcome === 'conflict') await this.record(actorId, screening, 'delete', 'erase-aborted');
+    return outcome;
   }
 
   private async load(
@@ -430,20 +526,87 @@ export class ScreeningService {
     return intensiveShare([...decided, ...pending], settings.intensiveShareCap);
   }
 
-  private async record(
-    actor: Actor,
-    action: 'create' | 'read' | 'update' | 'delete',
-    id: string,
+  /**
+   * Replaces the record if unchanged since `etag`, then records the change in the audit trail (after
+   * the write, so the trail never tells of a change that a conflict stopped). A record from before the
+   * trail was kept apart has its history moved into the trail first, and is written without it.
+   */
+  private async change(
+    before: ScreeningRecord,
+    etag: string,
+    next: ScreeningRecord,
+    actorId: string,
     detail: string,
-  ): Promise<void> {
-    await this.audit.record({
-      teamId: actor.teamId,
-      at: this.clock.now().toISOString(),
-      actorId: actor.userId,
-      action,
-      entity: 'screening',
-      entityId: id,
-      detail,
-    });
+  ): Promise<Versioned<ScreeningRecord> | 'conflict'> {
+    await this.moveLegacyHistory(before);
+    const saved = await this.screenings.replace({ ...next, history: undefined }, etag);
+    // Keyed by the reference the screening had: a change that removes it is still found by it.
+    if (saved !== 'conflict') await this.record(actorId, before, 'update', detail);
+    return saved;
   }
+
+  /** Copies a legacy `history` into the audit trail, each entry once (safe to repeat, e.g. after a conflict). */
+  private async moveLegacyHistory(screening: ScreeningRecord): Promise<void> {
+    for (const [index, entry] of (screening.history ?? []).entries()) {
+      await this.audit.record(
+        {
+          teamId: screening.teamId,
+          at: entry.at,
+          actorId: entry.actorId,
+          action: entry.action,
+          entity: 'screening',
+          entityId: screening.id,
+          detail: entry.detail,
+          ...this.subjectOf(screening),
+        },
+        { eventId: `${screening.id}:history:${index}` },
+      );
+    }
+  }
+
+  /**
+   * Appends a screening event to the audit trail: who, what, when, which screening, and the keyed form
+   * of its case reference (never the reference, the answers or any free text).
+   */
+  private async record(
+    actorId: string,
+    screening: ScreeningRecord,
+    action: AuditEvent['action'],
+    detail: string,
+    eventId?: string,
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        teamId: screening.teamId,
+        at: this.clock.now().toISOString(),
+        actorId,
+        action,
+        entity: 'screening',
+        entityId: screening.id,
+        detail,
+        ...this.subjectOf(screening),
+      },
+      eventId === undefined ? {} : { eventId },
+    );
+  }
+
+  private subjectOf(screening: ScreeningRecord): { subjectKey?: string } {
+    const reference = screening.caseReference;
+    return reference === undefined
+      ? {}
+      : { subjectKey: referenceSubjectKey(this.referenceKeyer, screening.teamId, reference) };
+  }
+}
+
+/** Who the retention job acts as in the audit trail. */
+export const SYSTEM_ACTOR = 'system';
+
+/** The audit details of a screening's deletion. */
+const ERASED: ReadonlySet<string> = new Set(['erased-on-request', 'retention-deleted']);
+
+function auditEntry(
+  screeningId: string,
+  event: Pick<AuditEvent, 'at' | 'actorId' | 'action' | 'detail'>,
+): ScreeningAuditEntry {
+  return { at: event.at, actorId: event.actorId, action: event.action, detail: event.detail, screeningId };
 }

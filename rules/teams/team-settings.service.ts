@@ -4,6 +4,7 @@ import type { TeamLeaders } from './team-leaders';
 import type { TeamSettingsRepository } from './team-settings.repository';
 import type { TeamScreeningSettings } from '../screening/screening.types';
 import { formatDanishNumber } from '../shared/danish-number';
+import { RETENTION_DAYS, withAllowedRetention } from '../screening/retention-period';
 
 /** The settings a leader changes in chat (`indstillinger`). */
 export interface SettingsChange {
@@ -12,6 +13,13 @@ export interface SettingsChange {
   retentionDays?: number;
   affectedSectors?: string[];
   sensitiveCriterionEnabled?: boolean;
+}
+
+/** A stored setting outside today's allowed range, and the value that applies instead. */
+export interface HeldSetting {
+  field: 'retentionDays';
+  stored: number;
+  applied: number;
 }
 
 export type SettingsUpdateOutcome =
@@ -41,14 +49,29 @@ export class TeamSettingsService {
     private readonly sectorIds: ReadonlySet<string>,
   ) {}
 
+  /** The settings in force, with a retention saved before its range was narrowed held to the range. */
   async current(teamId: string): Promise<TeamScreeningSettings> {
-    return (await this.repository.current(teamId))?.settings ?? this.defaults;
+    return withAllowedRetention((await this.repository.current(teamId))?.settings ?? this.defaults);
   }
 
-  /** The settings a screening was made with (the defaults are version 1). */
+  /** The settings a screening was made with (the defaults are version 1), held to today's ranges like `current`. */
   async atVersion(teamId: string, version: number): Promise<TeamScreeningSettings | undefined> {
-    if (version === this.defaults.version) return this.defaults;
-    return (await this.repository.get(teamId, version))?.settings;
+    if (version === this.defaults.version) return withAllowedRetention(this.defaults);
+    const stored = (await this.repository.get(teamId, version))?.settings;
+    return stored === undefined ? undefined : withAllowedRetention(stored);
+  }
+
+  /**
+   * Stored values the bot does not apply as they are, because they were saved when a wider range was
+   * allowed: the retention (once 1–3,650 days, now 7–365) is held to the range until a leader saves the
+   * settings again. The settings card shows them, so the leader sees what applies and can choose.
+   */
+  async heldToRange(teamId: string): Promise<HeldSetting[]> {
+    const stored = (await this.repository.current(teamId))?.settings ?? this.defaults;
+    const applied = withAllowedRetention(stored);
+    return applied.retentionDays === stored.retentionDays
+      ? []
+      : [{ field: 'retentionDays', stored: stored.retentionDays, applied: applied.retentionDays }];
   }
 
   async isLeader(teamId: string, userId: string): Promise<boolean> {
@@ -123,7 +146,13 @@ function validateChange(change: SettingsChange, sectorIds: ReadonlySet<string>):
     errors.push({ field: 'intensiveShareCap', message: 'Loft for intensiv andel skal være mellem 0 og 100 %.' });
   }
   wholeBetween('capacityWindowDays', 'Periode for intensiv andel (dage)', change.capacityWindowDays, 7, 365);
-  wholeBetween('retentionDays', 'Opbevaring af svar (dage)', change.retentionDays, 1, 3650);
+  wholeBetween(
+    'retentionDays',
+    'Opbevaring af svar (dage)',
+    change.retentionDays,
+    RETENTION_DAYS.min,
+    RETENTION_DAYS.max,
+  );
   if (change.affectedSectors !== undefined) {
     const unknown = change.affectedSectors.filter((id) => !sectorIds.has(id));
     if (unknown.length > 0) {

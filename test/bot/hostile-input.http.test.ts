@@ -464,6 +464,12 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
         { screeningId, finalTrack: 'doedvaegt', reasonCode: 'andet', reasonText: 'x' },
         /findes ikke/,
       ],
+      // A leader of another team is answered as for a screening their team does not have; a member as today.
+      [
+        'screening.erase',
+        { screeningId, etag: '"0"', answer: 'slet' },
+        /^Intet slettet\nTeamet har ingen screening|^Kun for ledere/,
+      ],
     ];
     const tryEverything = async (attacker: Attacker): Promise<void> => {
       const as = (what: string) => `${what} by ${attacker.label}`;

@@ -15,6 +15,11 @@ import {
   buildSectionViewModel,
 } from '../../cards/screening/screening.view-models';
 import { buildSettingsViewModel } from '../../cards/teams/settings.view-model';
+import { SettingsCards } from '../../cards/teams/settings.cards';
+import { ScreeningCards } from '../../cards/screening/screening.cards';
+import { RETENTION_DAYS } from '../../rules/screening/retention-period';
+import { actionData, cardInputs } from '../support/card-inputs';
+import { cardFullText, cardText } from '../support/bot-under-test';
 import {
   buildBoardViewModels,
   buildOpeningFormViewModel,
@@ -216,6 +221,51 @@ describe('cards', () => {
     const tenantData = new TenantDataCards(renderer);
     screeningCards['notice tenant data waiting'] = tenantData.waiting(12);
     screeningCards['notice tenant data taken over'] = tenantData.takenOver(11, 1);
+    const trailOf = (count: number, screeningIds: readonly string[]) =>
+      Array.from({ length: count }, (_, index) => ({
+        at: new Date(Date.UTC(2026, 1, 3, 9, index)).toISOString(),
+        actorId: index % 3 === 0 ? 'system' : index % 3 === 1 ? 'aad-sara' : 'aad-gone',
+        action: 'update' as const,
+        detail: ['started', 'section-borgeren-answered', 'accepted', 'erased-on-request', 'x-unknown'][index % 5] ?? '',
+        screeningId: screeningIds[index % screeningIds.length] ?? 's-1',
+      }));
+    const names = new Map([['aad-sara', 'Sara Sagsbehandler med et meget langt navn fra forvaltningen']]);
+    const trailCards = new ScreeningCards(renderer, sectorOptions);
+    screeningCards.screeningAudit = trailCards.auditTrail(
+      { kind: 'trail', reference: 'J-2026-17', entries: trailOf(10, ['s-1']) },
+      names,
+    );
+    screeningCards['screeningAudit of several screenings, more than a card holds'] = trailCards.auditTrail(
+      { kind: 'trail', reference: 'J-2026-17-med-en-lang-reference-x', entries: trailOf(200, ['s-1', 's-2']) },
+      names,
+    );
+    screeningCards['notice screeningAudit without events'] = trailCards.auditTrail(
+      { kind: 'trail', reference: 'J-1', entries: [] },
+      names,
+    );
+    const toErase = [
+      { value: record({ id: 's-new', status: 'decided', decision: screeningDecision() }), etag: '"etag-new"' },
+      { value: record({ id: 's-old', createdAt: '2025-11-03T09:00:00.000Z' }), etag: '"etag-old"' },
+    ];
+    screeningCards.screeningErase = trailCards.erasureRequested({ kind: 'confirm', screenings: toErase.slice(0, 1) });
+    screeningCards['screeningErase of several screenings'] = trailCards.erasureRequested({
+      kind: 'confirm',
+      screenings: toErase,
+    });
+    screeningCards['screeningErase after a change'] = trailCards.erased({
+      kind: 'changed',
+      screening: { value: record({ status: 'awaiting_decision' }), etag: '"etag-2"' },
+    });
+    screeningCards['notice screeningErase erased'] = trailCards.erased({ kind: 'erased', screening: record() });
+    screeningCards['notice screeningErase already erased'] = trailCards.erased({ kind: 'already-erased' });
+    screeningCards['notice screeningErase cancelled'] = trailCards.erasureCancelled();
+    const settingsCards = new SettingsCards(renderer, ruleset.sectors);
+    screeningCards['settings with a retention held to the range'] = settingsCards.shown({
+      settings: { ...settings, retentionDays: 365 },
+      canEdit: true,
+      leadership: LEADERSHIP,
+      held: [{ field: 'retentionDays', stored: 3650, applied: 365 }],
+    });
     screeningCards['settings read-only'] = renderer.render(
       'settings',
       buildSettingsViewModel({
@@ -282,11 +332,106 @@ describe('cards', () => {
       { text: 'Gemt: J-2026-1, 13 uger efter screeningen: I job.', style: 'good' },
     );
     screeningCards['followUps empty list'] = followUpCards.list([]);
+    const [retained] = followUpsForScreening(screening({ caseReference: undefined }));
+    screeningCards['followUps after retention'] = retained === undefined ? {} : followUpCards.reminder(retained);
+    screeningCards['screeningDecided after retention'] = renderer.render(
+      'screeningDecided',
+      buildDecidedViewModel({
+        screening: record({
+          status: 'decided',
+          caseReference: undefined,
+          answers: undefined,
+          decision: screeningDecision({ kind: 'overridden', finalTrack: 'doedvaegt', reasonCode: 'andet' }),
+        }),
+        capacity: intensiveShare([], 0.3),
+        windowDays: 90,
+      }),
+    );
   });
 
   it('when every screening and settings card variant is rendered, then the validator finds nothing wrong in any', () => {
     assert.ok(Object.keys(screeningCards).length >= 12);
     for (const [name, card] of Object.entries(screeningCards)) assert.deepEqual(cardProblems(card), [], name);
+  });
+
+  it('when the settings card asks for the retention, then the field allows 7–365 days and says so in Danish', () => {
+    const field = cardInputs(screeningCards.settings).find((input) => input.id === 'retentionDays')?.node;
+    assert.equal(field?.min, RETENTION_DAYS.min);
+    assert.equal(field?.max, RETENTION_DAYS.max);
+    assert.equal(field?.errorMessage, 'Skriv et helt tal mellem 7 og 365.');
+  });
+
+  it('when a stored retention is held to the range, then the card says what was stored, what applies, and what to do', () => {
+    const card = screeningCards['settings with a retention held to the range'];
+    assert.match(
+      cardText(card),
+      /Opbevaring af svar er gemt som 3\.650 dage, men skal nu være mellem 7 og 365 dage\. Botten sletter derfor svarene efter 365 dage\. Gem indstillingerne/,
+    );
+    assert.equal(cardInputs(card).find((input) => input.id === 'retentionDays')?.node.value, 365);
+  });
+
+  it('when the audit trail is shown, then each event has its Copenhagen time, who and what in Danish, and a long trail is cut with a note', () => {
+    const text = cardText(screeningCards.screeningAudit);
+    assert.match(text, /Sagsreference J-2026-17 · 10 hændelser/);
+    assert.match(text, /3\. feb\. 2026 kl\. 10\.00\nBotten \(automatisk\)\nScreeningen er oprettet/);
+    assert.match(
+      text,
+      /kl\. 10\.01\nSara Sagsbehandler med et meget langt navn fra forvaltningen\nEt afsnit er besvaret/,
+    );
+    assert.match(text, /kl\. 10\.02\nTidligere medlem af teamet \(aad-gone\)\nAnbefalingen er accepteret/);
+    assert.match(text, /Slettet på anmodning\n.*\n.*\nÆndret/);
+    const long = cardText(screeningCards['screeningAudit of several screenings, more than a card holds']);
+    assert.match(long, /200 hændelser · 2 screeninger/);
+    assert.match(long, /Screening 2: Et afsnit er besvaret/);
+    assert.match(long, /de 40 nyeste hændelser; 160 ældre er ikke vist/);
+  });
+
+  it('when a follow-up or a screening has lost its case reference to retention, then the card names the screening date instead', () => {
+    const reminder = cardText(screeningCards['followUps after retention']);
+    assert.match(reminder, /^Opfølgning efter 13 uger: Screeningen 10\. feb\. 2026\n/);
+    assert.match(reminder, /siden du screenede en borger 10\. feb\. 2026 \(spor [^)]+\)\. Sagsreferencen er slettet/);
+    assert.doesNotMatch(JSON.stringify(screeningCards['followUps after retention']), /undefined/);
+    const decided = cardFullText(screeningCards['screeningDecided after retention']);
+    assert.match(decided, /Sagsreference\n\(sagsreferencen er slettet\)/);
+    assert.doesNotMatch(decided, /undefined/);
+  });
+
+  it('when an erasure is to be confirmed, then the card names the screening and offers "Slet" (with its id and version) and "Fortryd"', () => {
+    const card = screeningCards.screeningErase as Record<string, unknown>;
+    assert.match(
+      cardFullText(card),
+      /^Slet screeningen\?\nScreeningen slettes permanent[^\n]*\nSagsreference\nJ-2026-17\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Selektion\nSlet\nSlet\nFortryd\nFortryd$/,
+    );
+    assert.deepEqual(actionData(card, 'screening.erase'), {
+      verb: 'screening.erase',
+      answer: 'slet',
+      screeningId: 's-new',
+      etag: '"etag-new"',
+    });
+    const actions = (card.actions ?? []) as {
+      type: string;
+      title: string;
+      data: unknown;
+      fallback?: { type: string };
+    }[];
+    assert.deepEqual(
+      actions.map((action) => [action.type, action.title, action.fallback?.type]),
+      [
+        ['Action.Execute', 'Slet', 'Action.Submit'],
+        ['Action.Execute', 'Fortryd', 'Action.Submit'],
+      ],
+    );
+    assert.deepEqual(actions[1]?.data, { verb: 'screening.erase', answer: 'fortryd' });
+    const several = cardFullText(screeningCards['screeningErase of several screenings']);
+    assert.match(several, /^Slet en af 2 screeninger\?/);
+    assert.match(
+      several,
+      /Status\nAfgjort 3\. feb\. 2026: Selektion\nSlet denne\n.*Startet\n3\. nov\. 2025\nStatus\nI gang[^\n]*\nSlet denne\nSlet denne\nFortryd\nFortryd$/s,
+    );
+    assert.match(
+      cardText(screeningCards['screeningErase after a change']),
+      /ændret, siden kortet blev vist, så intet er slettet/,
+    );
   });
 
   it('when a section card is shown again with errors, then the typed values are in the form', () => {

@@ -59,6 +59,7 @@ const COMMAND_WORDS = [
   'screening',
   'vis screening',
   'slet screening',
+  'revisionsspor',
   'ny stilling',
   'stillinger',
   'mine stillinger',
@@ -80,6 +81,8 @@ const FIELD_NAMES = [
   'verb',
   'openingId',
   'screeningId',
+  'etag',
+  'answer',
   'sectionIndex',
   'version',
   'caseReference',
@@ -498,7 +501,7 @@ function cardData(context: HostileContext): fc.Arbitrary<Record<string, unknown>
 
 const verb = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...KNOWN_VERBS) },
-  { weight: 1, arbitrary: fc.constantFrom('opening.delete', 'settings.reset', 'screening.erase', 'admin.grant') },
+  { weight: 1, arbitrary: fc.constantFrom('opening.delete', 'settings.reset', 'screening.purge', 'admin.grant') },
   { weight: 1, arbitrary: fc.oneof(oddText, weirdValue) },
 );
 

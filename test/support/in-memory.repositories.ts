@@ -157,41 +157,59 @@ export class InMemoryScreeningRepository implements ScreeningRepository, Screeni
     );
   }
 
-  listWithAnswersCreatedBefore(teamId: string, before: string): Promise<string[]> {
+  listToRetainCreatedBefore(teamId: string, before: string): Promise<string[]> {
     return Promise.resolve(
       this.values(teamId)
-        .filter((record) => record.createdAt < before && record.answers !== undefined)
+        .filter((record) => record.createdAt < before && toRetain(record))
         .map((record) => record.id),
     );
   }
 
-  listTeamsWithAnswers(): Promise<string[]> {
-    const teams = [...this.items.values()]
-      .filter((item) => item.value.answers !== undefined)
-      .map((item) => item.value.teamId);
+  listTeamsToRetain(): Promise<string[]> {
+    const teams = [...this.items.values()].filter((item) => toRetain(item.value)).map((item) => item.value.teamId);
     return Promise.resolve([...new Set(teams)]);
   }
 
-  delete(teamId: string, id: string): Promise<void> {
+  delete(teamId: string, id: string, etag?: string): Promise<'deleted' | 'absent' | 'conflict'> {
+    const existing = this.items.get(this.key(teamId, id));
+    if (existing === undefined) return Promise.resolve('absent');
+    if (etag !== undefined && existing.etag !== etag) return Promise.resolve('conflict');
     this.items.delete(this.key(teamId, id));
-    return Promise.resolve();
+    return Promise.resolve('deleted');
   }
+}
+
+function toRetain(record: ScreeningRecord): boolean {
+  return record.caseReference != null || record.answers != null;
 }
 
 export class InMemoryAuditTrail implements AuditTrail {
   readonly events: AuditEvent[] = [];
+  private readonly ids = new Set<string>();
 
-  record(event: AuditEvent): Promise<void> {
+  record(event: AuditEvent, options: { eventId?: string } = {}): Promise<void> {
+    if (options.eventId !== undefined) {
+      const key = `${event.teamId}|${options.eventId}`;
+      if (this.ids.has(key)) return Promise.resolve();
+      this.ids.add(key);
+    }
     this.events.push(structuredClone(event));
     return Promise.resolve();
   }
 
   listFor(teamId: string, entityId: string): Promise<AuditEvent[]> {
-    return Promise.resolve(
-      this.events
-        .filter((event) => event.teamId === teamId && event.entityId === entityId)
-        .sort((a, b) => a.at.localeCompare(b.at)),
-    );
+    return Promise.resolve(this.list((event) => event.teamId === teamId && event.entityId === entityId));
+  }
+
+  listBySubject(teamId: string, subjectKey: string): Promise<AuditEvent[]> {
+    return Promise.resolve(this.list((event) => event.teamId === teamId && event.subjectKey === subjectKey));
+  }
+
+  private list(matches: (event: AuditEvent) => boolean): AuditEvent[] {
+    return this.events
+      .filter(matches)
+      .map((event) => structuredClone(event))
+      .sort((a, b) => a.at.localeCompare(b.at));
   }
 }
 

@@ -22,7 +22,6 @@ export function screeningRecord(overrides: Partial<ScreeningRecord> = {}): Scree
     createdAt: '2026-02-03T08:00:00.000Z',
     updatedAt: '2026-02-03T08:00:00.000Z',
     answersErasedAt: undefined,
-    history: [],
     ...overrides,
   };
 }

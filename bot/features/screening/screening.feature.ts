@@ -8,9 +8,9 @@ import type { TeamSettingsService } from '../../../rules/teams/team-settings.ser
 import { logFailure, type AreaDeps, type Feature } from '../feature';
 import { screeningHandlers } from './screening.handlers';
 
-/** The first-interview screening (`screening`, `vis screening`, `slet screening`). */
+/** The first-interview screening (`screening`, `vis screening`, `slet screening`, `revisionsspor`). */
 export function screeningArea(
-  { repositories, ruleset, renderer, clock, logger }: AreaDeps,
+  { repositories, membership, ruleset, renderer, clock, logger, referenceKeyer }: AreaDeps,
   settings: TeamSettingsService,
   followUps: FollowUpService,
 ): { service: ScreeningService; feature: Feature } {
@@ -19,6 +19,7 @@ export function screeningArea(
     repositories.screenings,
     settings,
     repositories.audit,
+    referenceKeyer,
     clock,
     randomUUID,
     {
@@ -30,8 +31,12 @@ export function screeningArea(
       erasing: async (teamId, screeningId) => {
         await followUps.forgetScreening(teamId, screeningId);
       },
+      // Retention must take the case reference off the follow-ups too: a failure stops it for this screening.
+      retaining: async (teamId, screeningId) => {
+        await followUps.forgetCaseReference(teamId, screeningId);
+      },
     },
   );
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
-  return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions)) };
+  return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions), membership) };
 }

@@ -1,21 +1,42 @@
 import type { ScreeningService } from '../../../rules/screening/screening.service';
+import type { TeamMembershipService } from '../../../rules/teams/team-membership.service';
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
 import type { ScreeningCards } from '../../../cards/screening/screening.cards';
 import { actorOf } from '../../teams/turn-actor';
 
 export interface ScreeningHandlers {
-  commands: { screening: CommandHandler; vis_screening: CommandHandler; slet_screening: CommandHandler };
+  commands: {
+    screening: CommandHandler;
+    vis_screening: CommandHandler;
+    slet_screening: CommandHandler;
+    revisionsspor: CommandHandler;
+  };
   actions: CardAction[];
 }
 
 /** The screening feature's commands and card verbs: each parses the turn, calls the use case, renders. */
-export function screeningHandlers(service: ScreeningService, cards: ScreeningCards): ScreeningHandlers {
+export function screeningHandlers(
+  service: ScreeningService,
+  cards: ScreeningCards,
+  membership: Pick<TeamMembershipService, 'members'>,
+): ScreeningHandlers {
+  /** Display names of the team's people, for the trail (only when there is one to show). */
+  const namesIn = async (teamId: string, outcome: Awaited<ReturnType<ScreeningService['auditTrail']>>) =>
+    outcome.kind === 'trail' && outcome.entries.length > 0
+      ? new Map((await membership.members(teamId)).map((member) => [member.userId, member.name]))
+      : new Map<string, string>();
   return {
     commands: {
       screening: async (context) => cards.startOrResume(await service.unfinished(actorOf(context))),
       vis_screening: async (context, args) => cards.shown(await service.view(actorOf(context), args)),
-      slet_screening: async (context, args) => cards.erased(await service.erase(actorOf(context), args)),
+      slet_screening: async (context, args) =>
+        cards.erasureRequested(await service.requestErasure(actorOf(context), args)),
+      revisionsspor: async (context, args) => {
+        const actor = actorOf(context);
+        const outcome = await service.auditTrail(actor, args);
+        return cards.auditTrail(outcome, await namesIn(actor.teamId, outcome));
+      },
     },
     actions: [
       { verb: 'screening.new', safeToRepeat: true, handle: () => Promise.resolve(cards.reference()) },
@@ -43,6 +64,15 @@ export function screeningHandlers(service: ScreeningService, cards: ScreeningCar
         safeToRepeat: true,
         handle: async (context, data) =>
           cards.outcome(await service.decide(actorOf(context), data.screeningId, { decision: 'accept' })),
+      },
+      {
+        // Safe to repeat: the erasure names the version it confirms, so a repeat finds it gone or changed.
+        verb: 'screening.erase',
+        safeToRepeat: true,
+        handle: async (context, data) =>
+          data.answer === 'slet'
+            ? cards.erased(await service.erase(actorOf(context), data.screeningId, data.etag))
+            : cards.erasureCancelled(),
       },
       {
         verb: 'screening.override',

@@ -24,6 +24,7 @@ export function settingsHandlers(
       settings: await service.current(teamId),
       canEdit: await service.isLeader(teamId, userId),
       leadership: await membership.leadershipOf(teamId),
+      held: await service.heldToRange(teamId),
     };
   };
   const show: CommandHandler = async (context) => {

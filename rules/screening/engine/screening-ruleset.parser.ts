@@ -2,6 +2,7 @@ import { RuleFilesValidator, type RuleFileProblem } from '../../rule-files/rule-
 import { RULE_FILE_SCHEMAS } from '../../rule-files/rule-file.schemas';
 import { checkCondition, conditionFacts, type LocatedProblem } from './condition.utils';
 import { DERIVED_FACTS, QUESTION_ID_PATTERN, SETTINGS_FACTS, criterionOfFact } from './screening-facts';
+import { RETENTION_DAYS } from '../retention-period';
 import type {
   Archetype,
   Question,
@@ -203,8 +204,12 @@ export function checkLimits(
   }
   if (!(values.capacityWindowDays >= 1))
     problems.push({ location: `${location}/capacityWindowDays`, message: 'skal være mindst 1 dag' });
-  if (!(values.retentionDays >= 1))
-    problems.push({ location: `${location}/retentionDays`, message: 'skal være mindst 1 dag' });
+  if (!(values.retentionDays >= RETENTION_DAYS.min && values.retentionDays <= RETENTION_DAYS.max)) {
+    problems.push({
+      location: `${location}/retentionDays`,
+      message: `skal være mellem ${RETENTION_DAYS.min} og ${RETENTION_DAYS.max} dage`,
+    });
+  }
   return problems;
 }
 

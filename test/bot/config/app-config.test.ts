@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../../../bot/config/app-config';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const AUDIT_KEY = 'k'.repeat(32);
 
 describe('loadConfig', () => {
   it('when nothing is set, then it is local mode on 127.0.0.1:3978 with embedded storage', () => {
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
     assert.equal(config.logLevel, 'info');
     assert.equal(config.teams.graphEndpoint, 'https://graph.microsoft.com');
     assert.deepEqual(config.teams.localTeamOwners, []);
+    assert.equal(config.audit.developmentKey, true, 'local mode keys references with a development key');
   });
 
   it('when LOCAL_TEAM_OWNERS lists user ids in local mode, then those own every team', () => {
@@ -30,8 +32,10 @@ describe('loadConfig', () => {
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'secret',
       MICROSOFT_APP_TENANT_ID: TENANT,
+      AUDIT_REFERENCE_KEY: AUDIT_KEY,
     });
     assert.equal(config.identity?.appType, 'SingleTenant');
+    assert.deepEqual(config.audit, { referenceKey: AUDIT_KEY, developmentKey: false });
     assert.equal(config.host, '0.0.0.0');
     assert.deepEqual(config.allowedTenantIds, [TENANT]);
   });
@@ -58,6 +62,8 @@ describe('loadConfig', () => {
     [{ COSMOS_ENDPOINT: 'ftp://x' }, 'COSMOS_ENDPOINT'],
     [{ COSMOS_KEY: 'k' }, 'COSMOS_KEY'],
     [{ COSMOS_DATABASE: 'bad name!' }, 'COSMOS_DATABASE'],
+    [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TENANT_ID: TENANT }, 'AUDIT_REFERENCE_KEY'],
+    [{ AUDIT_REFERENCE_KEY: 'too-short' }, 'AUDIT_REFERENCE_KEY'],
     [{ GRAPH_ENDPOINT: 'graph' }, 'GRAPH_ENDPOINT'],
     [
       {

@@ -178,6 +178,7 @@ describe('HTTP server with an app id (auth on)', function () {
       MICROSOFT_APP_ID: appId,
       MICROSOFT_APP_PASSWORD: 'not-used-offline',
       MICROSOFT_APP_TENANT_ID: tenant,
+      AUDIT_REFERENCE_KEY: 'a-test-secret-of-at-least-32-characters',
     });
   });
   after(async () => {

@@ -211,6 +211,21 @@ for (const [name, factory] of subjects) {
       assert.equal(await subject.followUps.get(team, due13.id), undefined);
     });
 
+    it('when a follow-up is replaced without its case reference (retention), then the stored one has none, and its outcome stays', async () => {
+      const team = `team-${randomUUID()}`;
+      const created = await subject.followUps.create({
+        ...followUp(team, randomUUID(), 13, '2026-05-05'),
+        outcome: 'job',
+      });
+      assert.ok(created !== 'exists');
+      const { caseReference, ...withoutReference } = created.value;
+      assert.equal(caseReference, 'J-7');
+      assert.notEqual(await subject.followUps.replace(withoutReference, created.etag), 'conflict');
+      const stored = await subject.followUps.get(team, created.value.id);
+      assert.deepEqual(stored?.value, withoutReference);
+      assert.ok(!('caseReference' in (stored?.value ?? {})));
+    });
+
     if (name !== 'in-memory (test double)') {
       it('when screenings are listed as decided facts, then only decided ones in the window come, oldest first', async () => {
         const screenings = subject.screenings;

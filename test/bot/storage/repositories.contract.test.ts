@@ -12,7 +12,7 @@ import { openCosmosStore, type CosmosStore } from '../../../bot/storage/cosmos.s
 import type { AuditTrail } from '../../../rules/shared/audit-trail';
 import type { ScreeningRepository } from '../../../rules/screening/screening.repository';
 import type { TeamSettingsRepository } from '../../../rules/teams/team-settings.repository';
-import type { ScreeningRecord } from '../../../rules/screening/screening-record';
+import type { ScreeningHistoryEntry, ScreeningRecord } from '../../../rules/screening/screening-record';
 import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
 import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
 import { CosmosJobRunRepository } from '../../../bot/storage/cosmos-job-run.repository';
@@ -245,7 +245,10 @@ for (const [name, factory] of subjects) {
 
     it('when a screening is created, read or replaced, then the record handed out cannot be changed in place', async () => {
       const repo = subject.screenings();
-      const created = await repo.create(screening({ answers: { age: 52 } }));
+      const legacy = [
+        { at: '2026-01-01T00:00:00.000Z', actorId: 'cw-1', action: 'create' as const, detail: 'started' },
+      ];
+      const created = await repo.create(screening({ answers: { age: 52 }, history: legacy }));
       const forChange = await repo.getForChange(created.value.teamId, created.value.id);
       const replaced = await repo.replace({ ...created.value, sectionIndex: 1 }, created.etag);
       assert.notEqual(replaced, 'conflict');
@@ -254,7 +257,13 @@ for (const [name, factory] of subjects) {
         assert.ok(handedOut);
         assert.throws(() => Object.assign(handedOut.value, { status: 'decided' }), TypeError);
         assert.throws(
-          () => handedOut.value.history.push({ at: '', actorId: '', action: 'update', detail: '' }),
+          () =>
+            (handedOut.value.history as ScreeningHistoryEntry[]).push({
+              at: '',
+              actorId: '',
+              action: 'update',
+              detail: '',
+            }),
           TypeError,
         );
         assert.throws(() => Object.assign(handedOut.value.answers ?? {}, { age: 18 }), TypeError);
@@ -304,10 +313,43 @@ for (const [name, factory] of subjects) {
         { strategy: 'selektion', finalTrack: 'selektion' },
       ]);
       assert.deepEqual(await repo.listDecidedSince(teamId, '2026-03-02T00:00:00.000Z'), []);
-      assert.deepEqual(await repo.listWithAnswersCreatedBefore(teamId, '2026-01-02T00:00:00.000Z'), [mine.value.id]);
-      await repo.delete(teamId, mine.value.id);
+      assert.deepEqual(await repo.listToRetainCreatedBefore(teamId, '2026-01-02T00:00:00.000Z'), [mine.value.id]);
+      assert.equal(await repo.delete(teamId, mine.value.id), 'deleted');
       assert.equal(await repo.get(teamId, mine.value.id), undefined);
-      await repo.delete(teamId, mine.value.id);
+      assert.equal(await repo.delete(teamId, mine.value.id), 'absent');
+    });
+
+    it('when a screening is deleted with a stale etag, then it is a conflict and it stays; with its etag it is gone', async () => {
+      const repo = subject.screenings();
+      const created = await repo.create(screening());
+      const changed = await repo.replace({ ...created.value, sectionIndex: 1 }, created.etag);
+      assert.ok(changed !== 'conflict');
+      assert.equal(await repo.delete(created.value.teamId, created.value.id, created.etag), 'conflict');
+      assert.equal((await repo.get(created.value.teamId, created.value.id))?.value.sectionIndex, 1);
+      assert.equal(await repo.delete(created.value.teamId, created.value.id, changed.etag), 'deleted');
+      assert.equal(await repo.get(created.value.teamId, created.value.id), undefined);
+      assert.equal(await repo.delete(created.value.teamId, created.value.id, changed.etag), 'absent');
+    });
+
+    it('when retention looks for work, then it finds screenings with a reference or answers, and none it reduced', async () => {
+      const repo = subject.screenings();
+      const teamId = `team-${randomUUID()}`;
+      const old = '2026-01-01T00:00:00.000Z';
+      const decided = { status: 'decided' as const, summary: screeningSummary(), decision: screeningDecision() };
+      const live = await repo.create(screening({ teamId, createdAt: old }));
+      // Reduced by the bot before retention removed the reference too: still to do.
+      const halfway = await repo.create(screening({ teamId, createdAt: old, ...decided, answers: undefined }));
+      await repo.create(
+        screening({ teamId, createdAt: old, ...decided, caseReference: undefined, answers: undefined }),
+      );
+      await repo.create(screening({ teamId, createdAt: '2026-03-01T00:00:00.000Z' }));
+      assert.deepEqual(
+        (await repo.listToRetainCreatedBefore(teamId, '2026-02-01T00:00:00.000Z')).sort(),
+        [live.value.id, halfway.value.id].sort(),
+      );
+      assert.ok((await repo.listTeamsToRetain()).includes(teamId));
+      const reduced = await repo.get(teamId, halfway.value.id);
+      assert.equal(reduced?.value.caseReference, 'J-1');
     });
 
     it('when audit events are recorded, then they are listed per team and record in time order', async () => {
@@ -321,6 +363,50 @@ for (const [name, factory] of subjects) {
         (await audit.listFor(teamId, 's-1')).map((e) => e.action),
         ['create', 'update'],
       );
+      assert.deepEqual(await audit.listFor(teamId, 's-1'), [
+        { ...event, at: '2026-01-01T00:00:00.000Z', action: 'create' },
+        { ...event, at: '2026-01-02T00:00:00.000Z', action: 'update' },
+      ]);
+    });
+
+    it('when audit events carry a subject key, then they are found by it in their team only, and an event with an id is kept once', async () => {
+      const audit = subject.audit();
+      const teamId = `team-${randomUUID()}`;
+      const event = {
+        teamId,
+        actorId: 'leader-1',
+        entity: 'screening' as const,
+        detail: 'erased-on-request',
+        subjectKey: 'key-1',
+      };
+      await audit.record({ ...event, entityId: 's-1', at: '2026-01-01T00:00:00.000Z', action: 'create' });
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        await audit.record(
+          { ...event, entityId: 's-1', at: `2026-01-0${2 + attempt}T00:00:00.000Z`, action: 'delete' },
+          { eventId: 's-1:erased' },
+        );
+      }
+      await audit.record({ ...event, entityId: 's-2', at: '2026-01-01T12:00:00.000Z', action: 'create' });
+      await audit.record({
+        ...event,
+        teamId: `${teamId}-b`,
+        entityId: 's-1',
+        at: '2026-01-01T00:00:00.000Z',
+        action: 'read',
+      });
+      await audit.record({
+        ...event,
+        subjectKey: 'key-2',
+        entityId: 's-3',
+        at: '2026-01-01T00:00:00.000Z',
+        action: 'read',
+      });
+      assert.deepEqual(
+        (await audit.listBySubject(teamId, 'key-1')).map((e) => `${e.entityId}:${e.action}`),
+        ['s-1:create', 's-2:create', 's-1:delete'],
+      );
+      assert.deepEqual(await audit.listBySubject(teamId, 'key-9'), []);
+      assert.equal((await audit.listFor(teamId, 's-1')).length, 2, 'the erasure recorded twice is kept once');
     });
 
     it('when two instances claim the same job run at once, then exactly one gets it, and a done run is never claimed again', async () => {

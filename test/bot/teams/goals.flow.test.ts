@@ -285,7 +285,9 @@ describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)',
     const bad = await click(METTE, { ...job, outcome: 'maaske' });
     assert.match(cardFullText(bad), /Vælg hvordan det går borgeren/);
 
-    assert.match(cardFullText(await say(LEADER, 'slet screening J-2026-FU')), /Screeningen er slettet/);
+    const confirmation = await say(LEADER, 'slet screening J-2026-FU');
+    const erased = await click(LEADER, { ...actionData(confirmation, 'screening.erase') });
+    assert.match(cardFullText(erased), /Screeningen er slettet/);
     now = new Date('2026-11-05T08:00:00Z'); // after week 39
     assert.match(cardFullText(await say(METTE, 'opfølgning')), /ingen opfølgninger, der venter/);
     assert.match(cardFullText(await click(METTE, { ...job })), /Opfølgningen findes ikke længere/);

@@ -264,7 +264,9 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
     assert.match(cardText(settings), /Ret indstillingerne/);
     const denied = await text('slet screening J-ERASE', 'cw-5');
     assert.match(cardText(denied), /Kun for ledere/);
-    const erased = await text('slet screening J-ERASE', 'leader-view');
+    const confirmation = await text('slet screening J-ERASE', 'leader-view');
+    assert.match(cardText(confirmation), /Slet screeningen\?/);
+    const erased = await submit({ ...actionData(confirmation, 'screening.erase') }, 'leader-view');
     assert.match(cardText(erased), /Screeningen er slettet/);
     const resumed = await text('screening', 'cw-5');
     assert.match(cardText(resumed), /Ny screening/, 'nothing left to resume');

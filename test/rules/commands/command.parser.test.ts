@@ -20,6 +20,9 @@ describe('parseCommand', () => {
     ['ugerapporten', undefined, ''],
     ['målet', undefined, ''],
     ['Slet screening J-2026-17', 'slet_screening', 'J-2026-17'],
+    ['Revisionsspor J-2026-17', 'revisionsspor', 'J-2026-17'],
+    ['audit trail J-2026-17', 'revisionsspor', 'J-2026-17'],
+    ['audit J-2026-17', 'revisionsspor', 'J-2026-17'],
     ['mål', 'maal', ''],
     ['ma\u030al', 'maal', ''], // "å" typed as a + combining ring folds to "å" by NFC
     ['stillingerne', undefined, ''],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { FollowUpService } from '../../../rules/follow-ups/follow-up.service';
+import type { FollowUp } from '../../../rules/follow-ups/follow-up';
 import {
   InMemoryFollowUpRepository,
   InMemoryScreeningStatisticsRepository,
@@ -46,6 +47,21 @@ describe('FollowUpService', () => {
     const created = await service.scheduleDecidedBetween(TEAM, at('2026-02-01', '00:00'), at('2026-03-01', '00:00'));
     assert.equal(created, 3);
     assert.equal(followUps.store.items.size, 6);
+  });
+
+  it('when retention removes the case reference, then the follow-ups no longer carry it and keep everything else', async () => {
+    await service.scheduleFor(screening({ id: 's1', decidedAt: at('2026-02-03') }));
+    await service.scheduleFor(screening({ id: 's2', decidedAt: at('2026-02-03') }));
+    await service.recordOutcome(mette, 's1:13', 'job');
+    const before = followUps.store.values().filter((item) => item.screeningId === 's1');
+    assert.equal(await service.forgetCaseReference(TEAM, 's1'), 3);
+    const after = followUps.store.values().filter((item) => item.screeningId === 's1');
+    const rest = (items: FollowUp[]) => items.map((item) => ({ ...item, caseReference: '' }));
+    assert.deepEqual(rest(after), rest(before), 'dates, track, archetype, flag and outcome are kept');
+    assert.ok(after.every((item) => !('caseReference' in item)));
+    assert.equal((await followUps.get(TEAM, 's2:13'))?.value.caseReference, 'J-2026-1', 'other screenings keep theirs');
+    assert.equal(await service.forgetCaseReference(TEAM, 's1'), 0, 'nothing to do twice');
+    assert.equal(await service.forgetCaseReference(TEAM, 's-none'), 0);
   });
 
   it('when the caseworker records an outcome of a due follow-up, then it is stored, and recording again corrects it', async () => {

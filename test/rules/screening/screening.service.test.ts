@@ -16,8 +16,15 @@ import {
 } from '../../support/in-memory.repositories';
 import { CPR_VARIANTS, leaksCpr } from '../../support/cpr-variants';
 import { CARD_ANSWERS } from '../../support/screening-answers';
+import { HmacReferenceKeyer } from '../../../bot/storage/hmac-reference.keyer';
+import { screeningWeekStatistics } from '../../../rules/goals/screening-week-statistics';
+import { intensiveShare } from '../../../rules/screening/intensive-share';
+import { followUpsForScreening } from '../../../rules/follow-ups/follow-up';
 
 const ANSWERS: Readonly<Record<string, string>> = { ...CARD_ANSWERS, nonDanishBackground: 'nej' };
+/** Overrides the recommended selection track, with a reason and free text (which the trail never holds). */
+const OVERRIDE = { finalTrack: 'catch-all', reasonCode: 'andet', reasonText: 'Borgeren har fået job i mellemtiden' };
+const keyer = new HmacReferenceKeyer('a-test-secret-of-at-least-32-characters');
 
 describe('ScreeningService and TeamSettingsService (in-memory storage, real rules)', () => {
   let ruleset: ScreeningRuleset;
@@ -26,6 +33,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
   let screenings: InMemoryScreeningRepository;
   let audit: InMemoryAuditTrail;
   let settings: TeamSettingsService;
+  let settingsRepository: InMemoryTeamSettingsRepository<TeamScreeningSettings>;
   let service: ScreeningService;
   const caseworker: Actor = { teamId: 'team-1', userId: 'cw-1' };
   const leader: Actor = { teamId: 'team-1', userId: 'leader-1' };
@@ -41,8 +49,9 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     screenings = new InMemoryScreeningRepository();
     audit = new InMemoryAuditTrail();
     leaders = new InMemoryTeamLeaders();
+    settingsRepository = new InMemoryTeamSettingsRepository<TeamScreeningSettings>();
     settings = new TeamSettingsService(
-      new InMemoryTeamSettingsRepository<TeamScreeningSettings>(),
+      settingsRepository,
       leaders,
       defaultTeamScreeningSettings(ruleset),
       audit,
@@ -55,6 +64,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       screenings,
       settings,
       audit,
+      keyer,
       clock,
       () => `s-${++id}`,
     );
@@ -79,36 +89,156 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     return step;
   }
 
-  it('when a screening is completed and decided, then its audit trail holds the create, every change, the read and the deletion', async () => {
+  it('when a screening is created, changed, read and erased, then every event is in the trail apart from the record, and the erasure leaves its trail', async () => {
     const result = await complete(caseworker, 'J-1');
     assert.equal(result.kind, 'result');
-    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await service.decide(caseworker, result.screening.id, { decision: 'override', ...OVERRIDE });
     await service.resume(caseworker, result.screening.id);
-    const trail = await service.auditTrail('team-1', result.screening.id);
-    assert.deepEqual(
-      trail.map((entry) => `${entry.action}:${entry.detail}`),
-      [
-        'create:started',
-        'update:section-borgeren-answered',
-        'update:section-arbejdsmarked-answered',
-        'update:section-jobsoegning-answered',
-        'update:section-barrierer-answered',
-        'update:evaluated',
-        'update:accepted',
-        'read:resumed',
-      ],
-    );
     await leaders.addLeader('team-1', leader.userId);
     const viewed = await service.view(leader, 'J-1');
     assert.ok(viewed.kind === 'shown' && viewed.steps[0]?.kind === 'decided');
     const foreign = await service.view({ teamId: 'team-1', userId: 'cw-2' }, 'J-1');
     assert.deepEqual(foreign.kind === 'shown' ? [foreign.steps.length, foreign.hidden] : [], [0, 1]);
-    assert.deepEqual(await service.erase(leader, 'J-1'), { kind: 'erased', count: 1 });
+    const stored = await screenings.get('team-1', result.screening.id);
+    assert.equal(stored?.value.history, undefined, 'the record holds no trail of its own');
+    assert.deepEqual(await eraseAll(service, leader, 'J-1'), ['erased']);
     assert.equal(await screenings.get('team-1', result.screening.id), undefined);
+
+    const trail = await service.auditTrail(leader, 'j-1');
+    assert.ok(trail.kind === 'trail');
     assert.deepEqual(
-      (await audit.listFor('team-1', result.screening.id)).map((event) => `${event.action}:${event.actorId}`),
-      ['read:cw-1', 'read:leader-1', 'delete:leader-1'],
+      trail.entries.map((entry) => `${entry.action}:${entry.detail}:${entry.actorId}`),
+      [
+        'create:started:cw-1',
+        'update:section-borgeren-answered:cw-1',
+        'update:section-arbejdsmarked-answered:cw-1',
+        'update:section-jobsoegning-answered:cw-1',
+        'update:section-barrierer-answered:cw-1',
+        'update:evaluated:cw-1',
+        'update:overridden:cw-1',
+        'read:resumed:cw-1',
+        'read:viewed-by-leader:leader-1',
+        'read:viewed-for-erasure:leader-1',
+        'delete:erased-on-request:leader-1',
+      ],
     );
+    assert.ok(trail.entries.every((entry) => entry.screeningId === result.screening.id));
+    // Who, what, when and the keyed reference: never the reference, an answer or the free text.
+    const written = JSON.stringify(audit.events);
+    assert.doesNotMatch(written, /J-1|j-1|Borgeren har fået job|dagpenge/);
+    assert.ok(audit.events.every((event) => event.subjectKey === audit.events[0]?.subjectKey));
+  });
+
+  it('when a leader reads the trail of a reference nobody in the team used, of another team, or is no leader, then nothing is revealed', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    await leaders.addLeader('team-2', 'leader-2');
+    await complete(caseworker, 'J-9');
+    const other = await service.auditTrail({ teamId: 'team-2', userId: 'leader-2' }, 'J-9');
+    const nowhere = await service.auditTrail({ teamId: 'team-2', userId: 'leader-2' }, 'J-NOWHERE');
+    assert.deepEqual(other, { kind: 'trail', reference: 'J-9', entries: [] });
+    assert.deepEqual(nowhere, { kind: 'trail', reference: 'J-NOWHERE', entries: [] });
+    assert.deepEqual(await service.auditTrail(caseworker, 'J-9'), { kind: 'forbidden' });
+    const refused = await service.auditTrail(leader, '010190-1234');
+    assert.equal(refused.kind, 'invalid');
+    const own = await service.auditTrail(leader, 'J-9');
+    assert.equal(own.kind === 'trail' ? own.entries.length : 0, 6);
+  });
+
+  it('when a record written before the trail was kept apart holds its history, then the trail shows it, and erasing moves it into the trail first', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    const legacy = await complete(caseworker, 'J-OLD');
+    const stored = await screenings.get('team-1', legacy.screening.id);
+    assert.ok(stored !== undefined);
+    // As the bot wrote it before: the creates and changes inside the record, none in the trail.
+    audit.events.length = 0;
+    const history = [
+      { at: '2026-01-05T08:00:00.000Z', actorId: 'cw-1', action: 'create' as const, detail: 'started' },
+      { at: '2026-01-05T08:10:00.000Z', actorId: 'cw-1', action: 'update' as const, detail: 'evaluated' },
+    ];
+    await screenings.replace({ ...stored.value, history }, stored.etag);
+    const before = await service.auditTrail(leader, 'J-OLD');
+    assert.deepEqual(before.kind === 'trail' ? before.entries.map((entry) => entry.detail) : [], [
+      'started',
+      'evaluated',
+    ]);
+    await eraseAll(service, leader, 'J-OLD');
+    const after = await service.auditTrail(leader, 'J-OLD');
+    assert.deepEqual(after.kind === 'trail' ? after.entries.map((entry) => entry.detail) : [], [
+      'started',
+      'evaluated',
+      'viewed-for-erasure',
+      'erased-on-request',
+    ]);
+  });
+
+  /** `slet screening <reference>` confirmed with "Slet" for each screening shown: the outcomes. */
+  async function eraseAll(on: ScreeningService, actor: Actor, reference: string): Promise<string[]> {
+    const request = await on.requestErasure(actor, reference);
+    assert.ok(request.kind === 'confirm', request.kind);
+    const outcomes: string[] = [];
+    for (const { value, etag } of request.screenings) outcomes.push((await on.erase(actor, value.id, etag)).kind);
+    return outcomes;
+  }
+
+  it('when a leader asks to erase, then nothing is erased until confirmed, the confirmation erases once, and a repeat says it was erased', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    const result = await complete(caseworker, 'J-E1');
+    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    const request = await service.requestErasure(leader, 'J-E1');
+    assert.ok(request.kind === 'confirm');
+    assert.deepEqual(
+      request.screenings.map(({ value }) => [value.id, value.caseReference, value.status]),
+      [[result.screening.id, 'J-E1', 'decided']],
+    );
+    const [shown] = request.screenings;
+    assert.ok(shown !== undefined);
+    assert.notEqual(await screenings.get('team-1', shown.value.id), undefined, 'asking erases nothing');
+
+    const erased = await service.erase(leader, shown.value.id, shown.etag);
+    assert.equal(erased.kind, 'erased');
+    assert.equal(await screenings.get('team-1', shown.value.id), undefined);
+    assert.deepEqual(await service.erase(leader, shown.value.id, shown.etag), { kind: 'already-erased' });
+    const trail = await service.auditTrail(leader, 'J-E1');
+    assert.deepEqual(
+      trail.kind === 'trail' ? trail.entries.slice(-2).map((entry) => `${entry.action}:${entry.detail}`) : [],
+      ['read:viewed-for-erasure', 'delete:erased-on-request'],
+      'one erasure, however often it is confirmed',
+    );
+  });
+
+  it('when the screening changed after the confirmation was shown, then nothing is erased and it is shown as it is now', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    const started = await service.start(caseworker, 'J-E2');
+    assert.ok(started.kind === 'started' && started.step.kind === 'section');
+    const request = await service.requestErasure(leader, 'J-E2');
+    const [shown] = request.kind === 'confirm' ? request.screenings : [];
+    assert.ok(shown !== undefined);
+    const raw: Record<string, unknown> = {};
+    for (const question of started.step.questions) raw[question.id] = ANSWERS[question.id];
+    await service.submitSection(caseworker, shown.value.id, 0, raw);
+
+    const stale = await service.erase(leader, shown.value.id, shown.etag);
+    assert.ok(stale.kind === 'changed');
+    assert.equal(stale.screening.value.sectionIndex, 1);
+    assert.notEqual(await screenings.get('team-1', shown.value.id), undefined);
+    assert.equal((await service.erase(leader, shown.value.id, stale.screening.etag)).kind, 'erased');
+  });
+
+  it('when a caseworker or another team confirms an erasure, then nothing is erased and the other team learns nothing', async () => {
+    await leaders.addLeader('team-1', leader.userId);
+    await leaders.addLeader('team-2', 'leader-2');
+    await complete(caseworker, 'J-E3');
+    const request = await service.requestErasure(leader, 'J-E3');
+    const [shown] = request.kind === 'confirm' ? request.screenings : [];
+    assert.ok(shown !== undefined);
+    assert.deepEqual(await service.requestErasure(caseworker, 'J-E3'), { kind: 'forbidden' });
+    assert.deepEqual(await service.erase(caseworker, shown.value.id, shown.etag), { kind: 'forbidden' });
+    const other = { teamId: 'team-2', userId: 'leader-2' };
+    assert.deepEqual(await service.requestErasure(other, 'J-E3'), { kind: 'confirm', screenings: [] });
+    assert.deepEqual(await service.erase(other, shown.value.id, shown.etag), { kind: 'not-found' });
+    assert.deepEqual(await service.erase(leader, shown.value.id, 42), { kind: 'not-found' });
+    assert.deepEqual(await service.erase(leader, undefined, shown.etag), { kind: 'not-found' });
+    assert.notEqual(await screenings.get('team-1', shown.value.id), undefined);
   });
 
   it('when a case reference, a section answer or an override reason is a CPR number, then it is refused, not stored and not shown again', async () => {
@@ -172,6 +302,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       screenings,
       settings,
       audit,
+      keyer,
       { now: () => now },
       () => 's-listened',
       {
@@ -182,6 +313,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
         erasing: async (teamId, screeningId) => {
           events.push(`erasing:${teamId}:${screeningId}:${(await screenings.get(teamId, screeningId)) !== undefined}`);
         },
+        retaining: () => Promise.reject(new Error('not retained in this test')),
       },
     );
     service = listened;
@@ -195,7 +327,7 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       'a repeat decides nothing',
     );
     await leaders.addLeader('team-1', leader.userId);
-    await listened.erase(leader, 'J-L');
+    await eraseAll(listened, leader, 'J-L');
     assert.deepEqual(events.slice(1), ['erasing:team-1:s-listened:true']);
   });
 
@@ -205,29 +337,193 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
       screenings,
       settings,
       audit,
+      keyer,
       { now: () => now },
       () => 's-kept',
-      { decided: () => Promise.resolve(), erasing: () => Promise.reject(new Error('storage down')) },
+      {
+        decided: () => Promise.resolve(),
+        erasing: () => Promise.reject(new Error('storage down')),
+        retaining: () => Promise.resolve(),
+      },
     );
     service = failing;
     await complete(caseworker, 'J-K');
     await leaders.addLeader('team-1', leader.userId);
-    await assert.rejects(failing.erase(leader, 'J-K'), /storage down/);
+    await assert.rejects(eraseAll(failing, leader, 'J-K'), /storage down/);
     assert.notEqual(await screenings.get('team-1', 's-kept'), undefined);
+    const trail = await failing.auditTrail(leader, 'J-K');
+    assert.ok(trail.kind === 'trail');
+    assert.ok(!trail.entries.some((entry) => entry.action === 'delete'), 'no erasure recorded that did not happen');
   });
 
-  it('when the retention period has passed, then the answers and the full result are deleted and the aggregates stay', async () => {
+  it('when the retention period has passed, then a decided screening keeps only what the statistics need', async () => {
     const result = await complete(caseworker, 'J-2');
-    await service.decide(caseworker, result.screening.id, { decision: 'accept' });
+    await service.decide(caseworker, result.screening.id, { decision: 'override', ...OVERRIDE });
+    const decided = await screenings.get('team-1', result.screening.id);
+    assert.ok(decided !== undefined);
     now = new Date('2026-05-10T09:00:00Z'); // 96 days later; default retention 90 days
     assert.equal(await service.applyRetention('team-1'), 1);
     const stored = await screenings.get('team-1', result.screening.id);
-    assert.equal(stored?.value.answers, undefined);
-    assert.equal(stored?.value.result, undefined);
-    assert.equal(stored?.value.summary?.strategy, 'selektion');
-    assert.equal(stored?.value.decision?.finalTrack, 'selektion');
-    assert.equal(stored?.value.history.at(-1)?.detail, 'retention-erased');
+    assert.deepEqual(stored?.value, {
+      id: result.screening.id,
+      teamId: 'team-1',
+      caseworkerId: 'cw-1',
+      caseReference: undefined,
+      status: 'decided',
+      sectionIndex: 5,
+      answers: undefined,
+      result: undefined,
+      summary: {
+        recommendedTrack: 'selektion',
+        strategy: 'selektion',
+        targetGroup: decided.value.summary?.targetGroup,
+        riskLevel: undefined,
+        bestArchetype: decided.value.summary?.bestArchetype,
+        flaggedAtRisk: true,
+      },
+      decision: {
+        kind: 'overridden',
+        finalTrack: 'catch-all',
+        reasonCode: 'andet',
+        reasonText: undefined,
+        decidedBy: 'cw-1',
+        decidedAt: '2026-02-03T09:00:00.000Z',
+      },
+      settingsVersion: 1,
+      rulesetVersion: decided.value.rulesetVersion,
+      createdAt: '2026-02-03T09:00:00.000Z',
+      updatedAt: '2026-05-10T09:00:00.000Z',
+      answersErasedAt: '2026-05-10T09:00:00.000Z',
+      history: undefined,
+    });
+    assert.doesNotMatch(JSON.stringify(stored), /J-2|Borgeren har fået job|dagpenge|criteria|explanation/);
+    assert.deepEqual(await screenings.listByReference('team-1', 'J-2'), [], 'vis screening finds it no more');
+    await leaders.addLeader('team-1', leader.userId);
+    const trail = await service.auditTrail(leader, 'J-2');
+    assert.deepEqual(
+      trail.kind === 'trail' ? trail.entries.slice(-2).map((entry) => `${entry.detail}:${entry.actorId}`) : [],
+      ['overridden:cw-1', 'retention-reduced:system'],
+      'the trail still finds it by the reference',
+    );
     assert.equal(await service.applyRetention('team-1'), 0, 'a second run finds nothing');
+  });
+
+  it('when retention reduces screenings, then the weekly statistics, the intensive share and the follow-up facts are as before', async () => {
+    const first = await complete(caseworker, 'J-S1');
+    await service.decide(caseworker, first.screening.id, { decision: 'override', ...OVERRIDE });
+    const second = await complete(caseworker, 'J-S2');
+    await service.decide(caseworker, second.screening.id, { decision: 'accept' });
+    const week = { year: 2026, week: 6 };
+    const capacity = { intensiveShareCap: 0.3, capacityWindowDays: 90 };
+    const facts = async () => {
+      const decided = await screenings.listDecidedBetween('team-1', '2026-02-01T00:00:00Z', '2026-02-09T00:00:00Z');
+      return {
+        weekly: screeningWeekStatistics(decided, week, capacity),
+        share: intensiveShare(await screenings.listDecidedSince('team-1', '2026-01-01T00:00:00Z'), 0.3),
+        followUps: decided.flatMap(followUpsForScreening).map((followUp) => ({ ...followUp, caseReference: '' })),
+        references: decided.map((screening) => screening.caseReference),
+      };
+    };
+    const before = await facts();
+    now = new Date('2026-05-10T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 2);
+    const after = await facts();
+    assert.equal(after.weekly.count, 2);
+    assert.deepEqual(after.weekly, before.weekly);
+    assert.deepEqual(after.share, before.share);
+    assert.deepEqual(after.followUps, before.followUps, 'track, archetype and flagged are kept for the outcomes');
+    assert.deepEqual(before.references, ['J-S1', 'J-S2']);
+    assert.deepEqual(after.references, [undefined, undefined]);
+  });
+
+  it('when retention finds a screening reduced by the bot before (reference, reason text and history kept), then it reduces it now', async () => {
+    const result = await complete(caseworker, 'J-LEGACY');
+    await service.decide(caseworker, result.screening.id, { decision: 'override', ...OVERRIDE });
+    const decided = await screenings.get('team-1', result.screening.id);
+    assert.ok(decided !== undefined);
+    audit.events.length = 0;
+    const history = [{ at: '2026-02-03T09:00:00.000Z', actorId: 'cw-1', action: 'create' as const, detail: 'started' }];
+    // As the retention job left it until now: no answers and no result, everything else kept.
+    await screenings.replace(
+      { ...decided.value, answers: undefined, result: undefined, answersErasedAt: '2026-05-04T00:00:00.000Z', history },
+      decided.etag,
+    );
+    now = new Date('2026-06-01T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 1);
+    const stored = await screenings.get('team-1', result.screening.id);
+    assert.equal(stored?.value.caseReference, undefined);
+    assert.equal(stored?.value.decision?.reasonText, undefined);
+    assert.equal(stored?.value.decision?.reasonCode, 'andet');
+    assert.equal(stored?.value.summary?.riskLevel, undefined);
+    assert.equal(stored?.value.history, undefined);
+    await leaders.addLeader('team-1', leader.userId);
+    const trail = await service.auditTrail(leader, 'J-LEGACY');
+    assert.deepEqual(trail.kind === 'trail' ? trail.entries.map((entry) => entry.detail) : [], [
+      'started',
+      'retention-reduced',
+    ]);
+  });
+
+  it('when an unfinished screening is older than the retention period, then it is deleted, its deletion in the trail', async () => {
+    const started = await service.start(caseworker, 'J-HALF');
+    assert.ok(started.kind === 'started');
+    now = new Date('2026-05-10T09:00:00Z');
+    assert.equal(await service.applyRetention('team-1'), 1);
+    assert.equal(await screenings.get('team-1', started.step.screening.id), undefined);
+    assert.equal(await service.unfinished(caseworker), undefined, 'nothing to resume');
+    await leaders.addLeader('team-1', leader.userId);
+    const trail = await service.auditTrail(leader, 'J-HALF');
+    assert.deepEqual(
+      trail.kind === 'trail' ? trail.entries.map((entry) => `${entry.action}:${entry.detail}:${entry.actorId}`) : [],
+      ['create:started:cw-1', 'delete:retention-deleted:system'],
+    );
+  });
+
+  it('when the follow-ups cannot drop the case reference, then the screening keeps it until a later run', async () => {
+    const failing = new ScreeningService(
+      screeningRulesFrom(ruleset, new ScreeningEvaluator(ruleset)),
+      screenings,
+      settings,
+      audit,
+      keyer,
+      { now: () => now },
+      () => 's-held',
+      {
+        decided: () => Promise.resolve(),
+        erasing: () => Promise.resolve(),
+        retaining: () => Promise.reject(new Error('storage down')),
+      },
+    );
+    service = failing;
+    const result = await complete(caseworker, 'J-H');
+    await failing.decide(caseworker, result.screening.id, { decision: 'accept' });
+    now = new Date('2026-05-10T09:00:00Z');
+    await assert.rejects(failing.applyRetention('team-1'), /storage down/);
+    assert.equal((await screenings.get('team-1', 's-held'))?.value.caseReference, 'J-H');
+  });
+
+  it('when a team stored a retention outside 7–365 days before the range was narrowed, then the job holds it to the range', async () => {
+    const defaults = defaultTeamScreeningSettings(ruleset);
+    const store = async (version: number, retentionDays: number) =>
+      settingsRepository.add({
+        teamId: 'team-1',
+        version,
+        settings: { ...defaults, version, retentionDays },
+        changedBy: leader.userId,
+        changedAt: '2025-01-01T00:00:00.000Z',
+      });
+    await store(2, 3650);
+    const old = await complete(caseworker, 'J-OLD');
+    await service.decide(caseworker, old.screening.id, { decision: 'accept' });
+    now = new Date('2027-02-04T09:00:00Z'); // 366 days later
+    assert.equal(await service.applyRetention('team-1'), 1, 'kept no longer than 365 days');
+    assert.equal((await screenings.get('team-1', old.screening.id))?.value.answers, undefined);
+
+    await store(3, 1);
+    const young = await complete(caseworker, 'J-YOUNG');
+    now = new Date('2027-02-07T09:00:00Z'); // 3 days later
+    assert.equal(await service.applyRetention('team-1'), 0, 'kept at least 7 days');
+    assert.notEqual((await screenings.get('team-1', young.screening.id))?.value.answers, undefined);
   });
 
   it('when the retention period has not passed, then nothing is deleted', async () => {
@@ -310,6 +606,10 @@ describe('ScreeningService and TeamSettingsService (in-memory storage, real rule
     assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['stale', 'step']);
     const stored = await screenings.get('team-1', started.step.screening.id);
     assert.equal(stored?.value.sectionIndex, 1);
-    assert.equal(stored?.value.history.length, 2);
+    const trail = audit.events.filter((event) => event.entityId === started.step.screening.id);
+    assert.deepEqual(
+      trail.map((event) => event.detail),
+      ['started', 'section-borgeren-answered'],
+    );
   });
 });

@@ -62,4 +62,17 @@ describe('loadScreeningRuleset', () => {
     assert.equal(problems[0]?.location, '/targetGroups/0/condition');
     assert.match(problems[0]?.message ?? '', /den sidste målgruppe skal gælde alle/);
   });
+
+  it("when the rule file's default retention is outside 7–365 days, then it is reported with the range", () => {
+    for (const retentionDays of [6, 366, 3650]) {
+      const files = defaultRuleFiles();
+      (files.rules as { defaults: { retentionDays: number } }).defaults.retentionDays = retentionDays;
+      const { problems } = checkScreeningRuleset(files);
+      assert.deepEqual(
+        problems.map((p) => `${p.location}: ${p.message}`),
+        ['/defaults/retentionDays: skal være mellem 7 og 365 dage'],
+        String(retentionDays),
+      );
+    }
+  });
 });
