@@ -336,6 +336,9 @@ describe('isolation between teams: every command, card verb and scheduled messag
     assert.match(cardFullText(followUps), /XREF-2026-417 · 13 uger efter screeningen/);
     keep('followup.outcome', followUps);
 
+    // The erasure's confirmation card (its "Slet" button is only clicked by attackers, never by X).
+    keep('screening.erase', first(await owner.say(`slet screening ${X_DATA.decidedReference}`)));
+
     // The current versions and etags, as X's people's cards carry them now (X's own reads change nothing).
     const current = first(await owner.say('indstillinger'));
     keep('settings.save', current);
