@@ -1,4 +1,11 @@
-import { ActivityTypes, StatusCodes, TeamsActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
+import {
+  ActivityTypes,
+  StatusCodes,
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type InvokeResponse,
+} from 'botbuilder';
 import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import { parseCommand } from '../../rules/commands/command.parser';
@@ -238,10 +245,17 @@ export class JobcenterBot extends TeamsActivityHandler {
     const team = teamOf(context.activity);
     if (team === undefined) return;
     const tenantId = tenantIdOf(context.activity) ?? LOCAL_TENANT_ID;
+    // The install event need not name the team: its name (for the choice card) comes from the team details.
+    const details = await TeamsInfo.getTeamDetails(context, team.teamId).catch(() => undefined);
     try {
       await this.deps.teams.installed(
         tenantId,
-        { ...team, serviceUrl: context.activity.serviceUrl },
+        {
+          ...team,
+          name: details?.name ?? team.name,
+          aadGroupId: details?.aadGroupId ?? team.aadGroupId,
+          serviceUrl: context.activity.serviceUrl,
+        },
         userIdOf(context.activity),
       );
     } catch (error) {

@@ -36,6 +36,8 @@ export interface FakeConnector {
    * of `rosterPageSize` (as Teams does, with a continuation token between them).
    */
   rosters: Map<string, RosterMember[]>;
+  /** Team details the connector answers `GET /v3/teams/{teamId}` with (404 for a team not here). */
+  teams: Map<string, { name: string; aadGroupId: string }>;
   rosterPageSize: number;
   /** Every roster read, by team id. */
   rosterReads: string[];
@@ -61,6 +63,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     holdNext: 0,
     held,
     rosters: new Map(),
+    teams: new Map(),
     rosterPageSize: 500,
     rosterReads: [],
     close: () =>
@@ -121,6 +124,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
 
 function answerRosterRead(connector: FakeConnector, path: string, res: ServerResponse): void {
   const url = new URL(path, 'http://connector');
+  const details = /^\/v3\/teams\/([^/]+)$/.exec(url.pathname);
+  if (details !== null) {
+    const teamId = decodeURIComponent(details[1] ?? '');
+    const team = connector.teams.get(teamId);
+    res.writeHead(team === undefined ? 404 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(team === undefined ? { error: { code: 'NotFound' } } : { id: teamId, ...team }));
+    return;
+  }
   const match = /\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
   const teamId = match === null ? undefined : decodeURIComponent(match[1] ?? '');
   const members = teamId === undefined ? undefined : connector.rosters.get(teamId);

@@ -26,10 +26,14 @@ export async function joinTeam(
   connector: FakeConnector,
   installer: TeamsUser,
   members: readonly TeamsUser[],
-  options: { teamId?: string; tenantId?: string } = {},
+  options: { teamId?: string; tenantId?: string; teamName?: string } = {},
 ): Promise<void> {
   const teamId = options.teamId ?? TEST_TEAM.id;
   connector.rosters.set(teamId, [installer, ...members].map(rosterMember));
+  connector.teams.set(teamId, {
+    name: options.teamName ?? (teamId === TEST_TEAM.id ? TEST_TEAM.name : teamId),
+    aadGroupId: `group-${teamId}`,
+  });
   const { status, json } = await postActivity(
     baseUrl,
     installActivity('add', {
