@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import {
+  SCHEMA_VERSION,
+  SqliteDocumentStore,
+  SqliteStoreError,
+} from '../../../bot/storage/sqlite/sqlite-document.store';
+
+describe('the SQLite document store (issue 14, not wired yet)', () => {
+  let dir: string;
+  let file: string;
+  let now: number;
+  const open = () => new SqliteDocumentStore(file, { now: () => now, busyTimeoutMs: 2000 });
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jobcenter-sqlite-'));
+    file = path.join(dir, 'jobcenter.sqlite');
+    now = Date.parse('2026-12-07T08:00:00Z');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('when documents are created, read, replaced and deleted, then etags guard every change as the Cosmos adapter does', () => {
+    const store = open();
+    try {
+      const etag = store.create('openings', 'team-x', 'o-1', { companyName: 'Bageriet ApS', filled: 0 });
+      assert.notEqual(etag, 'conflict');
+      assert.equal(store.create('openings', 'team-x', 'o-1', { companyName: 'Other' }), 'conflict');
+      assert.equal(
+        store.create('openings', 'team-y', 'o-1', { companyName: 'Y' }) === 'conflict',
+        false,
+        'partitions apart',
+      );
+      assert.deepEqual(store.get('openings', 'team-x', 'o-1'), {
+        value: { companyName: 'Bageriet ApS', filled: 0 },
+        etag,
+      });
+      const next = store.replace(
+        'openings',
+        'team-x',
+        'o-1',
+        { companyName: 'Bageriet ApS', filled: 1 },
+        etag as string,
+      );
+      assert.notEqual(next, 'conflict');
+      assert.equal(
+        store.replace('openings', 'team-x', 'o-1', { companyName: 'Bageriet ApS', filled: 9 }, etag as string),
+        'conflict',
+        'a stale etag changes nothing',
+      );
+      assert.equal(store.get<{ filled: number }>('openings', 'team-x', 'o-1')?.value.filled, 1);
+      assert.deepEqual(
+        store.list('openings', 'team-x').map((row) => row.id),
+        ['o-1'],
+      );
+      assert.equal(store.delete('openings', 'team-x', 'o-1'), true);
+      assert.equal(store.get('openings', 'team-x', 'o-1'), undefined);
+      assert.equal(store.replace('openings', 'team-x', 'o-1', {}, next as string), 'conflict', 'gone');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('when the file is opened, then it is in WAL mode with synchronous FULL and secure_delete, stamped with its schema', () => {
+    open().close();
+    const raw = new DatabaseSync(file);
+    try {
+      assert.equal((raw.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
+      assert.equal((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, SCHEMA_VERSION);
+    } finally {
+      raw.close();
+    }
+    const store = open();
+    try {
+      const pragma = (name: string) =>
+        Object.values(
+          (store as unknown as { db: DatabaseSync }).db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown>,
+        )[0];
+      assert.equal(pragma('synchronous'), 2, 'FULL');
+      assert.equal(pragma('secure_delete'), 1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('when a document has a time to live, then it is gone after it, also to a create, and the sweep removes it', () => {
+    const store = open();
+    try {
+      store.create('processedActivities', 'c-1', 'a-1', { at: now }, 60);
+      now += 30_000;
+      assert.ok(store.get('processedActivities', 'c-1', 'a-1'));
+      now += 31_000;
+      assert.equal(store.get('processedActivities', 'c-1', 'a-1'), undefined);
+      assert.notEqual(store.create('processedActivities', 'c-1', 'a-1', { at: now }, 60), 'conflict');
+      now += 61_000;
+      assert.equal(store.sweepExpired(), 1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('when a document is erased and the store checkpointed, then its content is in neither the database nor the WAL file', () => {
+    const store = open();
+    const marker = 'ERASE-ME-J-2026-4711';
+    try {
+      store.create('screenings', 'team-x', 's-1', { caseReference: marker });
+      store.create('screenings', 'team-x', 's-2', { caseReference: 'keep' });
+      store.delete('screenings', 'team-x', 's-1');
+      store.checkpoint();
+      for (const part of [file, `${file}-wal`]) {
+        if (existsSync(part)) assert.ok(!readFileSync(part).includes(marker), `${path.basename(part)} still holds it`);
+      }
+      assert.ok(readFileSync(file).includes('keep'), 'the check can see stored text');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('when two handles (as two processes) change one document, then only the first with the etag wins', () => {
+    const a = open();
+    const b = open();
+    try {
+      const etag = a.create('teamSettings', 'team-x', 'v', { cap: 30 }) as string;
+      assert.notEqual(b.replace('teamSettings', 'team-x', 'v', { cap: 40 }, etag), 'conflict');
+      assert.equal(a.replace('teamSettings', 'team-x', 'v', { cap: 50 }, etag), 'conflict');
+      assert.deepEqual(a.get('teamSettings', 'team-x', 'v')?.value, { cap: 40 });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('when the file belongs to another program, is not a database, or is from a newer schema, then the start is refused naming the file, and the file is left as it was', () => {
+    const foreign = new DatabaseSync(file);
+    foreign.exec('CREATE TABLE customers (name TEXT)');
+    foreign.close();
+    const before = readFileSync(file);
+    assert.throws(
+      open,
+      (error: unknown) =>
+        error instanceof SqliteStoreError && error.code === 'STORE_FOREIGN_FILE' && error.message.includes(file),
+    );
+    assert.deepEqual(readFileSync(file), before);
+
+    rmSync(file);
+    writeFileSync(file, Buffer.from('this is not a database, just some bytes '.repeat(200)));
+    assert.throws(
+      open,
+      (error: unknown) =>
+        error instanceof SqliteStoreError && error.code === 'STORE_CORRUPT' && error.message.includes(file),
+    );
+
+    rmSync(file);
+    open().close();
+    const newer = new DatabaseSync(file);
+    newer.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+    newer.close();
+    assert.throws(
+      open,
+      (error: unknown) =>
+        error instanceof SqliteStoreError && error.code === 'STORE_NEWER_SCHEMA' && error.message.includes(file),
+    );
+  });
+
+  it('when the store is closed and opened again, then every acknowledged write is there', () => {
+    const store = open();
+    for (let index = 0; index < 50; index += 1) store.create('openings', 'team-x', `o-${index}`, { index });
+    store.close();
+    const again = open();
+    try {
+      assert.equal(again.list('openings', 'team-x').length, 50);
+    } finally {
+      again.close();
+    }
+  });
+});
