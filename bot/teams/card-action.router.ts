@@ -77,8 +77,4 @@ export class CardActionTable {
   safeToRepeat(): ReadonlySet<string> {
     return new Set([...this.byVerb.values()].filter((action) => action.safeToRepeat).map((action) => action.verb));
   }
-
-  verbs(): CardVerb[] {
-    return [...this.byVerb.keys()];
-  }
 }

@@ -21,10 +21,10 @@ import {
 } from '../../cards/shared/bot-notices.cards';
 import type { StaticCards } from '../../cards/shared/static.cards';
 import { cardInvokeResponse, cardMessage } from './card-activities';
-import { installationOf, tenantIdOf, LOCAL_TENANT_ID } from './turn-installation';
+import { installationOf, teamOf, tenantIdOf, userIdOf, LOCAL_TENANT_ID } from './turn-installation';
 import type { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
-import type { TeamMembershipService, TurnTeam } from '../../rules/teams/team-membership.service';
-import { placeOf, setTeamOfTurn, teamOf, userIdOf } from './turn-actor';
+import type { TeamMembershipService } from '../../rules/teams/team-membership.service';
+import { placeOf, setTurnTeam, turnTeamOf } from './turn-actor';
 
 /** What a text command answers with. */
 export type CommandHandler = (context: TurnContext, args: string) => Promise<AdaptiveCardJson | AdaptiveCardJson[]>;
@@ -53,9 +53,6 @@ export interface JobcenterBotDeps {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
-
-/** The team decided for this turn (see decideTeam). */
-const TURN_TEAM = Symbol('turnTeam');
 
 /**
  * The Teams activity handler. It translates activities into calls on the domain and answers with
@@ -203,15 +200,14 @@ export class JobcenterBot extends TeamsActivityHandler {
    * instead when there is none (not in a team with the bot) or the person must choose first.
    */
   private async decideTeam(context: TurnContext): Promise<AdaptiveCardJson | undefined> {
-    let team = context.turnState.get(TURN_TEAM) as TurnTeam | undefined;
+    let team = turnTeamOf(context);
     if (team === undefined) {
       team = await this.deps.teams.teamForTurn(userIdOf(context.activity), placeOf(context.activity));
       // Decided once per turn: the notice before the answer and the answer itself act for the same team.
-      context.turnState.set(TURN_TEAM, team);
+      setTurnTeam(context, team);
     }
     switch (team.kind) {
       case 'team':
-        setTeamOfTurn(context, team.teamId);
         return undefined;
       case 'choose':
         return this.deps.teamCards.choose(team.teams);

@@ -1,18 +1,18 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../../rules/teams/actor';
-import type { TurnPlace } from '../../rules/teams/team-membership.service';
-import { LOCAL_TENANT_ID, tenantIdOf } from './turn-installation';
+import type { TurnPlace, TurnTeam } from '../../rules/teams/team-membership.service';
+import { LOCAL_TENANT_ID, teamOf, tenantIdOf, userIdOf } from './turn-installation';
 
-/** Where the bot keeps the team this turn acts for, once TeamMembershipService has decided it. */
-const TEAM_OF_TURN = Symbol('teamOfTurn');
+/** Where the bot keeps what TeamMembershipService decided about this turn's team (decided once a turn). */
+const TURN_TEAM = Symbol('turnTeam');
 
-/** A person's identity: the Entra object id, stable across chats; the channel account id for local clients. */
-export function userIdOf(activity: Partial<Activity>): string {
-  return activity.from?.aadObjectId ?? activity.from?.id ?? '';
+export function setTurnTeam(context: TurnContext, team: TurnTeam): void {
+  context.turnState.set(TURN_TEAM, team);
 }
 
-export function setTeamOfTurn(context: TurnContext, teamId: string): void {
-  context.turnState.set(TEAM_OF_TURN, teamId);
+/** The decision kept for this turn, if it was made. */
+export function turnTeamOf(context: TurnContext): TurnTeam | undefined {
+  return context.turnState.get(TURN_TEAM) as TurnTeam | undefined;
 }
 
 /**
@@ -21,9 +21,9 @@ export function setTeamOfTurn(context: TurnContext, teamId: string): void {
  *   the team check is a wiring mistake, never a reason to guess a team.
  */
 export function actorOf(context: TurnContext): Actor {
-  const teamId: unknown = context.turnState.get(TEAM_OF_TURN);
-  if (typeof teamId !== 'string') throw new Error('this turn acts for no team');
-  return { teamId, userId: userIdOf(context.activity) };
+  const team = turnTeamOf(context);
+  if (team?.kind !== 'team') throw new Error('this turn acts for no team');
+  return { teamId: team.teamId, userId: userIdOf(context.activity) };
 }
 
 /** The team a channel activity names (Teams' channel data), with what the bot keeps of it. */
@@ -34,19 +34,4 @@ export function placeOf(activity: Partial<Activity>): TurnPlace {
     return { kind: 'channel', tenantId, team: { ...team, serviceUrl: activity.serviceUrl } };
   }
   return { kind: 'chat', tenantId };
-}
-
-/** The team named in an activity's channel data (channel messages and team events), if any. */
-export function teamOf(
-  activity: Partial<Activity>,
-): { teamId: string; aadGroupId: string | undefined; name: string | undefined } | undefined {
-  const channelData: unknown = activity.channelData;
-  if (typeof channelData !== 'object' || channelData === null) return undefined;
-  const team = (channelData as { team?: { id?: unknown; aadGroupId?: unknown; name?: unknown } }).team;
-  if (typeof team?.id !== 'string' || team.id === '') return undefined;
-  return {
-    teamId: team.id,
-    aadGroupId: typeof team.aadGroupId === 'string' && team.aadGroupId !== '' ? team.aadGroupId : undefined,
-    name: typeof team.name === 'string' && team.name !== '' ? team.name : undefined,
-  };
 }

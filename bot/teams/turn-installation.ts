@@ -27,11 +27,24 @@ function scopeOf(activity: Activity): InstallationScope {
   }
 }
 
-function teamIdOf(activity: Activity): string | undefined {
+/** A person's identity: the Entra object id, stable across chats; the channel account id for local clients. */
+export function userIdOf(activity: Partial<Activity>): string {
+  return activity.from?.aadObjectId ?? activity.from?.id ?? '';
+}
+
+/** The team named in an activity's channel data (channel messages and team events), if any. */
+export function teamOf(
+  activity: Partial<Activity>,
+): { teamId: string; aadGroupId: string | undefined; name: string | undefined } | undefined {
   const channelData: unknown = activity.channelData;
   if (typeof channelData !== 'object' || channelData === null) return undefined;
-  const id = (channelData as { team?: { id?: unknown } }).team?.id;
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  const team = (channelData as { team?: { id?: unknown; aadGroupId?: unknown; name?: unknown } }).team;
+  if (typeof team?.id !== 'string' || team.id === '') return undefined;
+  return {
+    teamId: team.id,
+    aadGroupId: typeof team.aadGroupId === 'string' && team.aadGroupId !== '' ? team.aadGroupId : undefined,
+    name: typeof team.name === 'string' && team.name !== '' ? team.name : undefined,
+  };
 }
 
 /** Describes the conversation of this turn as an installation to store. */
@@ -43,8 +56,8 @@ export function installationOf(context: TurnContext, now: Date): Installation {
     conversationId: activity.conversation.id,
     tenantId: tenantIdOf(activity) ?? LOCAL_TENANT_ID,
     scope: scopeOf(activity),
-    teamId: teamIdOf(activity),
-    userId: scopeOf(activity) === 'personal' ? (activity.from.aadObjectId ?? activity.from.id) : undefined,
+    teamId: teamOf(activity)?.teamId,
+    userId: scopeOf(activity) === 'personal' ? userIdOf(activity) : undefined,
     // Only what proactive sends need: no user names are kept.
     reference: {
       bot: reference.bot,

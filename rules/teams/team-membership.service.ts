@@ -147,15 +147,7 @@ export class TeamMembershipService {
     const from = tenantPseudoTeamId(team.tenantId);
     if ((await this.legacy.count(from)) === 0) return { kind: 'none' };
     const { moved, kept } = await this.legacy.move(from, teamId);
-    await this.audit.record({
-      teamId,
-      at: this.clock.now().toISOString(),
-      actorId,
-      action: 'update',
-      entity: 'settings',
-      entityId: 'tenant-data',
-      detail: `taken-over:${moved}:kept:${kept}`,
-    });
+    await this.recordTeamChange(teamId, actorId, 'tenant-data', `taken-over:${moved}:kept:${kept}`);
     return { kind: 'moved', moved, kept };
   }
 
@@ -207,12 +199,6 @@ export class TeamMembershipService {
     return true;
   }
 
-  /** Whether the person is a member of the team now. */
-  async isMemberOf(teamId: string, userId: string): Promise<boolean> {
-    const team = await this.activeTeam(teamId);
-    return team !== undefined && (await this.isMember(team, userId));
-  }
-
   /** A leader is a member who owns the team in Teams or was named co-leader by a leader. */
   async isLeader(teamId: string, userId: string): Promise<boolean> {
     return (await this.leaders(teamId)).includes(userId);
@@ -259,15 +245,7 @@ export class TeamMembershipService {
     const next = [...new Set(coLeaders)].filter((userId) => members.has(userId)).sort();
     if (!(await this.directory.saveTeam({ ...stored.value, coLeaders: next }, stored.etag)))
       return { kind: 'conflict' };
-    await this.audit.record({
-      teamId,
-      at: this.clock.now().toISOString(),
-      actorId,
-      action: 'update',
-      entity: 'settings',
-      entityId: 'co-leaders',
-      detail: `co-leaders:${next.length}`,
-    });
+    await this.recordTeamChange(teamId, actorId, 'co-leaders', `co-leaders:${next.length}`);
     return { kind: 'saved', coLeaders: next };
   }
 
@@ -283,6 +261,12 @@ export class TeamMembershipService {
     } catch {
       return undefined;
     }
+  }
+
+  /** A leader's change to the team (its co-leaders, its old data), in the audit trail. */
+  private recordTeamChange(teamId: string, actorId: string, entityId: string, detail: string): Promise<void> {
+    const at = this.clock.now().toISOString();
+    return this.audit.record({ teamId, at, actorId, action: 'update', entity: 'settings', entityId, detail });
   }
 
   private async activeTeam(teamId: string): Promise<Team | undefined> {

@@ -48,6 +48,19 @@ export async function joinTeam(
   assert.equal(status, 200, `installing the bot in the team: ${JSON.stringify(json)}`);
 }
 
+/** Several teams of one tenant, each installed by its leader (its owner) with its members (user ids). */
+export async function joinTeams(
+  baseUrl: string,
+  connector: FakeConnector,
+  tenantId: string,
+  teams: readonly { id: string; leader: string; members: readonly string[] }[],
+): Promise<void> {
+  for (const team of teams) {
+    const members = team.members.map((id) => ({ id }));
+    await joinTeam(baseUrl, connector, { id: team.leader }, members, { teamId: team.id, tenantId });
+  }
+}
+
 /**
  * A team held in memory for tests of the bot without HTTP (TestAdapter): `members` are on its roster,
  * `owners` lead it.

@@ -5,7 +5,7 @@ import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { postActivity, startTestBot } from '../../support/running-bot';
-import { joinTeam } from '../../support/test-team';
+import { joinTeams } from '../../support/test-team';
 import { completeScreening } from '../../support/screening-completion';
 import { CARD_ANSWERS } from '../../support/screening-answers';
 
@@ -96,15 +96,7 @@ describe('data protection over HTTP (real server, embedded Cosmos, expectReplies
   before(async () => {
     bot = await startTestBot({}, { clock: { now: () => now } });
     connector = await startFakeConnector();
-    for (const team of [TEAM_X, TEAM_Y]) {
-      await joinTeam(
-        bot.baseUrl,
-        connector,
-        { id: team.leader },
-        team.members.map((id) => ({ id })),
-        { teamId: team.id, tenantId: TENANT },
-      );
-    }
+    await joinTeams(bot.baseUrl, connector, TENANT, [TEAM_X, TEAM_Y]);
   });
   after(async () => {
     await bot?.stop();

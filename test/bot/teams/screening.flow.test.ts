@@ -12,7 +12,7 @@ import { cardProblems } from '../../support/card-validator';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { postActivity, startTestBot } from '../../support/running-bot';
 import { CARD_ANSWERS } from '../../support/screening-answers';
-import { joinTeam, TEST_TEAM } from '../../support/test-team';
+import { joinTeam, joinTeams, TEST_TEAM } from '../../support/test-team';
 
 type Card = Record<string, unknown>;
 
@@ -83,15 +83,7 @@ describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)
   before(async () => {
     bot = await startTestBot();
     connector = await startFakeConnector();
-    for (const team of [TEAM_X, TEAM_Y]) {
-      await joinTeam(
-        bot.baseUrl,
-        connector,
-        { id: team.leader },
-        team.members.map((id) => ({ id })),
-        { teamId: team.id, tenantId: TENANT },
-      );
-    }
+    await joinTeams(bot.baseUrl, connector, TENANT, [TEAM_X, TEAM_Y]);
   });
   after(async () => {
     await bot?.stop();

@@ -18,6 +18,8 @@ const UNGE: InstalledTeam = {
   serviceUrl: 'https://smba.example/emea/',
 };
 
+const inJobklarChannel = { kind: 'channel' as const, tenantId: TENANT, team: JOBKLAR };
+
 function member(userId: string): TeamMember {
   return { userId, accountId: `29:${userId}`, name: userId.toUpperCase() };
 }
@@ -164,15 +166,19 @@ describe('team membership (spec §0)', () => {
     rosters.set(JOBKLAR.teamId, [member('leder-x'), member('both')]);
     await service.membersChanged(JOBKLAR.teamId);
     assert.deepEqual(await service.teamForTurn('cw-x', { kind: 'chat', tenantId: TENANT }), { kind: 'none' });
-    assert.equal(await service.isMemberOf(JOBKLAR.teamId, 'cw-x'), false);
+    assert.deepEqual(await service.teamForTurn('cw-x', inJobklarChannel), { kind: 'none' });
   });
 
   it('when a member was added and the event lost, then a roster older than a minute is read again for them', async () => {
     await installBoth();
     rosters.get(JOBKLAR.teamId)?.push(member('new-cw'));
-    assert.equal(await service.isMemberOf(JOBKLAR.teamId, 'new-cw'), false, 'a fresh roster is trusted');
+    assert.deepEqual(
+      await service.teamForTurn('new-cw', inJobklarChannel),
+      { kind: 'none' },
+      'a fresh roster is trusted',
+    );
     now = new Date(now.getTime() + 2 * 60_000);
-    assert.equal(await service.isMemberOf(JOBKLAR.teamId, 'new-cw'), true);
+    assert.deepEqual(await service.teamForTurn('new-cw', inJobklarChannel), { kind: 'team', teamId: JOBKLAR.teamId });
   });
 
   it('when a stranger writes again and again, then the roster is not read for each message', async () => {
