@@ -16,9 +16,7 @@ import { loadDefaultScreeningRuleset } from './screening-ruleset.loader';
 import { rulesDataDir } from './project-paths';
 import { createHttpServer } from './server/http.server';
 import { StepwiseCloudAdapter } from './server/stepwise-cloud.adapter';
-import { CosmosInstallationRepository } from './storage/cosmos-installation.repository';
-import { CosmosProcessedActivityRepository } from './storage/cosmos-processed-activity.repository';
-import { openCosmosStore } from './storage/cosmos.store';
+import { openStorage } from './storage/storage';
 import { HmacReferenceKeyer } from './storage/hmac-reference.keyer';
 import { renderStaticCards } from '../cards/shared/static.cards';
 import { TeamChoiceCards } from '../cards/teams/team-choice.cards';
@@ -34,7 +32,7 @@ import type { TeamOwnerSource, TeamRosterSource } from '../rules/teams/team-dire
 export interface RunningApp {
   port: number;
   messagesUrl: string;
-  /** Finishes turns in flight, then closes storage (flushing the embedded store). */
+  /** Finishes turns in flight, then closes storage. */
   stop(): Promise<void>;
   /** Runs the scheduled jobs once now, as the minute scheduler does (also used by tests). */
   runScheduledJobs(): Promise<void>;
@@ -90,16 +88,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   await assertRuleFolderValid(rulesDir);
   const ruleset = await loadDefaultScreeningRuleset(rulesDir);
   const indicators = await loadIndicatorCatalogFile(rulesDir);
-  const store = await openCosmosStore({ cosmos: config.cosmos, dataDir: config.dataDir, logger });
+  const store = await openStorage({ cosmos: config.cosmos, dataDir: config.dataDir, logger });
   try {
-    const processedActivities = new CosmosProcessedActivityRepository(store.containers.processedActivities);
+    const { repositories } = store;
+    const processedActivities = repositories.processedActivities;
     const renderer = new CardRenderer();
     const adapter = createAdapter(config);
     const sender = new ProactiveSender({ adapter, appId: config.identity?.appId ?? '', logger });
     const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const appId = config.identity?.appId ?? '';
     const features = createFeatures({
-      store,
+      repositories,
       ruleset,
       indicators,
       renderer,
@@ -112,7 +111,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ownerSource: overrides.ownerSource ?? ownerSourceFor(config),
     });
     const bot = new JobcenterBot({
-      installations: new InstallationService(new CosmosInstallationRepository(store.containers.installations)),
+      installations: new InstallationService(repositories.installations),
       teams: features.membership,
       teamCards: new TeamChoiceCards(renderer),
       renderer,
@@ -135,7 +134,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     });
     const port = await http.listen(config.port, config.host);
 
-    // The embedded store has no TTL, so old claims are purged here (a real account expires them too).
+    // Old claims are purged here as well as expired by TTL (SQLite's sweep, Cosmos' container TTL).
     const purge = setInterval(() => {
       processedActivities
         .purgeOlderThan(new Date(clock.now().getTime() - CLAIM_RETENTION_MS))
@@ -152,7 +151,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       {
         port,
         host: config.host,
-        embeddedStorage: store.embedded,
+        storage: store.kind,
         auth: config.identity !== undefined,
         auditReferenceKey: config.audit.developmentKey ? 'development' : 'configured',
       },

@@ -14,7 +14,7 @@ export interface BotIdentityConfig {
 }
 
 export interface CosmosConfig {
-  /** Absent in local mode: the embedded Cosmos-compatible server is started instead. */
+  /** Absent: the embedded SQLite store in DATA_DIR is used instead. */
   endpoint: string | undefined;
   key: string | undefined;
   database: string;

@@ -7,7 +7,7 @@ import type { TeamMembershipService } from '../../rules/teams/team-membership.se
 import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
-import type { Repositories } from '../storage/cosmos.repositories';
+import type { Repositories } from '../storage/repositories';
 import type { CardAction } from '../teams/card-action.router';
 import type { CommandHandler } from '../teams/jobcenter.bot';
 import type { ProactiveSender } from '../teams/proactive.sender';

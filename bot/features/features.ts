@@ -2,11 +2,9 @@ import { CapacityCards } from '../../cards/capacity/capacity.cards';
 import type { ScreeningService } from '../../rules/screening/screening.service';
 import type { TeamOwnerSource, TeamRosterSource } from '../../rules/teams/team-directory.repository';
 import { DEFAULT_MEMBERSHIP_OPTIONS, TeamMembershipService } from '../../rules/teams/team-membership.service';
-import { CosmosLegacyTeamData } from '../storage/cosmos-legacy-team-data';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
-import { cosmosRepositories } from '../storage/cosmos.repositories';
-import type { CosmosStore } from '../storage/cosmos.store';
+import type { Repositories } from '../storage/repositories';
 import type { CardAction } from '../teams/card-action.router';
 import type { CommandHandler, JobcenterBotDeps } from '../teams/jobcenter.bot';
 import { createPersonalChatSend } from '../teams/personal-chat.sender';
@@ -20,7 +18,7 @@ import { screeningArea } from './screening/screening.feature';
 import { teamsArea } from './teams/teams.feature';
 
 export type FeatureDeps = Omit<AreaDeps, 'repositories' | 'membership'> & {
-  store: Pick<CosmosStore, 'containers'>;
+  repositories: Repositories;
   /** Where a team's members come from (the Bot Connector). */
   rosterSource: TeamRosterSource;
   /** Where a team's owners come from (Microsoft Graph; locally configured or the installer). */
@@ -51,8 +49,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * Wires the areas (part of the composition root). Each area builds its use cases and handlers in its
  * own folder; what one area needs of another is passed in here, in this order.
  */
-export function createFeatures({ store, rosterSource, ownerSource, ...rest }: FeatureDeps): Features {
-  const repositories = cosmosRepositories(store);
+export function createFeatures({ repositories, rosterSource, ownerSource, ...rest }: FeatureDeps): Features {
   const membership = new TeamMembershipService(
     repositories.teamDirectory,
     rosterSource,
@@ -60,7 +57,7 @@ export function createFeatures({ store, rosterSource, ownerSource, ...rest }: Fe
     repositories.audit,
     rest.clock,
     DEFAULT_MEMBERSHIP_OPTIONS,
-    new CosmosLegacyTeamData(store.containers),
+    repositories.legacyTeamData,
   );
   const deps: AreaDeps = { ...rest, repositories, membership };
   const { sender, logger, clock } = deps;

@@ -1,11 +1,12 @@
 /**
- * The Cosmos containers the bot uses, with their partition keys and time-to-live. Created on start;
+ * The document collections the bot uses: Cosmos containers, and the SQLite file's tables of the same
+ * names (bot/storage/sqlite/sqlite-schema.ts). The Cosmos containers, with their partition keys and time-to-live. Created on start;
  * the Azure template (deployment/infra) must declare the same.
  */
 export interface ContainerDefinition {
   id: string;
   partitionKeyPath: string;
-  /** Seconds; -1 lets items carry their own ttl; undefined disables TTL. The embedded server ignores TTL. */
+  /** Seconds; -1 lets items carry their own ttl; undefined disables TTL. The SQLite store sweeps what has expired. */
   defaultTtl: number | undefined;
 }
 
@@ -37,3 +38,19 @@ export const CONTAINERS = {
 } as const satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof CONTAINERS;
+
+/**
+ * The collections whose documents belong to a team (moved with its data). `teamRosters` is not among
+ * them: the old leader list there was self-appointed and leads nothing now; it stays where it is.
+ */
+export const TEAM_OWNED: readonly ContainerName[] = [
+  'screenings',
+  'auditEvents',
+  'teamSettings',
+  'openings',
+  'morningMeetings',
+  'jobRuns',
+  'goalPlans',
+  'weeklyLogs',
+  'followUps',
+];

@@ -1,22 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
-
-const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
-
-/**
- * A stored document as the domain value: Cosmos' system fields and the document id (when the domain
- * has none) removed. Nulls stay: absent optional fields are never written (JSON drops undefined), so
- * a null is a stored value (e.g. "no archetype matched").
- */
-export function domainValue<T>(document: ItemDefinition, keepId: boolean): T {
-  const value: Record<string, unknown> = {};
-  for (const [field, content] of Object.entries(document)) {
-    if (SYSTEM_FIELDS.has(field) || (field === 'id' && !keepId)) continue;
-    value[field] = content;
-  }
-  return value as T;
-}
+export { domainValue } from './stored-documents';
 
 /**
  * The etag-guarded write the goal repositories share: create when `etag` is undefined ('conflict' if

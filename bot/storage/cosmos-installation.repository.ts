@@ -4,27 +4,22 @@ import type { InstallationRepository } from '../../rules/teams/installation.repo
 import { cosmosStatus } from './cosmos-errors';
 import { queryAll } from './cosmos-query';
 import { documentIdFor } from './document-id';
+import { InstallationWriteCache, toInstallation } from './installation-write-cache';
 
 interface InstallationDocument extends Installation {
   id: string;
 }
 
-const MAX_REMEMBERED = 10_000;
-
 /** Installations in Cosmos, one document per conversation, partitioned by tenant. */
 export class CosmosInstallationRepository implements InstallationRepository {
-  /**
-   * The reference last written per conversation, so a turn whose reference has not changed costs no
-   * write. Bounded; forgetting an entry only costs one extra write.
-   */
-  private readonly lastWritten = new Map<string, string>();
+  private readonly written = new InstallationWriteCache();
 
   constructor(private readonly container: Container) {}
 
   async add(installation: Installation): Promise<{ created: boolean }> {
     try {
       await this.container.items.create<InstallationDocument>(this.toDocument(installation));
-      this.remember(installation);
+      this.written.remember(installation);
       return { created: true };
     } catch (error) {
       if (cosmosStatus(error) === 409) return { created: false };
@@ -33,8 +28,7 @@ export class CosmosInstallationRepository implements InstallationRepository {
   }
 
   async refresh(installation: Installation): Promise<void> {
-    const key = this.cacheKey(installation.tenantId, installation.conversationId);
-    if (this.lastWritten.get(key) === fingerprint(installation)) return;
+    if (this.written.unchanged(installation)) return;
     const item = this.container.item(documentIdFor(installation.conversationId), installation.tenantId);
     try {
       await item.patch([
@@ -48,14 +42,14 @@ export class CosmosInstallationRepository implements InstallationRepository {
       // stored installations): keep it now.
       await this.container.items.upsert<InstallationDocument>(this.toDocument(installation));
     }
-    this.remember(installation);
+    this.written.remember(installation);
   }
 
   async get(tenantId: string, conversationId: string): Promise<Installation | undefined> {
     const { resource } = await this.container
       .item(documentIdFor(conversationId), tenantId)
       .read<InstallationDocument>();
-    return resource === undefined ? undefined : this.toInstallation(resource);
+    return resource === undefined ? undefined : toInstallation(resource);
   }
 
   async findPersonal(tenantId: string, userId: string): Promise<Installation | undefined> {
@@ -66,11 +60,11 @@ export class CosmosInstallationRepository implements InstallationRepository {
         { name: '@userId', value: userId },
       ],
     });
-    return found === undefined ? undefined : this.toInstallation(found);
+    return found === undefined ? undefined : toInstallation(found);
   }
 
   async remove(tenantId: string, conversationId: string): Promise<void> {
-    this.lastWritten.delete(this.cacheKey(tenantId, conversationId));
+    this.written.forget(tenantId, conversationId);
     try {
       await this.container.item(documentIdFor(conversationId), tenantId).delete();
     } catch (error) {
@@ -78,38 +72,7 @@ export class CosmosInstallationRepository implements InstallationRepository {
     }
   }
 
-  private toInstallation(resource: InstallationDocument): Installation {
-    return {
-      conversationId: resource.conversationId,
-      tenantId: resource.tenantId,
-      scope: resource.scope,
-      teamId: resource.teamId ?? undefined,
-      userId: resource.userId ?? undefined,
-      reference: resource.reference,
-      installedAt: resource.installedAt,
-      updatedAt: resource.updatedAt,
-    };
-  }
-
   private toDocument(installation: Installation): InstallationDocument {
     return { ...installation, id: documentIdFor(installation.conversationId) };
   }
-
-  private cacheKey(tenantId: string, conversationId: string): string {
-    return `${tenantId}\u0000${conversationId}`;
-  }
-
-  private remember(installation: Installation): void {
-    const key = this.cacheKey(installation.tenantId, installation.conversationId);
-    this.lastWritten.delete(key);
-    this.lastWritten.set(key, fingerprint(installation));
-    if (this.lastWritten.size > MAX_REMEMBERED) {
-      const oldest = this.lastWritten.keys().next().value;
-      if (oldest !== undefined) this.lastWritten.delete(oldest);
-    }
-  }
-}
-
-function fingerprint(installation: Installation): string {
-  return JSON.stringify([installation.reference, installation.teamId ?? null]);
 }

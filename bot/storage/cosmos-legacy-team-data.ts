@@ -2,23 +2,7 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { LegacyTeamData } from '../../rules/teams/legacy-team-data';
 import { cosmosStatus } from './cosmos-errors';
 import { queryAll } from './cosmos-query';
-import type { ContainerName } from './container.definitions';
-
-/**
- * The containers whose documents belong to a team. `teamRosters` is not among them: the old leader
- * list there was self-appointed and leads nothing now; it stays where it is.
- */
-const TEAM_OWNED: readonly ContainerName[] = [
-  'screenings',
-  'auditEvents',
-  'teamSettings',
-  'openings',
-  'morningMeetings',
-  'jobRuns',
-  'goalPlans',
-  'weeklyLogs',
-  'followUps',
-];
+import { TEAM_OWNED, type ContainerName } from './container.definitions';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'];
 

@@ -1,5 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { OPENING_FORM_FIELDS, type Opening } from '../../rules/openings/opening';
+import type { Opening } from '../../rules/openings/opening';
+import { toOpening } from './stored-documents';
 import type { OpeningRepository } from '../../rules/openings/opening.repository';
 import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
@@ -7,18 +8,6 @@ import { queryAll } from './cosmos-query';
 import { isDocumentId } from './document-id';
 
 type OpeningDocument = Opening & ItemDefinition;
-
-const OPENING_FIELDS = ['id', 'teamId', 'date', 'registeredBy', 'closed', ...OPENING_FORM_FIELDS] as const;
-
-/** Removes Cosmos' system fields (and nulls, which stand for absent optional fields). */
-function toOpening(document: OpeningDocument): Opening {
-  const opening: Record<string, unknown> = {};
-  for (const field of OPENING_FIELDS) {
-    const value = document[field];
-    if (value !== undefined && value !== null) opening[field] = value;
-  }
-  return opening as unknown as Opening;
-}
 
 function versioned(document: OpeningDocument | undefined, etag: string | undefined): Versioned<Opening> {
   if (document === undefined || etag === undefined) throw new Error('Cosmos returned no document or etag');

@@ -4,6 +4,7 @@ import type { ScreeningStatisticsRepository } from '../../rules/screening/screen
 import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
 import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import { toScreeningRecord as toRecord } from './stored-documents';
 import type { Versioned } from '../../rules/shared/versioned';
 import { cosmosStatus } from './cosmos-errors';
 import { queryAll } from './cosmos-query';
@@ -16,29 +17,6 @@ type ScreeningDocument = ScreeningRecord & ItemDefinition;
 const TO_RETAIN =
   '((IS_DEFINED(c.caseReference) AND NOT IS_NULL(c.caseReference)) OR (IS_DEFINED(c.answers) AND NOT IS_NULL(c.answers)))';
 
-/** Removes Cosmos' system fields and turns the stored nulls of absent fields back into undefined. */
-function toRecord(document: ScreeningDocument): ScreeningRecord {
-  return {
-    id: document.id,
-    teamId: document.teamId,
-    caseworkerId: document.caseworkerId,
-    caseReference: document.caseReference ?? undefined,
-    status: document.status,
-    sectionIndex: document.sectionIndex,
-    answers: document.answers ?? undefined,
-    result: document.result ?? undefined,
-    summary: document.summary ?? undefined,
-    decision: document.decision ?? undefined,
-    settingsVersion: document.settingsVersion,
-    rulesetVersion: document.rulesetVersion ?? undefined,
-    createdAt: document.createdAt,
-    updatedAt: document.updatedAt,
-    answersErasedAt: document.answersErasedAt ?? undefined,
-    // Only records written before the audit trail was kept apart have one (see ScreeningRecord.history).
-    ...(document.history == null ? {} : { history: document.history }),
-  };
-}
-
 function versioned(document: ScreeningDocument | undefined, etag: string | undefined): Versioned<ScreeningRecord> {
   if (document === undefined || etag === undefined) throw new Error('Cosmos returned no document or etag');
   return { value: toRecord(document), etag };
@@ -46,7 +24,7 @@ function versioned(document: ScreeningDocument | undefined, etag: string | undef
 
 /**
  * Screenings in Cosmos, partitioned by team. Every query names the team in its WHERE clause (the
- * embedded server ignores the partition-key option), and changes are conditional on the etag.
+ * Cosmos emulator the tests use ignores the partition-key option), and changes are conditional on the etag.
  * Records read or written one at a time come back frozen: the copy this instance remembers is the
  * one it hands out, so nobody can change it behind the others' backs, and no turn pays for a copy.
  */
@@ -156,7 +134,7 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
   }
 
   async listTeamsToRetain(): Promise<string[]> {
-    // Cross-partition on purpose: the job visits every team. DISTINCT is avoided (the embedded server
+    // Cross-partition on purpose: the job visits every team. DISTINCT is avoided (the emulator
     // lacks it), so teams are de-duplicated here.
     const rows = await queryAll<{ teamId: string }>(this.container, `SELECT c.teamId FROM c WHERE ${TO_RETAIN}`);
     return [...new Set(rows.map((row) => row.teamId))];

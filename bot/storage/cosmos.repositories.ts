@@ -15,9 +15,12 @@ import { CosmosTeamDirectoryRepository } from './cosmos-team-directory.repositor
 import { CosmosTeamSettingsRepository } from './cosmos-team-settings.repository';
 import { CosmosWeeklyLogRepository } from './cosmos-weekly-log.repository';
 import type { CosmosStore } from './cosmos.store';
+import { CosmosLegacyTeamData } from './cosmos-legacy-team-data';
+import { CosmosProcessedActivityRepository } from './cosmos-processed-activity.repository';
+import type { Repositories } from './repositories';
 
 /** Every repository the features use, on one store's containers. */
-export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>) {
+export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>): Repositories {
   const { containers } = store;
   return {
     audit: new CosmosAuditTrail(containers.auditEvents),
@@ -26,6 +29,7 @@ export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>) {
     teamSettings: new CosmosTeamSettingsRepository<TeamScreeningSettings>(containers.teamSettings),
     jobRuns: new CosmosJobRunRepository(containers.jobRuns),
     installations: new CosmosInstallationRepository(containers.installations),
+    processedActivities: new CosmosProcessedActivityRepository(containers.processedActivities),
     openings: new CosmosOpeningRepository(containers.openings),
     followUps: new CosmosFollowUpRepository(containers.followUps),
     meetings: new CosmosMorningMeetingRepository(containers.morningMeetings),
@@ -33,7 +37,6 @@ export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>) {
     channelLosses: new CosmosChannelLossRepository(containers.morningMeetings),
     goalPlans: new CosmosGoalPlanRepository(containers.goalPlans),
     weeklyLogs: new CosmosWeeklyLogRepository(containers.weeklyLogs),
+    legacyTeamData: new CosmosLegacyTeamData(containers),
   };
 }
-
-export type Repositories = ReturnType<typeof cosmosRepositories>;

@@ -11,13 +11,9 @@ import type { HealthCheck } from '../../rules/shared/health-check';
 import { CONTAINERS, type ContainerName } from './container.definitions';
 import { cosmosStatus } from './cosmos-errors';
 import { isMasterKey, masterKeyTokenProvider } from './cosmos-master-key.signer';
-import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosLogger } from './embedded-cosmos.server';
 
 export interface CosmosStoreOptions {
-  cosmos: CosmosConfig;
-  /** Folder of the embedded server's data, used only when no endpoint is configured. */
-  dataDir: string;
-  logger?: EmbeddedCosmosLogger;
+  cosmos: CosmosConfig & { endpoint: string };
   /**
    * How to authenticate when an endpoint is configured without a key: Microsoft Entra ID (in Azure,
    * the web app's managed identity through DefaultAzureCredential; AZURE_CLIENT_ID picks a
@@ -43,9 +39,8 @@ export interface CosmosStore {
   readonly database: Database;
   readonly containers: Readonly<Record<ContainerName, Container>>;
   readonly health: HealthCheck;
-  /** The endpoint in use (the embedded server's loopback address in local mode). */
+  /** The endpoint in use. */
   readonly endpoint: string;
-  readonly embedded: boolean;
   close(): Promise<void>;
 }
 
@@ -64,20 +59,9 @@ const RUNTIME_CONNECTION_POLICY: Partial<ConnectionPolicy> = {
   retryOptions: { maxRetryAttemptCount: 5, maxWaitTimeInSeconds: 8 },
 };
 
-/**
- * Connects to Cosmos, or in local mode starts the embedded durable server first, then creates the
- * database and containers if they are missing.
- */
+/** Connects to Cosmos, then creates the database and containers if they are missing (with a key). */
 export async function openCosmosStore(options: CosmosStoreOptions): Promise<CosmosStore> {
-  let embedded: EmbeddedCosmos | undefined;
-  let endpoint = options.cosmos.endpoint;
-  let key = options.cosmos.key;
-  if (endpoint === undefined) {
-    embedded = await startEmbeddedCosmos({ dataDir: options.dataDir, logger: options.logger });
-    endpoint = embedded.endpoint;
-    key = embedded.key;
-  }
-  const resolvedEndpoint = endpoint;
+  const { endpoint: resolvedEndpoint, key } = options.cosmos;
   const keyless = key === undefined;
   const auth = authenticationFor(key, options.credential);
   const clientFor = (policy: Partial<ConnectionPolicy>) =>
@@ -85,8 +69,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       endpoint: resolvedEndpoint,
       ...auth,
       // Only an Azure account has regional endpoints to discover; a Cosmos-compatible server elsewhere
-      // (embedded, or standalone shared by several bot processes) answers discovery with https
-      // addresses it does not serve.
+      // (the emulator the tests use) answers discovery with https addresses it does not serve.
       connectionPolicy: { enableEndpointDiscovery: isAzureCosmosHost(resolvedEndpoint), ...policy },
     });
   // Creating a container on a real account may take longer than a turn may wait, so the schema is
@@ -125,16 +108,13 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       containers,
       health,
       endpoint: resolvedEndpoint,
-      embedded: embedded !== undefined,
       async close() {
         client.dispose();
-        await embedded?.close();
       },
     };
   } catch (error) {
     setupClient.dispose();
     client.dispose();
-    await embedded?.close();
     throw error;
   }
 }

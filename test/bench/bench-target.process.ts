@@ -11,11 +11,11 @@ import { startEchoBot } from './echo-bot.server';
  * One bot under measurement, in its own process so the load generator's CPU is not counted. Reports
  * its port, then answers each "cpu" message with its own CPU time so far.
  */
-/** The embedded storage server in a process of its own, as a remote Cosmos account would be. */
-async function startStorageProcess(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; key: string }> {
-  const script = path.join(__dirname, '..', '..', 'bot', 'storage', 'embedded-cosmos.main.js');
+/** The Cosmos emulator (test double) in a process of its own, as a remote Cosmos account would be. */
+async function startStorageProcess(): Promise<{ child: ChildProcess; endpoint: string; key: string }> {
+  const script = path.join(__dirname, '..', 'support', 'cosmos-emulator.main.js');
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve) => {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   if (which === 'echo') {
     target = await startEchoBot();
   } else if (which === 'remote-storage') {
-    const remote = await startStorageProcess(dataDir);
+    const remote = await startStorageProcess();
     storage = remote.child;
     target = await startApp(
       loadConfig({ PORT: '0', DATA_DIR: dataDir, COSMOS_ENDPOINT: remote.endpoint, COSMOS_KEY: remote.key }),

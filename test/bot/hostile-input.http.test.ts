@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import type { LogLevel } from '../../bot/config/app-config';
 import { createLogger } from '../../bot/logging/logger';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/storage/embedded-cosmos.server';
+import { startCosmosEmulator, type CosmosEmulator } from '../support/cosmos-emulator';
 import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
 import {
   cardSubmitActivity,
@@ -95,20 +92,13 @@ const SECRETS = [
  */
 describe('hostile input on POST /api/messages (property-based, real HTTP and storage)', function () {
   this.timeout(300_000);
-  const dirs: string[] = [];
-  let cosmos: EmbeddedCosmos | undefined;
+  let cosmos: CosmosEmulator | undefined;
   let store: CosmosStore | undefined;
   let connector: FakeConnector;
   let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
   let context: HostileContext;
   let victimSnapshot: string;
   const victimIds: { openingId: string; screeningId: string } = { openingId: '', screeningId: '' };
-
-  const dir = (): string => {
-    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-hostile-'));
-    dirs.push(created);
-    return created;
-  };
 
   /** Posts a body as JSON (or raw); a hang fails the test. */
   async function post(body: unknown, options: { raw?: string; contentType?: string } = {}): Promise<BotHttpResponse> {
@@ -342,13 +332,12 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
   }
 
   before(async () => {
-    cosmos = await startEmbeddedCosmos({ dataDir: dir() });
+    cosmos = await startCosmosEmulator();
     const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key };
     // HOSTILE_LOG=warn shows the bot's log while replaying a failure.
     bot = await startTestBot(env, { logger: createLogger((process.env['HOSTILE_LOG'] as LogLevel) ?? 'silent') });
     store = await openCosmosStore({
       cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: 'jobcenter' },
-      dataDir: dir(),
     });
     connector = await startFakeConnector();
     await seedVictim();
@@ -374,7 +363,6 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     await store?.close();
     await cosmos?.close();
     await connector?.close();
-    for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 
   it('when the victim team is seeded through valid actions, then its settings, opening and screening are stored', () => {

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/storage/embedded-cosmos.server';
+import { startCosmosEmulator, type CosmosEmulator } from '../support/cosmos-emulator';
 import { CARD_VERBS } from '../../cards/shared/card-verbs';
 import { COMMANDS, type CommandId } from '../../rules/commands/command.catalog';
 import {
@@ -117,17 +114,10 @@ describe('isolation between teams: every command, card verb and scheduled messag
   let now = new Date('2026-02-11T09:00:00Z');
   /** Thursday 14 May 2026, 10:00 in Copenhagen (week 20): the rest, and every attack. */
   const ATTACK_TIME = new Date('2026-05-14T08:00:00Z');
-  const dirs: string[] = [];
-  let cosmos: EmbeddedCosmos | undefined;
+  let cosmos: CosmosEmulator | undefined;
   let store: CosmosStore | undefined;
   let connector: FakeConnector;
   let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
-
-  const dir = (): string => {
-    const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-isolation-'));
-    dirs.push(created);
-    return created;
-  };
 
   // ---- talking to the bot ----
 
@@ -719,14 +709,13 @@ describe('isolation between teams: every command, card verb and scheduled messag
   // ---- the suite ----
 
   before(async () => {
-    cosmos = await startEmbeddedCosmos({ dataDir: dir() });
+    cosmos = await startCosmosEmulator();
     bot = await startTestBot(
       { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key },
       { clock: { now: () => now } },
     );
     store = await openCosmosStore({
       cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: 'jobcenter' },
-      dataDir: dir(),
     });
     connector = await startFakeConnector();
     for (const team of [X, Y, Z]) {
@@ -747,7 +736,6 @@ describe('isolation between teams: every command, card verb and scheduled messag
     await store?.close();
     await cosmos?.close();
     await connector?.close();
-    for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
 
   it('when X is seeded through real turns, then X’s people see X’s data, and the checks would catch it anywhere else', async () => {

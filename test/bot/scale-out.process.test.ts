@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
+import { documentIdFor } from '../../bot/storage/document-id';
+import { SqliteDocumentStore } from '../../bot/storage/sqlite/sqlite-document.store';
+import { SQLITE_FILE } from '../../bot/storage/storage';
 import { cardSubmitActivity, messageActivity, type ActivityOptions } from '../support/activities';
 import { exited, killIfRunning } from '../support/bot-process';
 import { cardText } from '../support/bot-under-test';
@@ -10,7 +12,6 @@ import { actionData } from '../support/card-inputs';
 import { spawnClockControlledBot, type ClockControlledBot } from '../support/clock-controlled-bot';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { postActivity } from '../support/running-bot';
-import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
 import { openingRegistration } from '../support/opening-registration';
 import { joinTeam } from '../support/test-team';
 
@@ -34,19 +35,19 @@ async function eventually(condition: () => boolean | Promise<boolean>, what: str
 }
 
 /**
- * Scale-out (issue 6): two real bot processes share one Cosmos-compatible server started on its own
- * on loopback; the Bot Framework connector is a stand-in that records what is posted. The bots run
+ * Scale-out (issues 6 and 14): two real bot processes on one machine share one SQLite file in one
+ * data folder, as a municipality's server runs them; the Bot Framework connector is a stand-in that records what is posted. The bots run
  * the production app through a test-only entry point whose clock and minute ticks the test drives
  * over IPC. The Monday summary is one more minute job behind the same kind of job-run lease: it gets
  * its own "sent once across both, taken over after a kill" case, with a replacement process started
  * next to the survivor as a platform restarts a crashed instance.
  */
-describe('two bot processes sharing one standalone storage server (scale-out)', function () {
+describe('two bot processes sharing one SQLite file (scale-out)', function () {
   this.timeout(120_000);
   const dirs: string[] = [];
-  let storage: StandaloneStorage | undefined;
   let connector: FakeConnector;
-  let reader: CosmosStore | undefined;
+  let reader: SqliteDocumentStore | undefined;
+  let env: Record<string, string>;
   const bots: ClockControlledBot[] = [];
   let killed: ClockControlledBot | undefined;
   let survivor: ClockControlledBot | undefined;
@@ -58,17 +59,12 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
   };
 
   before(async () => {
-    storage = await startStandaloneStorage(dir());
     connector = await startFakeConnector();
-    const env = { DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key };
-    // One after the other: both create the database and containers if missing.
-    for (let index = 0; index < 2; index += 1) {
-      bots.push(await spawnClockControlledBot(env, at('2026-02-03T07:20:00Z')));
-    }
-    reader = await openCosmosStore({
-      cosmos: { endpoint: storage.endpoint, key: storage.key, database: 'jobcenter' },
-      dataDir: dir(),
-    });
+    const shared = dir();
+    env = { DATA_DIR: shared };
+    // Started together: both open (and the first to take the lock creates) the one file.
+    bots.push(...(await Promise.all([0, 1].map(() => spawnClockControlledBot(env, at('2026-02-03T07:20:00Z'))))));
+    reader = new SqliteDocumentStore(path.join(shared, SQLITE_FILE), { checkpointDelayMs: 0 });
     // The leader installs the bot in the team (and so owns it there); the consultant and the caseworker
     // are its members. The install goes to one process; the other reads the team from the shared store.
     const [first] = bots;
@@ -90,8 +86,7 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
 
   after(async () => {
     for (const bot of bots) await killIfRunning(bot.child);
-    await reader?.close();
-    await storage?.stop('SIGKILL');
+    reader?.close();
     await connector?.close();
     for (const created of dirs) rmSync(created, { recursive: true, force: true });
   });
@@ -145,16 +140,11 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
     key: string,
   ): Promise<{ key: string; holder: string; leaseUntil: string; doneAt?: string } | undefined> {
     assert.ok(reader !== undefined);
-    const { resources } = await reader.containers.jobRuns.items
-      .query<{ key: string; holder: string; leaseUntil: string; doneAt?: string }>({
-        query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.key = @key',
-        parameters: [
-          { name: '@teamId', value: partition },
-          { name: '@key', value: key },
-        ],
-      })
-      .fetchAll();
-    return resources[0];
+    return reader.get<{ key: string; holder: string; leaseUntil: string; doneAt?: string }>(
+      'jobRuns',
+      partition,
+      documentIdFor(key),
+    )?.value;
   }
 
   const both = (): [ClockControlledBot, ClockControlledBot] => {
@@ -254,7 +244,6 @@ describe('two bot processes sharing one standalone storage server (scale-out)', 
 
   it('when a replacement process joins and both tick on Monday from 08:00, then the leader gets the summary once, even when its sender is killed mid-send', async () => {
     assert.ok(survivor !== undefined, 'the previous cases ran');
-    const env = { DATA_DIR: dir(), COSMOS_ENDPOINT: storage?.endpoint, COSMOS_KEY: storage?.key };
     const replacement = await spawnClockControlledBot(env, at('2026-02-06T09:00:00Z'));
     bots.push(replacement);
     await survivor.setClock(at('2026-02-06T09:00:00Z'));

@@ -6,7 +6,7 @@ import { cardSubmitActivity, invokeActivity, messageActivity, type ActivityOptio
 import { killIfRunning, spawnBot, type BotProcess } from '../support/bot-process';
 import { cardText } from '../support/bot-under-test';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { startStandaloneStorage, type StandaloneStorage } from '../support/standalone-storage';
+import { startCosmosEmulatorProcess, type CosmosEmulatorProcess } from '../support/cosmos-emulator.process';
 import { joinTeam } from '../support/test-team';
 import { openingRegistration } from '../support/opening-registration';
 
@@ -25,19 +25,18 @@ type Reply = {
 };
 
 /**
- * Faults (issue 6): the bot is a real process on a storage server that is its own process, which the
- * test freezes (SIGSTOP: connections hang), kills (SIGKILL: connections are refused) and starts again
- * on the same data folder and port.
+ * Faults (issue 6), with Cosmos as the storage (COSMOS_ENDPOINT): the bot is a real process on a
+ * Cosmos-compatible server that is its own process (the emulator test double), which the test freezes
+ * (SIGSTOP: connections hang) and kills (SIGKILL: connections are refused). The embedded SQLite
+ * store's bad states (a full disk, a held lock, a kill during writes) are in test/bot/storage.
  */
 describe('the bot while its storage server is away', function () {
   this.timeout(120_000);
   const dirs: string[] = [];
-  let storage: StandaloneStorage | undefined;
+  let storage: CosmosEmulatorProcess | undefined;
   let bot: BotProcess | undefined;
   /** The stand-in Bot Connector the bot reads the team's roster from. */
   let connector: FakeConnector | undefined;
-  /** Companies whose registration the bot confirmed (filled by the first case, checked after the restart). */
-  const acknowledged: string[] = [];
 
   const dir = (): string => {
     const created = mkdtempSync(path.join(tmpdir(), 'jobcenter-outage-'));
@@ -46,7 +45,7 @@ describe('the bot while its storage server is away', function () {
   };
 
   before(async () => {
-    storage = await startStandaloneStorage(dir());
+    storage = await startCosmosEmulatorProcess();
     bot = await spawnBot({ DATA_DIR: dir(), COSMOS_ENDPOINT: storage.endpoint, COSMOS_KEY: storage.key });
     // Vera installs the bot in her team, so she acts for it from her personal chat.
     connector = await startFakeConnector();
@@ -134,7 +133,6 @@ describe('the bot while its storage server is away', function () {
       const companyName = `Kvitteret ${index} A/S`;
       const { replies } = await click(registration(companyName));
       assert.match(textOf(replies), /Registreret/);
-      acknowledged.push(companyName);
     }
     assert.equal((await health()).status, 200);
   });
@@ -151,26 +149,10 @@ describe('the bot while its storage server is away', function () {
     await assertRecovered();
   });
 
-  it('when the storage server is killed (SIGKILL), then turns get the Danish try-again text; when it is restarted on its data, everything works and no acknowledged write is lost', async () => {
+  it('when the storage server is killed (SIGKILL), then turns get the Danish try-again text and the bot keeps running', async () => {
     assert.ok(storage !== undefined && bot !== undefined);
-    const { port, dataDir } = storage;
     await storage.stop('SIGKILL');
     await assertTurnsAskToTryAgain();
     assert.equal(bot.child.exitCode, null, 'the bot process is still running');
-
-    storage = await startStandaloneStorage(dataDir, port);
-    await assertRecovered();
-    const board = textOf((await say('stillinger')).replies);
-    // Without the first case's writes there is nothing to lose, and the check below would pass unchecked.
-    assert.equal(
-      acknowledged.length,
-      REGISTERED_BEFORE_OUTAGE,
-      'the registrations acknowledged before the outage (the first case, which must run first)',
-    );
-    for (const companyName of acknowledged) assert.match(board, new RegExp(companyName), `${companyName} was lost`);
-    assert.doesNotMatch(board, /Ikke Gemt Submit A\/S/, 'a registration answered with "try again" was not stored');
-    const { replies } = await click(registration('Efter Genstart A/S'));
-    assert.match(textOf(replies), /Registreret/);
-    assert.match(textOf((await say('stillinger')).replies), /Efter Genstart A\/S/);
   });
 });

@@ -52,7 +52,7 @@ type Replies = {
   activities: { type: string; text?: string; attachments?: { contentType: string; content: unknown }[] }[];
 };
 
-describe('HTTP server (real restify + CloudAdapter + embedded Cosmos)', function () {
+describe('HTTP server (real restify + CloudAdapter + embedded SQLite)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   before(async () => {

@@ -8,18 +8,18 @@ import path from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import sinon from 'sinon';
 import { CosmosSchemaMissingError, openCosmosStore } from '../../../bot/storage/cosmos.store';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../../bot/storage/embedded-cosmos.server';
+import { startCosmosEmulator, type CosmosEmulator } from '../../support/cosmos-emulator';
 
 /**
  * Keyless Cosmos (managed identity in Azure): with an endpoint and no key the client authenticates
  * with a Microsoft Entra token and does not try to create the schema (the data-plane role cannot).
  * The Cosmos-compatible server here does not check tokens, so this proves the client side: the token
  * is asked for the account's scope and sent, and a missing container is named. Bearer tokens go only
- * over TLS, so the embedded server is reached through a loopback TLS front with the self-signed
+ * over TLS, so the emulator is reached through a loopback TLS front with the self-signed
  * certificate @vercel/cosmosdb-server ships.
  */
 
-/** A TLS front for the embedded server's plain HTTP, on loopback. */
+/** A TLS front for the emulator's plain HTTP, on loopback. */
 async function tlsFront(target: string): Promise<{ endpoint: string; server: Server; authorizations: string[] }> {
   const certDir = path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
   const upstream = new URL(target);
@@ -45,18 +45,17 @@ async function tlsFront(target: string): Promise<{ endpoint: string; server: Ser
 describe('Cosmos without a key (Microsoft Entra ID)', function () {
   this.timeout(30_000);
   let dataDir: string;
-  let server: EmbeddedCosmos;
+  let server: CosmosEmulator;
   let front: Awaited<ReturnType<typeof tlsFront>>;
   let sandbox: sinon.SinonSandbox;
   const previousTlsSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-keyless-'));
-    server = await startEmbeddedCosmos({ dataDir: path.join(dataDir, 'server') });
+    server = await startCosmosEmulator();
     // The template creates the schema in Azure; here a keyed open stands in for it.
     const keyed = await openCosmosStore({
       cosmos: { endpoint: server.endpoint, key: server.key, database: 'jobcenter' },
-      dataDir,
     });
     await keyed.close();
     front = await tlsFront(server.endpoint);
@@ -85,7 +84,6 @@ describe('Cosmos without a key (Microsoft Entra ID)', function () {
     const credential = fakeCredential();
     const store = await openCosmosStore({
       cosmos: { endpoint: front.endpoint, key: undefined, database: 'jobcenter' },
-      dataDir,
       credential: () => credential,
     });
     try {
@@ -107,7 +105,6 @@ describe('Cosmos without a key (Microsoft Entra ID)', function () {
     await assert.rejects(
       openCosmosStore({
         cosmos: { endpoint: front.endpoint, key: undefined, database: 'not-deployed' },
-        dataDir,
         credential: () => fakeCredential(),
       }),
       (error: unknown) =>

@@ -7,7 +7,7 @@ import {
   type CosmosHeaders,
 } from '@azure/cosmos';
 import { isMasterKey, masterKeyTokenProvider } from '../../../bot/storage/cosmos-master-key.signer';
-import { EMBEDDED_COSMOS_KEY } from '../../../bot/storage/embedded-cosmos.server';
+import { EMULATOR_KEY } from '../../support/cosmos-emulator';
 
 describe('Cosmos master-key signer', () => {
   const requests: [HTTPMethod, ResourceType, string][] = [
@@ -23,10 +23,10 @@ describe('Cosmos master-key signer', () => {
   for (const [verb, resourceType, resourceId] of requests) {
     it(`when a ${verb} of ${resourceType || 'the account'} is signed, then the header is the one the SDK's own master-key signing makes`, async () => {
       const expected: CosmosHeaders = {};
-      await setAuthorizationTokenHeaderUsingMasterKey(verb, resourceId, resourceType, expected, EMBEDDED_COSMOS_KEY);
+      await setAuthorizationTokenHeaderUsingMasterKey(verb, resourceId, resourceType, expected, EMULATOR_KEY);
       const date = expected[Constants.HttpHeaders.XDate];
       assert.equal(typeof date, 'string');
-      const token = await masterKeyTokenProvider(EMBEDDED_COSMOS_KEY)({
+      const token = await masterKeyTokenProvider(EMULATOR_KEY)({
         verb,
         path: `/${resourceId}`,
         resourceId,
@@ -40,7 +40,7 @@ describe('Cosmos master-key signer', () => {
 
   it('when a request has no date header, then it is not signed', async () => {
     await assert.rejects(
-      masterKeyTokenProvider(EMBEDDED_COSMOS_KEY)({
+      masterKeyTokenProvider(EMULATOR_KEY)({
         verb: HTTPMethod.get,
         path: '/dbs/jobcenter',
         resourceId: 'dbs/jobcenter',
@@ -52,7 +52,7 @@ describe('Cosmos master-key signer', () => {
   });
 
   it('when the key is a SAS token, then it is not taken for a master key', () => {
-    assert.equal(isMasterKey(EMBEDDED_COSMOS_KEY), true);
+    assert.equal(isMasterKey(EMULATOR_KEY), true);
     assert.equal(isMasterKey('type=sas&ver=1.0&sig=abc'), false);
   });
 });

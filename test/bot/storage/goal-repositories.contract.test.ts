@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CosmosFollowUpRepository } from '../../../bot/storage/cosmos-follow-up.repository';
-import { CosmosGoalPlanRepository } from '../../../bot/storage/cosmos-goal-plan.repository';
-import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
-import { CosmosWeeklyLogRepository } from '../../../bot/storage/cosmos-weekly-log.repository';
 import type { FollowUp } from '../../../rules/follow-ups/follow-up';
 import type { GoalPlan } from '../../../rules/goals/goal-plan';
 import type { WeeklyLog } from '../../../rules/goals/weekly-log';
@@ -15,27 +11,17 @@ import {
   InMemoryGoalPlanRepository,
   InMemoryWeeklyLogRepository,
 } from '../../support/in-memory.repositories';
-import { openContractStore } from '../../support/contract-store';
+import { storedBackends } from '../../support/contract-store';
+import type { Repositories } from '../../../bot/storage/repositories';
 import { screeningDecision, screeningRecord, screeningSummary } from '../../support/screening-record.fixture';
 
-/** The goals' repositories: the in-memory doubles the domain tests use and Cosmos keep the same contract. */
+/** The goals' repositories: the in-memory doubles the domain tests use and every stored backend keep the same contract. */
 interface Subject {
   plans: GoalPlanRepository;
   logs: WeeklyLogRepository;
   followUps: FollowUpRepository;
-  screenings?: CosmosScreeningRepository;
+  screenings?: Repositories['screenings'];
   close(): Promise<void>;
-}
-
-async function cosmosSubject(endpoint: string | undefined, key: string | undefined): Promise<Subject> {
-  const { store, close } = await openContractStore('goals', endpoint, key);
-  return {
-    plans: new CosmosGoalPlanRepository(store.containers.goalPlans),
-    logs: new CosmosWeeklyLogRepository(store.containers.weeklyLogs),
-    followUps: new CosmosFollowUpRepository(store.containers.followUps),
-    screenings: new CosmosScreeningRepository(store.containers.screenings),
-    close,
-  };
 }
 
 const subjects: [string, () => Promise<Subject>][] = [
@@ -49,15 +35,20 @@ const subjects: [string, () => Promise<Subject>][] = [
         close: () => Promise.resolve(),
       }),
   ],
-  ['embedded Cosmos server', () => cosmosSubject(undefined, undefined)],
+  ...storedBackends('goals').map(([name, open]): [string, () => Promise<Subject>] => [
+    name,
+    async () => {
+      const { repositories, close } = await open();
+      return {
+        plans: repositories.goalPlans,
+        logs: repositories.weeklyLogs,
+        followUps: repositories.followUps,
+        screenings: repositories.screenings,
+        close,
+      };
+    },
+  ]),
 ];
-const realEndpoint = process.env.COSMOS_ENDPOINT;
-if (realEndpoint !== undefined && realEndpoint !== '') {
-  subjects.push([
-    `real Cosmos account (${new URL(realEndpoint).host})`,
-    () => cosmosSubject(realEndpoint, process.env.COSMOS_KEY),
-  ]);
-}
 
 function plan(teamId: string, year: number, overrides: Partial<GoalPlan> = {}): GoalPlan {
   return {

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Installation } from '../../../rules/teams/installation';
 import type { InstallationRepository } from '../../../rules/teams/installation.repository';
 import type { ProcessedActivityRepository } from '../../../rules/shared/processed-activity.repository';
-import { CosmosInstallationRepository } from '../../../bot/storage/cosmos-installation.repository';
-import { CosmosProcessedActivityRepository } from '../../../bot/storage/cosmos-processed-activity.repository';
-import { openCosmosStore, type CosmosStore } from '../../../bot/storage/cosmos.store';
+import { storedBackends } from '../../support/contract-store';
 import type { AuditTrail } from '../../../rules/shared/audit-trail';
 import type { ScreeningRepository } from '../../../rules/screening/screening.repository';
 import type { TeamSettingsRepository } from '../../../rules/teams/team-settings.repository';
 import type { ScreeningHistoryEntry, ScreeningRecord } from '../../../rules/screening/screening-record';
-import { CosmosAuditTrail } from '../../../bot/storage/cosmos-audit.trail';
-import { CosmosScreeningRepository } from '../../../bot/storage/cosmos-screening.repository';
-import { CosmosJobRunRepository } from '../../../bot/storage/cosmos-job-run.repository';
 import type { JobRunRepository } from '../../../rules/shared/job-run.repository';
-import { CosmosTeamSettingsRepository } from '../../../bot/storage/cosmos-team-settings.repository';
 import {
   InMemoryAuditTrail,
   InMemoryInstallationRepository,
@@ -40,21 +31,6 @@ interface Subject {
 
 type SubjectFactory = () => Promise<Subject>;
 
-function cosmosSubject(store: CosmosStore, cleanup: () => void): Subject {
-  return {
-    installations: () => new CosmosInstallationRepository(store.containers.installations),
-    processed: () => new CosmosProcessedActivityRepository(store.containers.processedActivities),
-    screenings: () => new CosmosScreeningRepository(store.containers.screenings),
-    audit: () => new CosmosAuditTrail(store.containers.auditEvents),
-    settings: () => new CosmosTeamSettingsRepository<{ cap: number }>(store.containers.teamSettings),
-    jobRuns: () => new CosmosJobRunRepository(store.containers.jobRuns),
-    async close() {
-      await store.close();
-      cleanup();
-    },
-  };
-}
-
 const subjects: [string, SubjectFactory][] = [
   [
     'in-memory (test double)',
@@ -76,36 +52,22 @@ const subjects: [string, SubjectFactory][] = [
       });
     },
   ],
-  [
-    'embedded Cosmos server',
+  ...storedBackends('contract').map(([name, open]): [string, SubjectFactory] => [
+    name,
     async () => {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-contract-'));
-      const store = await openCosmosStore({
-        cosmos: { endpoint: undefined, key: undefined, database: 'contract' },
-        dataDir,
-      });
-      return cosmosSubject(store, () => rmSync(dataDir, { recursive: true, force: true }));
+      const { repositories, close } = await open();
+      return {
+        installations: () => repositories.installations,
+        processed: () => repositories.processedActivities,
+        screenings: () => repositories.screenings,
+        audit: () => repositories.audit,
+        settings: () => repositories.teamSettings as unknown as TeamSettingsRepository<{ cap: number }>,
+        jobRuns: () => repositories.jobRuns,
+        close,
+      };
     },
-  ],
+  ]),
 ];
-
-const realEndpoint = process.env.COSMOS_ENDPOINT;
-if (realEndpoint !== undefined && realEndpoint !== '') {
-  subjects.push([
-    `real Cosmos account (${new URL(realEndpoint).host})`,
-    async () => {
-      const store = await openCosmosStore({
-        cosmos: {
-          endpoint: realEndpoint,
-          key: process.env.COSMOS_KEY,
-          database: `contract-${randomUUID().slice(0, 8)}`,
-        },
-        dataDir: tmpdir(),
-      });
-      return cosmosSubject(store, () => undefined);
-    },
-  ]);
-}
 
 /** A new screening of team-a, with an id of its own (so creates never collide). */
 function screening(overrides: Partial<ScreeningRecord> = {}): ScreeningRecord {

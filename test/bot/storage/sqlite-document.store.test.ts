@@ -9,7 +9,7 @@ import {
   SqliteStoreError,
 } from '../../../bot/storage/sqlite/sqlite-document.store';
 
-describe('the SQLite document store (issue 14, not wired yet)', () => {
+describe('the SQLite document store', () => {
   let dir: string;
   let file: string;
   let now: number;
@@ -55,7 +55,8 @@ describe('the SQLite document store (issue 14, not wired yet)', () => {
         store.list('openings', 'team-x').map((row) => row.id),
         ['o-1'],
       );
-      assert.equal(store.delete('openings', 'team-x', 'o-1'), true);
+      assert.equal(store.delete('openings', 'team-x', 'o-1'), 'deleted');
+      assert.equal(store.delete('openings', 'team-x', 'o-1'), 'absent');
       assert.equal(store.get('openings', 'team-x', 'o-1'), undefined);
       assert.equal(store.replace('openings', 'team-x', 'o-1', {}, next as string), 'conflict', 'gone');
     } finally {
@@ -85,17 +86,22 @@ describe('the SQLite document store (issue 14, not wired yet)', () => {
     }
   });
 
-  it('when a document has a time to live, then it is gone after it, also to a create, and the sweep removes it', () => {
+  it('when a table has a time to live (turn claims: a week, as the Cosmos container), then a row is gone after it, also to a create, and the sweep removes it', () => {
     const store = open();
+    const week = 7 * 24 * 3600 * 1000;
     try {
-      store.create('processedActivities', 'c-1', 'a-1', { at: now }, 60);
-      now += 30_000;
+      store.create('processedActivities', 'c-1', 'a-1', { at: now });
+      now += week - 1000;
       assert.ok(store.get('processedActivities', 'c-1', 'a-1'));
-      now += 31_000;
+      assert.equal(store.create('processedActivities', 'c-1', 'a-1', { at: now }), 'conflict', 'still claimed');
+      now += 2000;
       assert.equal(store.get('processedActivities', 'c-1', 'a-1'), undefined);
-      assert.notEqual(store.create('processedActivities', 'c-1', 'a-1', { at: now }, 60), 'conflict');
-      now += 61_000;
-      assert.equal(store.sweepExpired(), 1);
+      assert.notEqual(store.create('processedActivities', 'c-1', 'a-1', { at: now }), 'conflict');
+      store.create('processedActivities', 'c-2', 'a-2', { at: now });
+      store.create('screenings', 'team-x', 's-1', { kept: true });
+      now += week + 1;
+      assert.equal(store.sweepExpired(), 2);
+      assert.ok(store.get('screenings', 'team-x', 's-1'), 'a table without a time to live keeps its rows');
     } finally {
       store.close();
     }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { CosmosTeamDirectoryRepository } from '../../../bot/storage/cosmos-team-directory.repository';
 import type { Team } from '../../../rules/teams/team';
 import type { TeamDirectoryRepository } from '../../../rules/teams/team-directory.repository';
-import { openContractStore } from '../../support/contract-store';
+import { storedBackends } from '../../support/contract-store';
 import { InMemoryTeamDirectory } from '../../support/in-memory-team-directory';
 
 interface Subject {
@@ -10,28 +9,19 @@ interface Subject {
   close(): Promise<void>;
 }
 
-async function cosmosSubject(endpoint: string | undefined, key: string | undefined): Promise<Subject> {
-  const { store, close } = await openContractStore('teams', endpoint, key);
-  return {
-    directory: new CosmosTeamDirectoryRepository(store.containers.teamRosters, store.containers.installations),
-    close,
-  };
-}
-
 const subjects: [string, () => Promise<Subject>][] = [
   [
     'in-memory (test double)',
     () => Promise.resolve({ directory: new InMemoryTeamDirectory(), close: () => Promise.resolve() }),
   ],
-  ['embedded Cosmos server', () => cosmosSubject(undefined, undefined)],
+  ...storedBackends('teams').map(([name, open]): [string, () => Promise<Subject>] => [
+    name,
+    async () => {
+      const { repositories, close } = await open();
+      return { directory: repositories.teamDirectory, close };
+    },
+  ]),
 ];
-const realEndpoint = process.env.COSMOS_ENDPOINT;
-if (realEndpoint !== undefined && realEndpoint !== '') {
-  subjects.push([
-    `real Cosmos account (${new URL(realEndpoint).host})`,
-    () => cosmosSubject(realEndpoint, process.env.COSMOS_KEY),
-  ]);
-}
 
 function team(teamId: string, overrides: Partial<Team> = {}): Team {
   return {

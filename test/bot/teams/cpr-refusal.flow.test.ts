@@ -76,7 +76,7 @@ function stringsOfJsonLines(content: string): string[] {
   return strings;
 }
 
-describe('CPR numbers in every form over HTTP (real server, embedded Cosmos, expectReplies): refused, never stored, logged or shown', function () {
+describe('CPR numbers in every form over HTTP (real server, embedded SQLite, expectReplies): refused, never stored, logged or shown', function () {
   this.timeout(180_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let connector: FakeConnector;

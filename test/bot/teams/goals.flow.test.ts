@@ -25,7 +25,7 @@ const TENANT = 'tenant-goals';
 /** Wednesday 11 February 2026, 10:00 in Copenhagen: ISO week 7. */
 const WEEK_7_WEDNESDAY = new Date('2026-02-11T09:00:00Z');
 
-describe('weekly goals over HTTP (real server, embedded Cosmos, expectReplies)', function () {
+describe('weekly goals over HTTP (real server, embedded SQLite, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let connector: FakeConnector;

@@ -18,7 +18,7 @@ import { joinTeam } from '../../support/test-team';
 
 type Card = Record<string, unknown>;
 
-describe('openings over HTTP (real server, embedded Cosmos)', function () {
+describe('openings over HTTP (real server, embedded SQLite)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let connector: FakeConnector;

@@ -21,7 +21,7 @@ const TEAM_X = {
 /** Team Y, another team of the same municipality. */
 const TEAM_Y = { id: '19:privacy-y@thread.tacv2', leader: 'leader-y', members: ['cw-y'] } as const;
 
-describe('data protection over HTTP (real server, embedded Cosmos, expectReplies)', function () {
+describe('data protection over HTTP (real server, embedded SQLite, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let connector: FakeConnector;

@@ -29,7 +29,7 @@ const TEAM_X = {
 /** Team Y, another team of the same tenant, with its own owner and caseworker. */
 const TEAM_Y = { id: '19:team-y-flow@thread.tacv2', leader: 'leader-y', members: ['cw-y'] } as const;
 
-describe('screening flow over HTTP (real server, embedded Cosmos, expectReplies)', function () {
+describe('screening flow over HTTP (real server, embedded SQLite, expectReplies)', function () {
   this.timeout(60_000);
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let connector: FakeConnector;

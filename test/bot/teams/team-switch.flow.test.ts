@@ -10,7 +10,7 @@ import { joinTeam } from '../../support/test-team';
 type Card = Record<string, unknown>;
 
 /** Spec §0 "Personal chat": a person in several teams chooses once, `skift team` changes it, old cards do not cross. */
-describe('personal chat and teams over HTTP (real server, embedded Cosmos)', function () {
+describe('personal chat and teams over HTTP (real server, embedded SQLite)', function () {
   this.timeout(60_000);
   const TENANT = 'tenant-switch';
   const JOBKLAR = { teamId: '19:jobklar@thread.tacv2', teamName: 'Jobklar 30+', tenantId: TENANT };

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { CosmosOpeningRepository } from '../../../bot/storage/cosmos-opening.repository';
-import { openCosmosStore, type CosmosStore } from '../../../bot/storage/cosmos.store';
 import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
 import { OpeningsService } from '../../../rules/openings/openings.service';
 import type { OpeningRepository } from '../../../rules/openings/opening.repository';
+import { storedBackends } from '../../support/contract-store';
 import { InMemoryOpeningRepository } from '../../support/in-memory.repositories';
 
 const consultant = { userId: 'vk-1', name: 'Vera Konsulent' };
@@ -31,23 +27,15 @@ function form(overrides: Record<string, string> = {}): Record<string, string> {
 
 const subjects: [string, () => Promise<{ repo: OpeningRepository; close(): Promise<void> }>][] = [
   ['in-memory', () => Promise.resolve({ repo: new InMemoryOpeningRepository(), close: () => Promise.resolve() })],
-  [
-    'embedded Cosmos',
-    async () => {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'jobcenter-openings-'));
-      const store: CosmosStore = await openCosmosStore({
-        cosmos: { endpoint: undefined, key: undefined, database: 'o' },
-        dataDir,
-      });
-      return {
-        repo: new CosmosOpeningRepository(store.containers.openings),
-        async close() {
-          await store.close();
-          rmSync(dataDir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
+  ...storedBackends('openings').map(
+    ([name, open]): [string, () => Promise<{ repo: OpeningRepository; close(): Promise<void> }>] => [
+      name,
+      async () => {
+        const { repositories, close } = await open();
+        return { repo: repositories.openings, close };
+      },
+    ],
+  ),
 ];
 
 for (const [name, factory] of subjects) {

@@ -2,26 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { exited, whenReady } from './bot-process';
 
-/** The compiled standalone storage server (`bot/storage/embedded-cosmos.main.ts`). */
-const STORAGE_SCRIPT = path.join(__dirname, '..', '..', 'bot', 'storage', 'embedded-cosmos.main.js');
+/** The compiled emulator process (`test/support/cosmos-emulator.main.ts`). */
+const STORAGE_SCRIPT = path.join(__dirname, 'cosmos-emulator.main.js');
 
-export interface StandaloneStorage {
+export interface CosmosEmulatorProcess {
   child: ChildProcess;
   endpoint: string;
   key: string;
-  port: number;
-  dataDir: string;
-  /** SIGTERM (a clean stop, flushing the journal), SIGKILL (a crash); resolves once it has exited. */
+  /** SIGTERM (a clean stop), SIGKILL (a crash); resolves once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/**
- * Starts the durable Cosmos-compatible server as its own process on loopback, on `port` (0: an
- * ephemeral one; pass the port of an earlier run to restart it where the bots expect it).
- */
-export async function startStandaloneStorage(dataDir: string, port = 0): Promise<StandaloneStorage> {
+/** Starts the Cosmos emulator (test double, in memory) as its own process on a loopback port. */
+export async function startCosmosEmulatorProcess(): Promise<CosmosEmulatorProcess> {
   const child = spawn(process.execPath, [STORAGE_SCRIPT], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, COSMOS_PORT: String(port) },
+    env: { PATH: process.env.PATH },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { found: line } = await whenReady(child, 'storage', (stdout) => {
@@ -33,8 +28,6 @@ export async function startStandaloneStorage(dataDir: string, port = 0): Promise
     child,
     endpoint,
     key,
-    port: Number(new URL(endpoint).port),
-    dataDir,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill(signal);
