@@ -4,7 +4,9 @@ import { ScreeningRulesetError } from '../../rules/screening/engine/screening-ru
 import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
 import type { ScreeningRuleset } from '../../rules/screening/screening.types';
 import { rulesDataDir } from '../project-paths';
+import { SqliteStoreError } from '../storage/sqlite/sqlite-errors';
 import { loadDefaultScreeningRuleset } from '../screening-ruleset.loader';
+import { BACKUP_USAGE, backupCommand } from './backup.command';
 import { CAPACITY_USAGE, capacityCommand } from './capacity.command';
 import { CliInputError } from './cli-input';
 import { checkRuleFolder } from './rules-check.command';
@@ -29,11 +31,26 @@ const USAGE = [
   `  ${CAPACITY_USAGE}`,
   '                        Ressourceberegneren: samtaler om året, årsværkstabellen og de årsværk, scenariet',
   '                        kræver (standard: kildens eksempel, 330 borgere, 3 dage, 44 uger, 30 %)',
+  `  ${BACKUP_USAGE}`,
 ].join('\n');
 
 /** Runs one CLI command and resolves its exit code. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  args: readonly string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [command, sub, ...rest] = args;
+  if (command === 'backup') {
+    try {
+      io.out(JSON.stringify(await backupCommand(sub, env), null, 2));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof CliInputError || error instanceof SqliteStoreError)) throw error;
+      io.err((error as Error).message);
+      return EXIT_INVALID;
+    }
+  }
   if (command === 'rules' && sub === 'check') {
     const folder = path.resolve(rest[0] ?? rulesDataDir());
     if (!existsSync(folder)) {

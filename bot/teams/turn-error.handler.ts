@@ -3,6 +3,10 @@ import type { Logger } from '../logging/logger';
 
 const STORAGE_DOWN_TEXT =
   'Jeg kan ikke gemme eller hente data lige nu. Prøv igen om lidt – det, du lige har sendt, er ikke gemt.';
+const DISK_FULL_TEXT =
+  'Der er ikke mere plads på disken, hvor botten gemmer sine data, så det, du lige har sendt, er ikke gemt. Det, der var gemt før, er der stadig. Giv it-afdelingen besked; botten gemmer igen af sig selv, så snart der er plads.';
+const STORAGE_BUSY_TEXT =
+  'Datafilen var optaget af en anden proces i flere sekunder, så det, du lige har sendt, er ikke gemt. Prøv igen om lidt; bliver det ved, så giv it-afdelingen besked (en backup eller et andet program kan holde filen).';
 const GENERIC_TEXT =
   'Beklager, der gik noget galt hos mig. Prøv igen om lidt. Skriv **hjælp**, hvis du vil se, hvad jeg kan.';
 
@@ -46,6 +50,19 @@ function isStorageError(error: unknown, depth = 0): boolean {
   return isStorageError((error as { cause?: unknown }).cause, depth + 1);
 }
 
+/** Whether the error, or what it wraps, has this code. */
+function hasCode(error: unknown, code: string, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  return errorCode(error) === code || hasCode((error as { cause?: unknown }).cause, code, depth + 1);
+}
+
+/** What the user is told: a full disk and a held lock (embedded SQLite) each in its own words. */
+function userTextFor(error: unknown): string {
+  if (hasCode(error, 'STORAGE_FULL')) return DISK_FULL_TEXT;
+  if (hasCode(error, 'STORAGE_BUSY')) return STORAGE_BUSY_TEXT;
+  return isStorageError(error) ? STORAGE_DOWN_TEXT : GENERIC_TEXT;
+}
+
 /** The event botbuilder runs a proactive send in (`continueConversationAsync`). */
 function isProactiveTurn(context: TurnContext): boolean {
   return context.activity.type === ActivityTypes.Event && context.activity.name === 'ContinueConversation';
@@ -73,7 +90,7 @@ export function createTurnErrorHandler(logger: Logger) {
       },
       'turn failed',
     );
-    const text = isStorageError(error) ? STORAGE_DOWN_TEXT : GENERIC_TEXT;
+    const text = userTextFor(error);
     try {
       if (activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({
