@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { LogLevel } from '../../bot/config/app-config';
 import { createLogger } from '../../bot/logging/logger';
-import { startCosmosEmulator, type CosmosEmulator } from '../support/cosmos-emulator';
-import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
+import { StoredDocuments } from '../support/stored-documents';
 import {
   cardSubmitActivity,
   invokeActivity,
@@ -92,8 +91,7 @@ const SECRETS = [
  */
 describe('hostile input on POST /api/messages (property-based, real HTTP and storage)', function () {
   this.timeout(300_000);
-  let cosmos: CosmosEmulator | undefined;
-  let store: CosmosStore | undefined;
+  let store: StoredDocuments | undefined;
   let connector: FakeConnector;
   let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
   let context: HostileContext;
@@ -254,10 +252,10 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
   async function snapshotVictim(only?: readonly string[], without: readonly string[] = []): Promise<string> {
     assert.ok(store !== undefined);
     const snapshot: Record<string, unknown[]> = {};
-    for (const [name, container] of Object.entries(store.containers)) {
+    for (const name of store.collections) {
       if (only !== undefined && !only.includes(name)) continue;
-      const { resources } = await container.items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
-      snapshot[name] = resources
+      snapshot[name] = store
+        .all(name)
         .filter((document) => isVictims(name, document))
         .map((document) =>
           Object.fromEntries(
@@ -323,7 +321,7 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
   /** Openings stored by anyone, in any team. */
   async function openingCount(): Promise<number> {
     assert.ok(store !== undefined);
-    return (await store.containers.openings.items.query('SELECT c.id FROM c').fetchAll()).resources.length;
+    return store.all('openings').length;
   }
 
   /** Nothing is stored except through valid actions: every stored opening is one whose registration was confirmed. */
@@ -332,13 +330,9 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
   }
 
   before(async () => {
-    cosmos = await startCosmosEmulator();
-    const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key };
     // HOSTILE_LOG=warn shows the bot's log while replaying a failure.
-    bot = await startTestBot(env, { logger: createLogger((process.env['HOSTILE_LOG'] as LogLevel) ?? 'silent') });
-    store = await openCosmosStore({
-      cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: 'jobcenter' },
-    });
+    bot = await startTestBot({}, { logger: createLogger((process.env['HOSTILE_LOG'] as LogLevel) ?? 'silent') });
+    store = new StoredDocuments(bot.dataDir);
     connector = await startFakeConnector();
     await seedVictim();
     // The attacker installs the bot in their own team of the same tenant (so owns it there).
@@ -359,9 +353,8 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
   });
 
   after(async () => {
+    store?.close();
     await bot?.stop();
-    await store?.close();
-    await cosmos?.close();
     await connector?.close();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { openCosmosStore, type CosmosStore } from '../../bot/storage/cosmos.store';
-import { startCosmosEmulator, type CosmosEmulator } from '../support/cosmos-emulator';
+import type { TableName } from '../../bot/storage/sqlite/sqlite-schema';
+import { StoredDocuments } from '../support/stored-documents';
 import { CARD_VERBS } from '../../cards/shared/card-verbs';
 import { COMMANDS, type CommandId } from '../../rules/commands/command.catalog';
 import {
@@ -114,8 +114,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
   let now = new Date('2026-02-11T09:00:00Z');
   /** Thursday 14 May 2026, 10:00 in Copenhagen (week 20): the rest, and every attack. */
   const ATTACK_TIME = new Date('2026-05-14T08:00:00Z');
-  let cosmos: CosmosEmulator | undefined;
-  let store: CosmosStore | undefined;
+  let store: StoredDocuments | undefined;
   let connector: FakeConnector;
   let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
 
@@ -460,7 +459,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
   }
 
   /** The containers of X's records, stored by team (not conversations, turn claims, job runs or the audit trail). */
-  const RECORDS = [
+  const RECORDS: readonly TableName[] = [
     'screenings',
     'teamSettings',
     'teamRosters',
@@ -473,18 +472,11 @@ describe('isolation between teams: every command, card verb and scheduled messag
   /** X's records as stored (without the server's fields, and the time its roster was last read), and who is in its audit trail. */
   async function xStored(): Promise<{ records: string; auditActors: string[] }> {
     assert.ok(store !== undefined);
-    const containers = store.containers as unknown as Record<string, typeof store.containers.openings>;
     const records: Record<string, unknown[]> = {};
     for (const name of RECORDS) {
-      const container = containers[name];
-      assert.ok(container !== undefined, `container ${name}`);
-      const { resources } = await container.items
-        .query<Data>({
-          query: 'SELECT * FROM c WHERE c.teamId = @teamId',
-          parameters: [{ name: '@teamId', value: X.teamId }],
-        })
-        .fetchAll();
-      records[name] = resources
+      records[name] = store
+        .all(name)
+        .filter((document) => document.teamId === X.teamId)
         .map((document) =>
           Object.fromEntries(
             Object.entries(document).filter(
@@ -494,13 +486,11 @@ describe('isolation between teams: every command, card verb and scheduled messag
         )
         .sort((a, b) => String(a.id).localeCompare(String(b.id)));
     }
-    const { resources: audit } = await store.containers.auditEvents.items
-      .query<{ actorId: string }>({
-        query: 'SELECT c.actorId FROM c WHERE c.teamId = @teamId',
-        parameters: [{ name: '@teamId', value: X.teamId }],
-      })
-      .fetchAll();
-    return { records: JSON.stringify(records), auditActors: [...new Set(audit.map((event) => event.actorId))].sort() };
+    const audit = store.all('auditEvents').filter((event) => event.teamId === X.teamId);
+    return {
+      records: JSON.stringify(records),
+      auditActors: [...new Set(audit.map((event) => String(event.actorId)))].sort(),
+    };
   }
 
   let xViewAfterSeeding: Record<string, Card[]>;
@@ -709,14 +699,8 @@ describe('isolation between teams: every command, card verb and scheduled messag
   // ---- the suite ----
 
   before(async () => {
-    cosmos = await startCosmosEmulator();
-    bot = await startTestBot(
-      { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key },
-      { clock: { now: () => now } },
-    );
-    store = await openCosmosStore({
-      cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: 'jobcenter' },
-    });
+    bot = await startTestBot({}, { clock: { now: () => now } });
+    store = new StoredDocuments(bot.dataDir);
     connector = await startFakeConnector();
     for (const team of [X, Y, Z]) {
       await joinTeam(bot.baseUrl, connector, team.owner, [team.caseworker, team.consultant], {
@@ -732,9 +716,8 @@ describe('isolation between teams: every command, card verb and scheduled messag
   });
 
   after(async () => {
+    store?.close();
     await bot?.stop();
-    await store?.close();
-    await cosmos?.close();
     await connector?.close();
   });
 
