@@ -35,6 +35,7 @@ export async function screenCommand(
     archetypes: result.archetypes,
     bestArchetype: result.bestArchetype,
     explanation: result.explanation,
+    notes: result.notes ?? [],
     warnings: result.warnings,
     rulesetVersion: result.rulesetVersion,
     sensitivity: result.sensitivity,

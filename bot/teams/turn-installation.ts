@@ -29,7 +29,11 @@ function scopeOf(activity: Activity): InstallationScope {
 
 /** A person's identity: the Entra object id, stable across chats; the channel account id for local clients. */
 export function userIdOf(activity: Partial<Activity>): string {
-  return activity.from?.aadObjectId ?? activity.from?.id ?? '';
+  // The activity is untrusted JSON: a field of another type than the schema's names nobody.
+  const aadObjectId: unknown = activity.from?.aadObjectId;
+  if (typeof aadObjectId === 'string' && aadObjectId !== '') return aadObjectId;
+  const id: unknown = activity.from?.id;
+  return typeof id === 'string' ? id : '';
 }
 
 /** The team named in an activity's channel data (channel messages and team events), if any. */

@@ -27,7 +27,7 @@ function item(followUp: FollowUp, view: FollowUpCardView) {
     followUp.outcome === undefined ? '' : ` · registreret: ${FOLLOW_UP_OUTCOME_LABELS[followUp.outcome]}`;
   return {
     heading: `${followUpSubject(followUp)} · ${followUp.weeks} uger efter screeningen`,
-    details: `Screenet ${formatCalendarDate(followUp.screeningDate)} · spor ${trackLabel(followUp.track)} · opfølgning fra ${formatCalendarDate(followUp.dueDate)}${recorded}`,
+    details: `Screenet ${formatCalendarDate(followUp.screeningDate)} · ${trackLabel(followUp.track)} · opfølgning fra ${formatCalendarDate(followUp.dueDate)}${recorded}`,
     actions: FOLLOW_UP_OUTCOMES.map((outcome) => ({
       title: FOLLOW_UP_OUTCOME_LABELS[outcome],
       followUpId: followUp.id,
@@ -43,7 +43,7 @@ export function buildFollowUpReminderViewModel(followUp: FollowUp) {
     heading: `Opfølgning efter ${followUp.weeks} uger: ${followUpSubject(followUp)}`,
     intro: `${
       followUp.caseReference === undefined
-        ? `Der er gået ${followUp.weeks} uger, siden du screenede en borger ${formatCalendarDate(followUp.screeningDate)} (spor ${trackLabel(followUp.track)}). Sagsreferencen er slettet efter teamets opbevaringsperiode, så find borgeren ud fra datoen i dit fagsystem.`
+        ? `Der er gået ${followUp.weeks} uger, siden du screenede en borger ${formatCalendarDate(followUp.screeningDate)}, som fik «${trackLabel(followUp.track)}». Sagsreferencen er slettet efter teamets opbevaringsperiode, så find borgeren ud fra datoen i dit fagsystem.`
         : `Der er gået ${followUp.weeks} uger, siden du screenede borgeren med sagsreference ${followUp.caseReference}.`
     } Hvordan går det borgeren nu? Dit svar viser teamet, om screeningen pegede på de rigtige borgere.`,
     notices: [] as string[],

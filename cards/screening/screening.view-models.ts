@@ -6,7 +6,7 @@ import { OVERRIDE_REASON_LABELS, type ScreeningRecord } from '../../rules/screen
 import type { AnswerError, Question, ScreeningResult } from '../../rules/screening/screening.types';
 import { formatDate, typedNumber } from '../shared/formatting';
 import { formatCalendarDate } from '../goals/goal-formatting';
-import { TRACK_LABELS, trackLabel } from './track-labels';
+import { TRACK_DESCRIPTIONS, TRACKS, trackLabel } from './track-labels';
 
 export interface Option {
   title: string;
@@ -141,25 +141,18 @@ export function buildResultViewModel(input: {
   typed: Readonly<Record<string, unknown>>;
 }) {
   const { result } = input;
-  const held = result.criteria.filter((criterion) => criterion.holds && criterion.weight > 0);
-  const best = result.archetypes.find((archetype) => archetype.id === result.bestArchetype);
+  const labels = result.trackLabels;
   const typedString = (key: string) =>
     typeof input.typed[key] === 'string' && input.typed[key] !== '' ? (input.typed[key] as string) : null;
   return {
     heading: `${heading(input.screening)} · Resultat`,
-    trackLabel: trackLabel(result.track),
-    trackDescription: TRACK_LABELS[result.track]?.description ?? '',
+    trackLabel: trackLabel(result.track, labels),
+    trackDescription: TRACK_DESCRIPTIONS[result.track] ?? '',
     warnings: result.warnings,
     explanation: result.explanation,
-    criteriaText:
-      held.length === 0
-        ? 'Ingen.'
-        : `${held.map((criterion) => criterion.label).join(', ')} (risikoscore ${result.riskScore}).`,
-    archetypeText:
-      best === undefined
-        ? 'Borgeren matcher ingen af teamets arketyper.'
-        : `${best.name} – match ${Math.round(best.score * 100)} %${best.atRisk ? ', i risiko for langtidsledighed' : ''}. Tidlige indsatser:`,
-    interventions: best === undefined ? [] : result.interventions,
+    notes: result.notes ?? [],
+    archetypeText: describeArchetypes(result),
+    interventions: result.bestArchetype === null ? [] : result.interventions,
     // The question the note answers; the sensitive criterion is in it only when the team has turned it on.
     sensitivityHeading:
       result.sensitivity.withoutSensitive === undefined
@@ -170,14 +163,28 @@ export function buildResultViewModel(input: {
     versionText: `Regelsæt ${result.rulesetVersion} · teamindstillinger version ${result.settingsVersion}`,
     errors: [...input.errors],
     screeningId: input.screening.id,
-    overrideTracks: Object.keys(TRACK_LABELS)
-      .filter((track) => track !== result.track)
-      .map((track) => ({ title: trackLabel(track), value: track })),
+    overrideTracks: TRACKS.filter((track) => track !== result.track).map((track) => ({
+      title: trackLabel(track, labels),
+      value: track,
+    })),
     reasons: Object.entries(OVERRIDE_REASON_LABELS).map(([value, title]) => ({ title, value })),
     typedTrack: typedString('finalTrack'),
     typedReason: typedString('reasonCode'),
     typedText: typedString('reasonText'),
   };
+}
+
+/** The best archetype with how many characteristics fit, or the closest when none matches. */
+function describeArchetypes(result: ScreeningResult): string {
+  const best = result.archetypes.find((archetype) => archetype.id === result.bestArchetype);
+  const fit = (archetype: ScreeningResult['archetypes'][number]) =>
+    `${Math.round(archetype.score * 100)} % af kendetegnene passer`;
+  if (best !== undefined)
+    return `${best.name}: ${fit(best)}${best.atRisk ? '; typen er i risiko for langtidsledighed' : ''}. Tidlige indsatser:`;
+  const closest = [...result.archetypes].sort((a, b) => b.score - a.score)[0];
+  return closest === undefined || closest.score === 0
+    ? 'Borgeren ligner ingen af teamets arketyper.'
+    : `Borgeren ligner ingen af teamets arketyper nok til at matche; tættest er ${closest.name}, hvor ${fit(closest)}.`;
 }
 
 export function buildDecidedViewModel(input: {

@@ -120,14 +120,36 @@ const ARCHETYPE = {
   additionalProperties: false,
 } as const;
 
+/** A reason sentence, or one per part of the condition (see ReasonText in rules/screening/screening.types.ts). */
+const REASON = {
+  oneOf: [
+    TEXT,
+    {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['fact', 'text'],
+        properties: {
+          fact: ID,
+          value: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+          text: TEXT,
+        },
+        additionalProperties: false,
+      },
+    },
+  ],
+} as const;
+
 const TARGET_GROUP = {
   type: 'object',
-  required: ['id', 'label', 'condition', 'strategy'],
+  required: ['id', 'label', 'condition', 'strategy', 'reason'],
   properties: {
     id: ID,
     label: TEXT,
     condition: { $ref: '#/definitions/condition' },
     strategy: { enum: ['doedvaegt', 'catch-all', 'selektion'] },
+    reason: REASON,
   },
   additionalProperties: false,
 } as const;
@@ -157,7 +179,7 @@ const SCREENING_RULES_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'label', 'weight', 'enabled', 'conditions'],
+        required: ['id', 'label', 'weight', 'enabled', 'conditions', 'reason'],
         properties: {
           id: ID,
           label: TEXT,
@@ -165,6 +187,7 @@ const SCREENING_RULES_SCHEMA = {
           enabled: { type: 'boolean' },
           sensitive: { type: 'boolean' },
           conditions: { $ref: '#/definitions/condition' },
+          reason: REASON,
         },
         additionalProperties: false,
       },
@@ -180,7 +203,7 @@ const SCREENING_RULES_SCHEMA = {
         properties: {
           id: ID,
           track: { enum: ['doedvaegt', 'catch-all', 'selektion'] },
-          reason: TEXT,
+          reason: REASON,
           warning: TEXT,
           conditions: { $ref: '#/definitions/condition' },
         },
@@ -189,8 +212,14 @@ const SCREENING_RULES_SCHEMA = {
     },
     defaults: {
       type: 'object',
-      required: ['intensiveShareCap', 'capacityWindowDays', 'retentionDays', 'affectedSectors'],
+      required: ['trackLabels', 'intensiveShareCap', 'capacityWindowDays', 'retentionDays', 'affectedSectors'],
       properties: {
+        trackLabels: {
+          type: 'object',
+          required: ['doedvaegt', 'catch-all', 'selektion'],
+          properties: { doedvaegt: TEXT, 'catch-all': TEXT, selektion: TEXT },
+          additionalProperties: false,
+        },
         intensiveShareCap: { type: 'number' },
         capacityWindowDays: { type: 'integer' },
         retentionDays: { type: 'integer' },

@@ -102,6 +102,22 @@ export interface CriterionDefinition {
   /** Special-category data (GDPR art. 9): off by default, and the sensitivity note reports its effect. */
   sensitive?: boolean;
   conditions: Condition;
+  /** The sentence the explanation says when the criterion holds (see {@link ReasonText}). */
+  reason: ReasonText;
+}
+
+/**
+ * A reason as a caseworker writes it in a journal note: one Danish sentence, with `{fact}` placeholders
+ * for the values it rests on ("Borgeren søger kun {applicationsPerWeek} job om ugen."). A list gives a
+ * sentence per part of the condition: a part is said when the comparison on its `fact` held (and, with
+ * `value`, only when the fact had that value); the first part said per fact wins.
+ */
+export type ReasonText = string | ReasonPart[];
+
+export interface ReasonPart {
+  fact: string;
+  value?: AnswerValue;
+  text: string;
 }
 
 export interface Thresholds {
@@ -137,14 +153,21 @@ export interface TargetGroup {
   /** `{ "all": [] }` always holds. The first group whose condition holds wins. */
   condition: Condition;
   strategy: Strategy;
+  /**
+   * The sentence saying why the citizen is in the group; required in the rule file, and a team's own
+   * group without one reads "Borgeren hører til målgruppen …".
+   */
+  reason?: ReasonText;
 }
 
 /** A rule over the derived facts (strategy, riskLevel, …) that decides the track or adds a warning. */
 export type DecisionRule =
-  | { id: string; track: Track; reason: string; conditions: Condition }
+  | { id: string; track: Track; reason: ReasonText; conditions: Condition }
   | { id: string; warning: string; conditions: Condition };
 
 export interface ScreeningDefaults {
+  /** How each track reads to people (spec §1.5): a citizen is never called "dødvægt". */
+  trackLabels: TrackLabels;
   intensiveShareCap: number;
   capacityWindowDays: number;
   retentionDays: number;
@@ -165,6 +188,8 @@ export interface ScreeningRuleset {
   defaults: ScreeningDefaults;
 }
 
+export type TrackLabels = Readonly<Record<Track, string>>;
+
 /** What a team leader can change. Every change gets a new `version`, which keys the engine cache. */
 export interface TeamScreeningSettings {
   version: number;
@@ -177,6 +202,8 @@ export interface TeamScreeningSettings {
   capacityWindowDays: number;
   retentionDays: number;
   customQuestions: CustomQuestion[];
+  /** The team's display labels of the tracks; absent in settings saved before they were team data. */
+  trackLabels?: TrackLabels;
 }
 
 /** One problem with one answer, in Danish, naming the field. */
@@ -203,6 +230,8 @@ export interface ArchetypeOutcome {
 }
 
 export interface SensitivityNote {
+  /** Whether age decided the track, through the criterion `over_40` or through the target group. */
+  decidedByAge?: boolean;
   /** The track had criterion `over_40` been disabled. */
   withoutOver40: Track;
   /** The track had the sensitive criteria been disabled; only when the team enabled one. */
@@ -222,8 +251,12 @@ export interface ScreeningResult {
   criteria: CriterionOutcome[];
   archetypes: ArchetypeOutcome[];
   bestArchetype: string | null;
-  /** Danish lines built from what the engine reported. */
+  /** The reasons as Danish sentences, each once, most decisive first, built from what the engine evaluated. */
   explanation: string[];
+  /** Notes on how the team's settings shaped the result (e.g. no sectors marked as hit by the business cycle). */
+  notes?: string[];
+  /** The display labels of the tracks when this result was made. */
+  trackLabels?: TrackLabels;
   warnings: string[];
   rulesetVersion: string;
   settingsVersion: number;

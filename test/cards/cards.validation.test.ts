@@ -389,7 +389,7 @@ describe('cards', () => {
   it('when a follow-up or a screening has lost its case reference to retention, then the card names the screening date instead', () => {
     const reminder = cardText(screeningCards['followUps after retention']);
     assert.match(reminder, /^Opfølgning efter 13 uger: Screeningen 10\. feb\. 2026\n/);
-    assert.match(reminder, /siden du screenede en borger 10\. feb\. 2026 \(spor [^)]+\)\. Sagsreferencen er slettet/);
+    assert.match(reminder, /siden du screenede en borger 10\. feb\. 2026, som fik «[^»]+»\. Sagsreferencen er slettet/);
     assert.doesNotMatch(JSON.stringify(screeningCards['followUps after retention']), /undefined/);
     const decided = cardFullText(screeningCards['screeningDecided after retention']);
     assert.match(decided, /Sagsreference\n\(sagsreferencen er slettet\)/);
@@ -400,7 +400,7 @@ describe('cards', () => {
     const card = screeningCards.screeningErase as Record<string, unknown>;
     assert.match(
       cardFullText(card),
-      /^Slet screeningen\?\nScreeningen slettes permanent[^\n]*\nSagsreference\nJ-2026-17\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Selektion\nSlet\nSlet\nFortryd\nFortryd$/,
+      /^Slet screeningen\?\nScreeningen slettes permanent[^\n]*\nSagsreference\nJ-2026-17\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\nSlet\nSlet\nFortryd\nFortryd$/,
     );
     assert.deepEqual(actionData(card, 'screening.erase'), {
       verb: 'screening.erase',
@@ -426,7 +426,7 @@ describe('cards', () => {
     assert.match(several, /^Slet en af 2 screeninger\?/);
     assert.match(
       several,
-      /Status\nAfgjort 3\. feb\. 2026: Selektion\nSlet denne\n.*Startet\n3\. nov\. 2025\nStatus\nI gang[^\n]*\nSlet denne\nSlet denne\nFortryd\nFortryd$/s,
+      /Status\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\nSlet denne\n.*Startet\n3\. nov\. 2025\nStatus\nI gang[^\n]*\nSlet denne\nSlet denne\nFortryd\nFortryd$/s,
     );
     assert.match(
       cardText(screeningCards['screeningErase after a change']),

@@ -1,20 +1,16 @@
-import {
-  RULE_PREFIX,
-  characteristicResults,
-  type ArchetypeScore,
-  type DerivedFacts,
-  type EvaluatedCondition,
-  type RunLedger,
-} from './screening-engine.factory';
-import { criterionOfFact } from './screening-facts';
-import type { AnswerValue, Question, QuestionOption, RiskLevel, ScreeningRuleset, Track } from '../screening.types';
-
-/** Danish names of the tracks (the ids stay ASCII). */
-export const TRACK_LABELS: Readonly<Record<Track, string>> = {
-  doedvaegt: 'dødvægt',
-  'catch-all': 'catch-all',
-  selektion: 'selektion',
-};
+import { RULE_PREFIX, type DerivedFacts, type EvaluatedCondition, type RunLedger } from './screening-engine.factory';
+import { PLACEHOLDER, criterionOfFact } from './screening-facts';
+import type {
+  Answers,
+  AnswerValue,
+  Question,
+  QuestionOption,
+  ReasonText,
+  RiskLevel,
+  ScreeningRuleset,
+  Track,
+  TrackLabels,
+} from '../screening.types';
 
 export const RISK_LEVEL_LABELS: Readonly<Record<RiskLevel, string>> = { lav: 'lav', middel: 'middel', hoej: 'høj' };
 
@@ -43,7 +39,7 @@ function leaves(condition: EvaluatedCondition | undefined): EvaluatedLeaf[] {
   return [{ fact: condition.fact, factResult: condition.factResult, result: condition.result === true }];
 }
 
-function formatNumber(value: number): string {
+export function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100).replace('.', ',');
 }
 
@@ -61,6 +57,7 @@ export class ExplanationVocabulary {
     this.options = new Map(questions.map((question) => [question.id, optionsOf(question)]));
   }
 
+  /** The field's name in lower case ("alder"), for messages about answers. */
   factLabel(fact: string): string {
     const criterion = criterionOfFact(fact);
     if (criterion !== undefined) return this.ruleset.criteria.find((c) => c.id === criterion)?.label ?? criterion;
@@ -68,52 +65,15 @@ export class ExplanationVocabulary {
     return label.charAt(0).toLowerCase() + label.slice(1);
   }
 
-  /** "alder 52", "vil/kan pendle efter job: nej", "risikoniveau høj". */
-  describe(fact: string, value: unknown): string {
-    const label = this.factLabel(fact);
-    if (typeof value === 'number') return `${label} ${formatNumber(value)}`;
-    if (typeof value === 'boolean') return `${label}: ${value ? 'ja' : 'nej'}`;
-    if (value === undefined || value === null) return `${label}: ikke besvaret`;
-    if (fact === 'riskLevel') return `${label} ${RISK_LEVEL_LABELS[value as RiskLevel] ?? String(value)}`;
-    if (fact === 'strategy') return `${label} ${TRACK_LABELS[value as Track] ?? String(value)}`;
+  /** A value as it reads inside a sentence: "1,5", "ja", "industri", "høj". */
+  valueText(fact: string, value: unknown): string {
+    if (typeof value === 'number') return formatNumber(value);
+    if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+    if (value === undefined || value === null) return 'ikke oplyst';
+    if (fact === 'riskLevel') return RISK_LEVEL_LABELS[value as RiskLevel] ?? String(value);
     const option = this.options.get(fact)?.find((candidate) => candidate.id === value);
-    return `${label}: ${(option?.label ?? String(value as AnswerValue)).toLowerCase()}`;
+    return (option?.label ?? String(value as AnswerValue)).toLowerCase();
   }
-}
-
-/**
- * The values behind a rule that held, as the engine saw them. Yes/no answers are left out where the rule's
- * own label already says it ("intet aktivt netværk" needs no "(aktivt netværk: nej)").
- */
-function heldDetails(
-  vocabulary: ExplanationVocabulary,
-  outcome: EvaluatedCondition | undefined,
-  skipBooleans: boolean,
-): string[] {
-  const seen = new Set<string>();
-  const details: string[] = [];
-  for (const leaf of leaves(outcome)) {
-    if (!leaf.result || seen.has(leaf.fact) || (skipBooleans && typeof leaf.factResult === 'boolean')) continue;
-    seen.add(leaf.fact);
-    details.push(vocabulary.describe(leaf.fact, leaf.factResult));
-  }
-  return details;
-}
-
-/** Every fact a decision rule read and the value it saw (but not the strategy, which the target-group line gives). */
-function decisionDetails(vocabulary: ExplanationVocabulary, outcome: EvaluatedCondition): string[] {
-  const seen = new Set<string>(['strategy']);
-  const details: string[] = [];
-  for (const leaf of leaves(outcome)) {
-    if (seen.has(leaf.fact)) continue;
-    seen.add(leaf.fact);
-    details.push(vocabulary.describe(leaf.fact, leaf.factResult));
-  }
-  return details;
-}
-
-function withDetails(text: string, details: readonly string[]): string {
-  return details.length === 0 ? text : `${text} (${details.join('; ')})`;
 }
 
 export interface ExplanationInput {
@@ -121,75 +81,107 @@ export interface ExplanationInput {
   vocabulary: ExplanationVocabulary;
   ledger: RunLedger;
   derived: DerivedFacts;
+  answers: Answers;
   criteria: readonly { id: string; label: string; weight: number }[];
-  archetypes: readonly ArchetypeScore[];
   track: Track;
   /** The decision rules that chose the track, as evaluated. */
   trackRules: readonly EvaluatedCondition[];
 }
 
-/** The Danish explanation lines, each built from the rule results and fact values the engine reported. */
+/**
+ * The reasons, as one list of Danish sentences a caseworker could write in a journal note: why the
+ * track (the decision rules that chose it), why the target group, then each risk criterion that
+ * holds, the heaviest first. Each sentence comes from the rule file with the values the engine saw
+ * put in, and is said once.
+ */
 export function buildExplanation(input: ExplanationInput): string[] {
   const { vocabulary, ledger, derived } = input;
-  const lines: string[] = [];
+  const values = factValues(input);
+  const sentences: string[] = [];
 
-  const held = input.criteria.filter((criterion) => ledger.criterionHolds(criterion.id));
-  const heldText = held.map((criterion) => {
-    const details = heldDetails(vocabulary, ledger.outcome(`${RULE_PREFIX.criterion}${criterion.id}`), true);
-    if (criterion.weight !== 1) details.push(`vægt ${formatNumber(criterion.weight)}`);
-    return withDetails(criterion.label, details);
-  });
-  const level = RISK_LEVEL_LABELS[derived.riskLevel];
-  lines.push(
-    held.length === 0
-      ? `Risikoscore ${formatNumber(derived.riskScore)} (${level}): ingen af de aktive risikokriterier er opfyldt.`
-      : `Risikoscore ${formatNumber(derived.riskScore)} (${level}): ${heldText.join(', ')}.`,
-  );
-
-  if (derived.targetGroup !== null) {
-    const outcome = ledger.outcome(`${RULE_PREFIX.targetGroup}${derived.targetGroup.id}`);
-    const group = withDetails(derived.targetGroup.label, heldDetails(vocabulary, outcome, false));
-    lines.push(`Målgruppe: ${group} → strategi ${TRACK_LABELS[derived.targetGroup.strategy]}.`);
-  }
-
-  lines.push(archetypeLine(vocabulary, input.archetypes, derived));
-
-  const reasons = input.trackRules.map((outcome) => {
+  const decisive: string[] = [];
+  for (const outcome of input.trackRules) {
     const rule = input.ruleset.decisions.find((decision) => `${RULE_PREFIX.decision}${decision.id}` === outcome.name);
-    const reason = rule !== undefined && 'reason' in rule ? rule.reason : String(outcome.name);
-    return withDetails(reason, decisionDetails(vocabulary, outcome));
-  });
-  lines.push(`Anbefalet: ${TRACK_LABELS[input.track]}, fordi ${reasons.join(', og fordi ')}.`);
-  return lines;
-}
-
-function archetypeLine(
-  vocabulary: ExplanationVocabulary,
-  scores: readonly ArchetypeScore[],
-  derived: DerivedFacts,
-): string {
-  const best = scores.find((candidate) => candidate.archetype.id === derived.bestArchetype?.id);
-  if (best === undefined) {
-    let closest: ArchetypeScore | undefined;
-    for (const candidate of scores) if (candidate.score > (closest?.score ?? 0)) closest = candidate;
-    if (closest === undefined) return 'Arketype: ingen arketype matcher.';
-    return `Arketype: ingen arketype matcher; tættest er ${closest.archetype.name} med ${fraction(closest)}.`;
+    if (rule !== undefined && 'reason' in rule) decisive.push(...sayReason(rule.reason, outcome, values, vocabulary));
   }
-  const parts = characteristicResults(best.outcome);
-  const heldLabels = best.archetype.characteristics.flatMap((characteristic, index) => {
-    const part = parts[index];
-    if (part?.result !== true) return [];
-    const values = leaves(part)
-      .filter((leaf) => leaf.result && typeof leaf.factResult === 'number')
-      .map((leaf) => vocabulary.describe(leaf.fact, leaf.factResult));
-    return [withDetails(characteristic.label, values)];
-  });
-  const risk = best.archetype.atRisk ? 'Typen er i risiko for langtidsledighed.' : 'Typen er ikke i særlig risiko.';
-  return `Arketype: ${best.archetype.name} – ${fraction(best)}: ${heldLabels.join(', ')}. ${risk}`;
+  const group = derived.targetGroup;
+  const membership: string[] = [];
+  if (group !== null) {
+    const outcome = ledger.outcome(`${RULE_PREFIX.targetGroup}${group.id}`);
+    const reason = group.reason ?? `Borgeren hører til målgruppen ${lowerFirst(group.label)}.`;
+    membership.push(...sayReason(reason, outcome, values, vocabulary));
+  }
+  // Most decisive first: when the track follows from the target group alone (its strategy), the group
+  // is the reason and comes first; otherwise what the decision rules weighed (risk, archetype) does.
+  const groupDecides = input.trackRules.every((outcome) => leaves(outcome).every((leaf) => leaf.fact === 'strategy'));
+  sentences.push(...(groupDecides ? [...membership, ...decisive] : [...decisive, ...membership]));
+
+  const held = input.criteria
+    .filter((criterion) => criterion.weight > 0 && ledger.criterionHolds(criterion.id))
+    .map((criterion, order) => ({ criterion, order }))
+    .sort((a, b) => b.criterion.weight - a.criterion.weight || a.order - b.order);
+  for (const { criterion } of held) {
+    const definition = input.ruleset.criteria.find((candidate) => candidate.id === criterion.id);
+    const reason = definition?.reason ?? `${criterion.label}.`;
+    const outcome = ledger.outcome(`${RULE_PREFIX.criterion}${criterion.id}`);
+    sentences.push(...sayReason(reason, outcome, values, vocabulary));
+  }
+  return [...new Set(sentences)];
 }
 
-function fraction(score: ArchetypeScore): string {
-  const total = score.archetype.characteristics.length;
-  const held = Math.round(score.score * total);
-  return `${held} af ${total} kendetegn (${Math.round(score.score * 100)} %)`;
+/** Every value a sentence may name: the answers, then what the engine derived (and saw). */
+function factValues(input: ExplanationInput): Map<string, unknown> {
+  const values = new Map<string, unknown>(Object.entries(input.answers));
+  const { derived } = input;
+  values.set('riskScore', derived.riskScore);
+  values.set('riskLevel', derived.riskLevel);
+  values.set('strategy', derived.strategy);
+  values.set('targetGroup', derived.targetGroup === null ? null : lowerFirst(derived.targetGroup.label));
+  values.set('bestArchetype', derived.bestArchetype?.name ?? null);
+  return values;
+}
+
+function sayReason(
+  reason: ReasonText,
+  outcome: EvaluatedCondition | undefined,
+  values: ReadonlyMap<string, unknown>,
+  vocabulary: ExplanationVocabulary,
+): string[] {
+  const evaluated = leaves(outcome);
+  const seen = new Map(evaluated.map((leaf) => [leaf.fact, leaf.factResult]));
+  const fill = (text: string) =>
+    capitalise(
+      text.replace(PLACEHOLDER, (_, fact: string) => {
+        const value = seen.has(fact) ? seen.get(fact) : values.get(fact);
+        return fact === 'targetGroup' || fact === 'bestArchetype'
+          ? String(value ?? 'ingen')
+          : vocabulary.valueText(fact, value);
+      }),
+    );
+  if (typeof reason === 'string') return [fill(reason)];
+  const said = new Set<string>();
+  const sentences: string[] = [];
+  for (const part of reason) {
+    if (said.has(part.fact)) continue;
+    const held = evaluated.some(
+      (leaf) => leaf.fact === part.fact && leaf.result && (part.value === undefined || leaf.factResult === part.value),
+    );
+    if (!held) continue;
+    said.add(part.fact);
+    sentences.push(fill(part.text));
+  }
+  return sentences;
+}
+
+/** A track as people read it: the team's display label (never "dødvægt" about a citizen). */
+export function trackText(labels: TrackLabels, track: Track): string {
+  return `«${labels[track]}»`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,5 @@
+import type { ReasonText } from '../screening.types';
+
 /**
  * The facts rule conditions may read, besides the answers (question ids). Keeping the vocabulary in one place
  * lets the file checks reject a misspelt fact before the engine would silently treat it as undefined.
@@ -30,3 +32,12 @@ export function criterionOfFact(fact: string): string | undefined {
 
 /** Question ids must not collide with the facts above: camelCase letters and digits only. */
 export const QUESTION_ID_PATTERN = /^[a-z][A-Za-z0-9]*$/;
+
+/** `{fact}` placeholders in a reason sentence. */
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_:-]*)\}/gu;
+
+/** The facts a reason sentence names in its placeholders (for `rules check`). */
+export function reasonPlaceholders(reason: ReasonText): string[] {
+  const texts = typeof reason === 'string' ? [reason] : reason.map((part) => part.text);
+  return texts.flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''));
+}

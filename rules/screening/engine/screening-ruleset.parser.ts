@@ -1,12 +1,20 @@
 import { RuleFilesValidator, type RuleFileProblem } from '../../rule-files/rule-files.validator';
 import { RULE_FILE_SCHEMAS } from '../../rule-files/rule-file.schemas';
 import { checkCondition, conditionFacts, type LocatedProblem } from './condition.utils';
-import { DERIVED_FACTS, QUESTION_ID_PATTERN, SETTINGS_FACTS, criterionOfFact } from './screening-facts';
+import {
+  DERIVED_FACTS,
+  QUESTION_ID_PATTERN,
+  SETTINGS_FACTS,
+  criterionOfFact,
+  reasonPlaceholders,
+} from './screening-facts';
 import { RETENTION_DAYS } from '../retention-period';
 import type {
   Archetype,
+  Condition,
   Question,
   Questionnaire,
+  ReasonText,
   ScreeningRuleset,
   Sector,
   TargetGroup,
@@ -247,6 +255,34 @@ function questionnaireProblems(questionnaire: Questionnaire, criterionIds: Reado
   return problems;
 }
 
+/**
+ * A reason sentence must be said with values the explanation has: each `{fact}` an answer, a setting or
+ * a derived fact, and each part's fact one its condition compares (else the part could never be said).
+ */
+function reasonProblems(reason: ReasonText, condition: Condition, location: string, known: (fact: string) => boolean) {
+  const problems: LocatedProblem[] = [];
+  const texts = typeof reason === 'string' ? [reason] : reason.map((part) => part.text);
+  if (texts.some((text) => text.trim() === '')) problems.push({ location, message: 'begrundelsen må ikke være tom' });
+  for (const fact of reasonPlaceholders(reason)) {
+    if (!known(fact))
+      problems.push({
+        location,
+        message: `ukendt fakta "${fact}" i begrundelsen; brug et spørgsmåls id eller en afledt fakta`,
+      });
+  }
+  if (typeof reason !== 'string') {
+    const compared = new Set(conditionFacts(condition));
+    reason.forEach((part, index) => {
+      if (!compared.has(part.fact))
+        problems.push({
+          location: `${location}/${index}/fact`,
+          message: `betingelsen sammenligner ikke "${part.fact}", så denne del af begrundelsen kan aldrig siges`,
+        });
+    });
+  }
+  return problems;
+}
+
 function rulesProblems(ruleset: ScreeningRuleset, questionIds: ReadonlySet<string>): LocatedProblem[] {
   const criterionIds = new Set(ruleset.criteria.map((criterion) => criterion.id));
   const answerFacts = answerFactChecker(questionIds);
@@ -263,6 +299,21 @@ function rulesProblems(ruleset: ScreeningRuleset, questionIds: ReadonlySet<strin
       ),
     );
   });
+  const sayable = (fact: string): boolean =>
+    questionIds.has(fact) ||
+    (SETTINGS_FACTS as readonly string[]).includes(fact) ||
+    (DERIVED_FACTS as readonly string[]).includes(fact);
+  ruleset.criteria.forEach((criterion, index) =>
+    problems.push(...reasonProblems(criterion.reason, criterion.conditions, `/criteria/${index}/reason`, sayable)),
+  );
+  ruleset.targetGroups.forEach((group, index) => {
+    if (group.reason !== undefined)
+      problems.push(...reasonProblems(group.reason, group.condition, `/targetGroups/${index}/reason`, sayable));
+  });
+  ruleset.decisions.forEach((decision, index) => {
+    if ('reason' in decision && decision.reason !== undefined)
+      problems.push(...reasonProblems(decision.reason, decision.conditions, `/decisions/${index}/reason`, sayable));
+  });
   problems.push(...checkThresholds(ruleset.thresholds, '/thresholds'));
   problems.push(...checkArchetypes(ruleset.archetypes, '/archetypes', archetypeFactChecker(questionIds, criterionIds)));
   problems.push(...checkTargetGroups(ruleset.targetGroups, '/targetGroups', answerFacts));
@@ -272,7 +323,7 @@ function rulesProblems(ruleset: ScreeningRuleset, questionIds: ReadonlySet<strin
   ruleset.decisions.forEach((decision, index) => {
     const hasTrack = 'track' in decision && decision.track !== undefined;
     const hasWarning = 'warning' in decision && decision.warning !== undefined;
-    if (hasTrack === hasWarning || (hasTrack && !('reason' in decision && typeof decision.reason === 'string'))) {
+    if (hasTrack === hasWarning || (hasTrack && !('reason' in decision && decision.reason !== undefined))) {
       problems.push({
         location: `/decisions/${index}`,
         message: 'en regel skal have enten "track" og "reason" eller "warning"',

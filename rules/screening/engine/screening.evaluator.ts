@@ -9,7 +9,7 @@ import {
   type RunLedger,
   type ScreeningEngine,
 } from './screening-engine.factory';
-import { ExplanationVocabulary, TRACK_LABELS, buildExplanation } from './screening-explanation';
+import { ExplanationVocabulary, buildExplanation, formatNumber, trackText } from './screening-explanation';
 import { ScreeningSettingsError, checkTeamScreeningSettings } from '../team-screening-settings';
 import type {
   Answers,
@@ -19,10 +19,23 @@ import type {
   SensitivityNote,
   TeamScreeningSettings,
   Track,
+  TrackLabels,
 } from '../screening.types';
 
 /** The criterion the sensitivity note takes out. */
 export const AGE_CRITERION = 'over_40';
+/** The answer the age note is about (through the criterion and through the target groups). */
+const AGE_FACT = 'age';
+/** The criterion whose sectors a team must mark before it can hold (spec §1.5). */
+const BUSINESS_CYCLE_CRITERION = 'konjunkturramt';
+
+/** The team's display labels of the tracks, or the rule file's defaults. */
+export function trackLabelsOf(
+  ruleset: ScreeningRuleset,
+  settings: Pick<TeamScreeningSettings, 'trackLabels'>,
+): TrackLabels {
+  return { ...ruleset.defaults.trackLabels, ...settings.trackLabels };
+}
 
 /** Thrown when the decision rules give no track or two different ones: the rule files contradict themselves. */
 export class ScreeningDecisionError extends Error {
@@ -88,6 +101,8 @@ export class ScreeningEvaluator {
         `Svar på spørgsmål, som teamet ikke stiller, er ikke brugt: ${asked.ignored.map((id) => main.vocabulary.factLabel(id)).join(', ')}.`,
       );
     }
+    const trackLabels = trackLabelsOf(this.ruleset, settings);
+    const notes = this.settingsNotes(settings, criteria);
     return {
       track: outcome.track,
       targetGroup: derived.targetGroup?.id ?? '',
@@ -108,17 +123,28 @@ export class ScreeningEvaluator {
         vocabulary: main.vocabulary,
         ledger,
         derived,
+        answers: asked.answers,
         criteria: criteria.filter((criterion) => criterion.enabled),
-        archetypes,
         track: outcome.track,
         trackRules: outcome.trackRules,
       }),
+      ...(notes.length === 0 ? {} : { notes }),
+      trackLabels,
       warnings,
       rulesetVersion: this.ruleset.version,
       settingsVersion: settings.version,
-      sensitivity: await this.sensitivity(settings, asked.answers, ledger, outcome.track),
+      sensitivity: await this.sensitivity(settings, asked.answers, ledger, outcome.track, trackLabels),
       interventions: [...(derived.bestArchetype?.interventions ?? [])],
     };
+  }
+
+  /** What the team's settings leave out that a caseworker should know: no sectors marked as hit by the business cycle. */
+  private settingsNotes(settings: TeamScreeningSettings, criteria: readonly CriterionOutcome[]): string[] {
+    const cycle = criteria.find((criterion) => criterion.id === BUSINESS_CYCLE_CRITERION);
+    if (cycle?.enabled !== true || settings.affectedSectors.length > 0) return [];
+    return [
+      `Teamet har ikke markeret nogen brancher som ramt af konjunkturerne, så risikofaktoren «${cycle.label}» tæller ikke med. En leder vælger brancherne under indstillinger.`,
+    ];
   }
 
   /** How many engines are cached now (for diagnostics and tests). */
@@ -172,8 +198,10 @@ export class ScreeningEvaluator {
   }
 
   /**
-   * Re-runs the rules without `over_40` (and, if the team enabled any, without the sensitive criteria) to
-   * tell the caseworker whether those alone decide the recommendation. A criterion that did not hold cannot
+   * Tells the caseworker whether age decided the recommendation (spec §1.5): through the criterion
+   * `over_40` (the rules re-run without it) or through the target group (a group whose condition reads
+   * the age, e.g. under 30 → catch-all: the rules re-run without that group). The same for the
+   * sensitive criteria when the team has turned one on. A criterion or group that did not hold cannot
    * change anything when it is taken out, so that re-run is skipped.
    */
   private async sensitivity(
@@ -181,21 +209,45 @@ export class ScreeningEvaluator {
     answers: Answers,
     ledger: RunLedger,
     track: Track,
+    labels: TrackLabels,
   ): Promise<SensitivityNote> {
     const ageLabel = this.ruleset.criteria.find((criterion) => criterion.id === AGE_CRITERION)?.label ?? AGE_CRITERION;
     const withoutOver40 = ledger.criterionHolds(AGE_CRITERION)
       ? await this.trackWithout(settings, answers, ledger, [AGE_CRITERION])
       : track;
     const tippedByAge = withoutOver40 !== track;
-    const notes = [
-      tippedByAge
-        ? `Alder alene afgør anbefalingen: uden kriteriet '${ageLabel}' ville anbefalingen være ${TRACK_LABELS[withoutOver40]}.`
-        : `Anbefalingen afhænger ikke af kriteriet '${ageLabel}'.`,
-    ];
+    const group = ledger.derived().targetGroup;
+    const groupReadsAge = group !== null && conditionFacts(group.condition).includes(AGE_FACT);
+    const withoutGroup = groupReadsAge ? await this.trackWithoutGroup(settings, answers, group.id) : track;
+    const groupDecides = withoutGroup !== track;
+    const age = typeof answers[AGE_FACT] === 'number' ? formatNumber(answers[AGE_FACT]) : undefined;
+    const notes: string[] = [];
+    if (groupDecides && group !== null) {
+      const otherwise =
+        withoutGroup === undefined
+          ? 'uden for den hører borgeren ikke til nogen af teamets målgrupper'
+          : `uden for den målgruppe ville anbefalingen være ${trackText(labels, withoutGroup)}`;
+      notes.push(
+        `Ja. ${age === undefined ? 'Alderen' : `Alderen, ${age} år,`} placerer borgeren i målgruppen «${group.label}», og ${otherwise}.`,
+      );
+    }
+    if (tippedByAge) {
+      notes.push(
+        `${groupDecides ? 'Også risikofaktoren' : 'Ja. Risikofaktoren'} «${ageLabel}» afgør anbefalingen: uden den ville anbefalingen være ${trackText(labels, withoutOver40)}.`,
+      );
+    }
+    if (notes.length === 0) {
+      notes.push(
+        groupReadsAge
+          ? `Nej. Målgruppen afhænger af alderen, men anbefalingen ville være den samme uden for den, og også uden risikofaktoren «${ageLabel}».`
+          : `Nej. Målgruppen afhænger ikke af alderen, og anbefalingen ville være den samme uden risikofaktoren «${ageLabel}».`,
+      );
+    }
+    const decidedByAge = tippedByAge || groupDecides;
     const sensitive = this.ruleset.criteria.filter(
       (criterion) => criterion.sensitive === true && settings.criteria[criterion.id]?.enabled === true,
     );
-    if (sensitive.length === 0) return { withoutOver40, tippedByAge, note: notes.join(' ') };
+    if (sensitive.length === 0) return { decidedByAge, withoutOver40, tippedByAge, note: notes.join(' ') };
 
     const anyHeld = sensitive.some((criterion) => ledger.criterionHolds(criterion.id));
     const withoutSensitive = anyHeld
@@ -206,13 +258,36 @@ export class ScreeningEvaluator {
           sensitive.map((criterion) => criterion.id),
         )
       : track;
-    const labels = sensitive.map((criterion) => `'${criterion.label}'`).join(' og ');
+    const sensitiveFacts = new Set(sensitive.flatMap((criterion) => conditionFacts(criterion.conditions)));
+    const groupReadsSensitive =
+      group !== null && conditionFacts(group.condition).some((fact) => sensitiveFacts.has(fact));
+    const labelsText = sensitive.map((criterion) => `«${criterion.label}»`).join(' og ');
     notes.push(
       withoutSensitive !== track
-        ? `Uden det følsomme kriterium ${labels} ville anbefalingen være ${TRACK_LABELS[withoutSensitive]}.`
-        : `Anbefalingen afhænger ikke af det følsomme kriterium ${labels}.`,
+        ? `Den følsomme risikofaktor ${labelsText} afgør anbefalingen: uden den ville anbefalingen være ${trackText(labels, withoutSensitive)}.`
+        : `Den følsomme risikofaktor ${labelsText} afgør ikke anbefalingen.`,
     );
-    return { withoutOver40, withoutSensitive, tippedByAge, note: notes.join(' ') };
+    if (groupReadsSensitive && group !== null)
+      notes.push(`Målgruppen «${group.label}» bygger på de samme oplysninger som ${labelsText}.`);
+    return { decidedByAge, withoutOver40, withoutSensitive, tippedByAge, note: notes.join(' ') };
+  }
+
+  /**
+   * The track had the team not had this target group (the next group whose condition holds takes over);
+   * undefined when no other group would hold.
+   */
+  private async trackWithoutGroup(
+    settings: TeamScreeningSettings,
+    answers: Answers,
+    groupId: string,
+  ): Promise<Track | undefined> {
+    const without = { ...settings, targetGroups: settings.targetGroups.filter((group) => group.id !== groupId) };
+    try {
+      return (await this.decide(this.engineFor(without, []).engine, answers)).track;
+    } catch (error) {
+      if (error instanceof ScreeningDecisionError) return undefined;
+      throw error;
+    }
   }
 
   /**

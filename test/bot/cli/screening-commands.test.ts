@@ -37,6 +37,7 @@ describe('CLI: screen and rules test', () => {
       'archetypes',
       'bestArchetype',
       'explanation',
+      'notes',
       'warnings',
       'rulesetVersion',
       'sensitivity',

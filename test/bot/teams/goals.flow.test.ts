@@ -268,7 +268,7 @@ describe('weekly goals over HTTP (real server, embedded SQLite, expectReplies)',
     const list = await say(METTE, 'opfølgning');
     assert.match(
       cardFullText(list),
-      /J-2026-FU · 13 uger efter screeningen\nScreenet 3\. feb\. 2026 · spor Selektion · opfølgning fra 5\. maj 2026/,
+      /J-2026-FU · 13 uger efter screeningen\nScreenet 3\. feb\. 2026 · Tidlig, intensiv indsats · opfølgning fra 5\. maj 2026/,
     );
     assert.doesNotMatch(cardFullText(list), /26 uger/);
     const job = actionData(list, 'followup.outcome');

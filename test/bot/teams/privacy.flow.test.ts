@@ -168,7 +168,7 @@ describe('data protection over HTTP (real server, embedded SQLite, expectReplies
     const reportBefore = await allText('ugerapport uge 6 2026', TEAM_X.leader);
     assert.match(
       reportBefore,
-      /Screeninger i ugen\n3\nSpor\nDødvægt 0 · Catch-all 1 · Selektion 2\nIntensiv andel \(90 dage\)\n67 % \(2 af 3\)[^\n]*\nFravigelser\n33 % \(1 af 3\)\nHyppigste årsager\nAndet \(1\)/,
+      /Screeninger i ugen\n3\nSpor\nOrdinær indsats \(klarer sig formentlig selv\) 0 · Tidlig indsats for hele målgruppen 1 · Tidlig, intensiv indsats 2\nIntensiv andel \(90 dage\)\n67 % \(2 af 3\)[^\n]*\nFravigelser\n33 % \(1 af 3\)\nHyppigste årsager\nAndet \(1\)/,
     );
     now = new Date('2026-05-14T08:00:00Z'); // 100 days later; the team keeps answers 90 days
     assert.ok((await bot.runRetention()) >= 1);
@@ -178,7 +178,7 @@ describe('data protection over HTTP (real server, embedded SQLite, expectReplies
     const followUps = await allText('opfølgning', 'cw-x3');
     assert.match(
       followUps,
-      /Screeningen 3\. feb\. 2026 · 13 uger efter screeningen\nScreenet 3\. feb\. 2026 · spor Catch-all/,
+      /Screeningen 3\. feb\. 2026 · 13 uger efter screeningen\nScreenet 3\. feb\. 2026 · Tidlig indsats for hele målgruppen/,
     );
     assert.doesNotMatch(followUps, /J-RET-1/);
     // Only the date the open openings are counted at moves with the clock.
@@ -202,7 +202,7 @@ describe('data protection over HTTP (real server, embedded SQLite, expectReplies
     const confirmation = await text('slet screening J-DEL-1', TEAM_X.leader);
     assert.match(
       cardFullText(confirmation),
-      /^Slet screeningen\?\n.*\nSagsreference\nJ-DEL-1\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Selektion\n/,
+      /^Slet screeningen\?\n.*\nSagsreference\nJ-DEL-1\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\n/,
     );
     assert.deepEqual(Object.keys(buttons(confirmation)), ['Slet', 'Fortryd']);
     assert.match(

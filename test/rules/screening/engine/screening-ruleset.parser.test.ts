@@ -4,7 +4,15 @@ import {
   checkScreeningRuleset,
   loadScreeningRuleset,
 } from '../../../../rules/screening/engine/screening-ruleset.parser';
-import { defaultRuleFiles } from '../screening-fixtures';
+import { DEFAULT_TRACK_LABELS } from '../../../../cards/screening/track-labels';
+import { defaultRuleFiles, defaultRuleset } from '../screening-fixtures';
+
+/** Every problem rules check reports for `files`, one per line. */
+function problemsOf(files: ReturnType<typeof defaultRuleFiles>): string {
+  return checkScreeningRuleset(files)
+    .problems.map((problem) => `${problem.location}: ${problem.message}`)
+    .join('\n');
+}
 
 describe('loadScreeningRuleset', () => {
   it('when the project files are loaded, then the ruleset has the 12 criteria with only the sensitive one off', () => {
@@ -15,12 +23,47 @@ describe('loadScreeningRuleset', () => {
       [['anden_etnisk_baggrund', true]],
     );
     assert.deepEqual(ruleset.defaults, {
+      trackLabels: DEFAULT_TRACK_LABELS,
       intensiveShareCap: 0.3,
       capacityWindowDays: 90,
       retentionDays: 90,
       affectedSectors: [],
     });
     assert.equal(ruleset.sectors.length, 19);
+  });
+
+  it('when the rule file names the display labels of the tracks, then they are the spec’s, as the cards use them', () => {
+    assert.deepEqual(defaultRuleset().defaults.trackLabels, DEFAULT_TRACK_LABELS);
+    assert.ok(
+      !Object.values(DEFAULT_TRACK_LABELS).some((label) => /dødvægt/i.test(label)),
+      'no citizen is called dødvægt',
+    );
+  });
+
+  it('when a criterion or a target group has no reason sentence, then rules check names each', () => {
+    const files = defaultRuleFiles();
+    const rules = files.rules as { criteria: { reason?: unknown }[]; targetGroups: { reason?: unknown }[] };
+    delete rules.criteria[4]?.reason;
+    delete rules.targetGroups[0]?.reason;
+    const text = problemsOf(files);
+    assert.match(text, /\/criteria\/4: .*reason/);
+    assert.match(text, /\/targetGroups\/0: .*reason/);
+  });
+
+  it('when a reason names an unknown fact, a part its condition never compares, or a track rule has none, then rules check names each', () => {
+    const files = defaultRuleFiles();
+    const rules = files.rules as {
+      criteria: { id: string; reason?: unknown }[];
+      decisions: { reason?: unknown }[];
+    };
+    (rules.decisions[2] as { reason: unknown }).reason = 'Borgeren søger {ansoegninger} job om ugen.';
+    delete rules.decisions[3]?.reason;
+    const commute = rules.criteria.findIndex((criterion) => criterion.id === 'begraenset_mobilitet');
+    (rules.criteria[commute] as { reason: unknown }).reason = [{ fact: 'age', text: 'Borgeren er {age} år.' }];
+    const text = problemsOf(files);
+    assert.match(text, /\/decisions\/2\/reason: ukendt fakta "ansoegninger"/);
+    assert.match(text, /\/decisions\/3: en regel skal have enten "track" og "reason" eller "warning"/);
+    assert.match(text, new RegExp(`/criteria/${commute}/reason/0/fact: betingelsen sammenligner ikke "age"`));
   });
 
   it('when a file breaks its schema, then the problem names the file, the pointer and says what in Danish', () => {

@@ -19,46 +19,40 @@ describe('ScreeningEvaluator', () => {
   });
   afterEach(() => sandbox.restore());
 
-  it('when the seed example is screened, then the explanation names each criterion with the value the engine saw', async () => {
+  it('when the seed example is screened, then the reasons are sentences with the values the engine saw, the decisive one first', async () => {
     const result = await new ScreeningEvaluator(ruleset).evaluate(SKILLED_52, settings);
     assert.equal(result.track, 'selektion');
     assert.equal(result.riskScore, 5);
     assert.equal(result.riskLevel, 'hoej');
-    assert.match(
-      result.explanation[0] ?? '',
-      /^Risikoscore 5 \(høj\): over 40 år \(alder 52\), .*intet aktivt netværk/,
-    );
-    assert.equal(result.explanation[1], 'Målgruppe: Jobklare 30 år og derover → strategi selektion.');
-    assert.match(
-      result.explanation[2] ?? '',
-      /Den erfarne faglærte .* 3 af 4 kendetegn \(75 %\): over 50 år \(alder 52\)/,
-    );
-    assert.match(
-      result.explanation[3] ?? '',
-      /^Anbefalet: selektion, fordi risikoniveauet er højt \(risikoniveau høj\)/,
-    );
+    assert.deepEqual(result.explanation.slice(0, 4), [
+      'Risikoen for langtidsledighed er høj, med en risikoscore på 5.',
+      'Borgeren ligner typen «Den erfarne faglærte fra en lukket virksomhed», som teamet vurderer i risiko for langtidsledighed.',
+      'Borgeren er jobklar og hører til målgruppen på 30 år og derover.',
+      'Borgeren er 52 år, altså over 40.',
+    ]);
+    assert.ok(result.explanation.includes('Borgeren har ikke et aktivt netværk til virksomheder.'));
+    assert.equal(new Set(result.explanation).size, result.explanation.length, 'each reason once');
     assert.deepEqual(result.interventions, ruleset.archetypes[0]?.interventions);
     assert.equal(result.rulesetVersion, ruleset.version);
     assert.equal(result.settingsVersion, 1);
   });
 
-  it('when the thresholds change, then the explanation shows the facts as the engine compared them', async () => {
+  it('when the thresholds change, then the reasons show the values as the engine compared them', async () => {
     const changed = withSettingsOverrides(settings, { version: 2, thresholds: { minApplicationsPerWeek: 6 } });
     const result = await new ScreeningEvaluator(ruleset).evaluate(LOW_RISK, changed);
-    assert.match(result.explanation[0] ?? '', /søger for få job eller for snævert \(ansøgninger pr\. uge 5\)/);
+    assert.ok(result.explanation.includes('Borgeren søger 5 job om ugen.'), result.explanation.join('\n'));
   });
 
-  it('when nothing holds and strategy is selektion, then the fallback rule explains with the values it read', async () => {
+  it('when nothing holds and strategy is selektion, then the fallback rule says so with the risk it read', async () => {
     const result = await new ScreeningEvaluator(ruleset).evaluate(LOW_RISK, settings);
     assert.equal(result.track, 'doedvaegt');
-    assert.equal(result.explanation[0], 'Risikoscore 0 (lav): ingen af de aktive risikokriterier er opfyldt.');
-    assert.match(
-      result.explanation.at(-1) ?? '',
-      /^Anbefalet: dødvægt, fordi ingen af betingelserne .* \(risikoniveau lav; din egen vurdering: klarer sig selv; bedste arketype i risiko: nej\)\.$/,
-    );
+    assert.deepEqual(result.explanation, [
+      'Risikoen for langtidsledighed er lav, med en risikoscore på 0, og intet andet peger på, at borgeren har brug for en tidlig indsats nu.',
+      'Borgeren er jobklar og hører til målgruppen på 30 år og derover.',
+    ]);
   });
 
-  it('when over 40 alone tips the track, then the sensitivity note says so in Danish', async () => {
+  it('when over 40 alone tips the track, then the age note says so in Danish, with the display label', async () => {
     const answers = {
       ...SKILLED_52,
       willingToChangeSector: 'ja',
@@ -70,16 +64,21 @@ describe('ScreeningEvaluator', () => {
     const result = await new ScreeningEvaluator(ruleset).evaluate(answers, settings);
     assert.equal(result.track, 'selektion');
     assert.deepEqual(result.sensitivity, {
+      decidedByAge: true,
       withoutOver40: 'doedvaegt',
       tippedByAge: true,
-      note: "Alder alene afgør anbefalingen: uden kriteriet 'over 40 år' ville anbefalingen være dødvægt.",
+      note: 'Ja. Risikofaktoren «over 40 år» afgør anbefalingen: uden den ville anbefalingen være «Ordinær indsats (klarer sig formentlig selv)».',
     });
   });
 
-  it('when age does not decide, then the note says the recommendation does not depend on it', async () => {
+  it('when age does not decide, then the note says neither the target group nor the criterion depends on it', async () => {
     const result = await new ScreeningEvaluator(ruleset).evaluate(LOW_RISK, settings);
     assert.equal(result.sensitivity.tippedByAge, false);
-    assert.equal(result.sensitivity.note, "Anbefalingen afhænger ikke af kriteriet 'over 40 år'.");
+    assert.equal(result.sensitivity.decidedByAge, false);
+    assert.equal(
+      result.sensitivity.note,
+      'Nej. Målgruppen afhænger ikke af alderen, og anbefalingen ville være den samme uden risikofaktoren «over 40 år».',
+    );
     assert.equal(result.sensitivity.withoutSensitive, undefined);
   });
 
@@ -122,7 +121,7 @@ describe('ScreeningEvaluator', () => {
     assert.equal(result.sensitivity.withoutSensitive, 'doedvaegt');
     assert.match(
       result.sensitivity.note,
-      /Uden det følsomme kriterium 'anden etnisk baggrund end dansk' ville anbefalingen være dødvægt\./,
+      /Den følsomme risikofaktor «anden etnisk baggrund end dansk» afgør anbefalingen: uden den ville anbefalingen være «Ordinær indsats \(klarer sig formentlig selv\)»\./,
     );
   });
 
@@ -148,7 +147,7 @@ describe('ScreeningEvaluator', () => {
     const result = await new ScreeningEvaluator(ruleset).evaluate(SKILLED_52, team);
     assert.equal(result.track, 'doedvaegt');
     assert.deepEqual(result.warnings, [
-      'Risikoniveauet er højt, men målgruppens strategi er dødvægt. Overvej, om borgeren skal have en tidlig indsats.',
+      'Risikoen for langtidsledighed er høj, men teamet giver målgruppen den ordinære indsats. Overvej, om borgeren skal have en tidlig indsats.',
     ]);
   });
 
