@@ -39,6 +39,7 @@ export function defaultTeamScreeningSettings(ruleset: ScreeningRuleset): TeamScr
     capacityWindowDays: ruleset.defaults.capacityWindowDays,
     retentionDays: ruleset.defaults.retentionDays,
     customQuestions: [],
+    trackLabels: { ...ruleset.defaults.trackLabels },
   };
 }
 

@@ -2,7 +2,8 @@ import type { AuditTrail } from '../shared/audit-trail';
 import type { Clock } from '../shared/clock';
 import type { TeamLeaders } from './team-leaders';
 import type { TeamSettingsRepository } from './team-settings.repository';
-import type { TeamScreeningSettings } from '../screening/screening.types';
+import type { TeamScreeningSettings, Track } from '../screening/screening.types';
+import { holdsCprShape } from '../shared/cpr-shape';
 import { formatDanishNumber } from '../shared/danish-number';
 import { RETENTION_DAYS, withAllowedRetention } from '../screening/retention-period';
 
@@ -13,7 +14,12 @@ export interface SettingsChange {
   retentionDays?: number;
   affectedSectors?: string[];
   sensitiveCriterionEnabled?: boolean;
+  /** The team's display labels of the tracks (what caseworkers and citizens read). */
+  trackLabels?: Partial<Record<Track, string>>;
 }
+
+/** The longest display label of a track. */
+const TRACK_LABEL_MAX = 60;
 
 /** A stored setting outside today's allowed range, and the value that applies instead. */
 export interface HeldSetting {
@@ -103,6 +109,15 @@ export class TeamSettingsService {
       capacityWindowDays: change.capacityWindowDays ?? current.capacityWindowDays,
       retentionDays: change.retentionDays ?? current.retentionDays,
       affectedSectors: change.affectedSectors ?? current.affectedSectors,
+      ...(change.trackLabels === undefined && current.trackLabels === undefined
+        ? {}
+        : {
+            trackLabels: {
+              ...this.defaults.trackLabels,
+              ...current.trackLabels,
+              ...trimmed(change.trackLabels),
+            } as Record<Track, string>,
+          }),
       criteria: { ...current.criteria, [SENSITIVE_CRITERION]: { ...baseCriterion, enabled: sensitive } },
     };
     const at = this.clock.now().toISOString();
@@ -153,6 +168,20 @@ function validateChange(change: SettingsChange, sectorIds: ReadonlySet<string>):
     RETENTION_DAYS.min,
     RETENTION_DAYS.max,
   );
+  for (const [track, label] of Object.entries(change.trackLabels ?? {})) {
+    const text = label.trim();
+    if (text === '' || text.length > TRACK_LABEL_MAX || holdsCprShape(text)) {
+      errors.push({
+        field: `trackLabels.${track}`,
+        message: `Navnet på indsatsen skal være 1–${TRACK_LABEL_MAX} tegn (det var ${text.length}).`,
+      });
+    } else if (/d(ø|oe)dvægt|d(ø|oe)dvaegt/iu.test(text)) {
+      errors.push({
+        field: `trackLabels.${track}`,
+        message: 'Navnet på indsatsen må ikke kalde borgeren "dødvægt": borgeren kan læse sin screening (aktindsigt).',
+      });
+    }
+  }
   if (change.affectedSectors !== undefined) {
     const unknown = change.affectedSectors.filter((id) => !sectorIds.has(id));
     if (unknown.length > 0) {
@@ -163,4 +192,8 @@ function validateChange(change: SettingsChange, sectorIds: ReadonlySet<string>):
     }
   }
   return errors;
+}
+
+function trimmed(labels: Partial<Record<Track, string>> | undefined): Partial<Record<Track, string>> {
+  return Object.fromEntries(Object.entries(labels ?? {}).map(([track, label]) => [track, label.trim()]));
 }

@@ -1,4 +1,5 @@
 import { cprRefusal, holdsCprShape } from '../../../rules/shared/cpr-shape';
+import type { Track } from '../../../rules/screening/screening.types';
 import type { SettingsChange } from '../../../rules/teams/team-settings.service';
 
 /**
@@ -42,6 +43,15 @@ export function parseSettingsSubmit(data: Readonly<Record<string, unknown>>): {
       .map((id) => id.trim())
       .filter((id) => id !== '');
   else if (sectors !== undefined) errors.push('Konjunkturramte brancher har et forkert format.');
+  const labels: Partial<Record<Track, string>> = {};
+  for (const track of ['doedvaegt', 'catch-all', 'selektion'] as const) {
+    const raw = data[`trackLabel_${track}`];
+    if (raw === undefined) continue;
+    if (holdsCprShape(raw)) errors.push(cprRefusal('Navnet på indsatsen'));
+    else if (typeof raw === 'string') labels[track] = raw;
+    else errors.push('Navnet på indsatsen har et forkert format.');
+  }
+  if (Object.keys(labels).length > 0) change.trackLabels = labels;
   const sensitive = data.sensitiveCriterion;
   if (sensitive === 'true' || sensitive === true) change.sensitiveCriterionEnabled = true;
   else if (sensitive === 'false' || sensitive === false) change.sensitiveCriterionEnabled = false;

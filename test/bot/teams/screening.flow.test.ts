@@ -24,7 +24,7 @@ const TENANT = 'tenant-flow';
 const TEAM_X = {
   id: TEST_TEAM.id,
   leader: 'leader-view',
-  members: ['cw-1', 'cw-other', 'cw-comma', 'cw-2', 'cw-3', 'cw-4', 'cw-5'],
+  members: ['cw-1', 'cw-other', 'cw-comma', 'cw-2', 'cw-3', 'cw-4', 'cw-5', 'cw-labels'],
 } as const;
 /** Team Y, another team of the same tenant, with its own owner and caseworker. */
 const TEAM_Y = { id: '19:team-y-flow@thread.tacv2', leader: 'leader-y', members: ['cw-y'] } as const;
@@ -290,6 +290,57 @@ describe('screening flow over HTTP (real server, embedded SQLite, expectReplies)
     );
     assert.match(cardText(saved), /Gemt som version/);
     assert.match(cardFullText(saved), /Loft for intensiv andel\n36 %/);
+  });
+
+  it('when a leader opens indstillinger with no sectors marked, then the card asks for them; the team names the efforts, and a screening then reads the team’s names', async () => {
+    const first = await text('indstillinger', 'leader-view');
+    assert.match(
+      cardText(first),
+      /Konjunkturramte brancher\nVælg først de brancher, der lige nu er ramt af konjunkturerne/,
+    );
+    const member = await text('indstillinger', 'cw-other');
+    assert.doesNotMatch(
+      cardText(member),
+      /Vælg først de brancher/,
+      'only a leader can choose, so only a leader is asked',
+    );
+
+    const judging = await submit(
+      { ...actionData(first, 'settings.save'), trackLabel_doedvaegt: 'Dødvægt' },
+      'leader-view',
+    );
+    assert.match(cardText(judging), /Navnet på indsatsen må ikke kalde borgeren "dødvægt"/);
+    assert.match(
+      cardFullText(judging),
+      /Navne på indsatserne\nTidlig indsats for hele målgruppen · Tidlig, intensiv indsats · Ordinær/,
+      'nothing was saved',
+    );
+    const named = await submit(
+      {
+        ...actionData(judging, 'settings.save'),
+        affectedSectors: 'industri',
+        trackLabel_doedvaegt: 'Almindelig indsats',
+        trackLabel_selektion: '  Tidlig indsats nu  ',
+      },
+      'leader-view',
+    );
+    assert.match(cardText(named), /Gemt som version/);
+    assert.doesNotMatch(cardText(named), /Vælg først de brancher/, 'asked only until the team has chosen');
+    assert.match(
+      cardFullText(named),
+      /Navne på indsatserne\nTidlig indsats for hele målgruppen · Tidlig indsats nu · Almindelig indsats/,
+    );
+
+    const start = await text('screening', 'cw-labels');
+    let card = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-LABELS' }, 'cw-labels');
+    for (let section = 1; section <= 5; section += 1) card = await submit(filled(card), 'cw-labels');
+    const resultText = cardText(card);
+    assert.match(resultText, /Anbefalet indsats\nTidlig indsats nu\n/);
+    assert.match(
+      resultText,
+      /Borgeren kommer fra branchen industri, som teamet har markeret som ramt af konjunkturerne\./,
+    );
+    assert.doesNotMatch(resultText, /ikke markeret nogen brancher/);
   });
 
   it('when every card of the flow is validated, then none has a problem', () => {
