@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { ScreeningRepository } from '../../rules/screening/screening.repository';
 import type { ScreeningStatisticsRepository } from '../../rules/screening/screening-statistics.repository';
+import { caseReferenceKey } from '../../rules/screening/case-reference';
 import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
 import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
@@ -87,10 +88,27 @@ export class CosmosScreeningRepository implements ScreeningRepository, Screening
 
   async listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]> {
     const documents = await queryAll<ScreeningDocument>(this.container, {
-      query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.caseReference = @caseReference',
+      // Lower-cased in the query, and the one found kept only if it folds as the domain's key does.
+      query: 'SELECT * FROM c WHERE c.teamId = @teamId AND LOWER(c.caseReference) = LOWER(@caseReference)',
       parameters: [
         { name: '@teamId', value: teamId },
         { name: '@caseReference', value: caseReference },
+      ],
+    });
+    const key = caseReferenceKey(caseReference);
+    return documents
+      .map(toRecord)
+      .filter((record) => record.caseReference !== undefined && caseReferenceKey(record.caseReference) === key);
+  }
+
+  async listByCaseworker(teamId: string, caseworkerId: string, since: string): Promise<ScreeningRecord[]> {
+    const documents = await queryAll<ScreeningDocument>(this.container, {
+      query:
+        'SELECT * FROM c WHERE c.teamId = @teamId AND c.caseworkerId = @caseworkerId AND c.createdAt >= @since ORDER BY c.createdAt DESC',
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@caseworkerId', value: caseworkerId },
+        { name: '@since', value: since },
       ],
     });
     return documents.map(toRecord);

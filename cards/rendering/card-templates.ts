@@ -13,7 +13,9 @@ import openingMine from '../templates/opening-mine.json';
 import screeningAudit from '../templates/screening-audit.json';
 import screeningDecided from '../templates/screening-decided.json';
 import screeningErase from '../templates/screening-erase.json';
+import screeningList from '../templates/screening-list.json';
 import screeningReference from '../templates/screening-reference.json';
+import screeningReferenceInUse from '../templates/screening-reference-in-use.json';
 import screeningResult from '../templates/screening-result.json';
 import screeningResume from '../templates/screening-resume.json';
 import screeningSection from '../templates/screening-section.json';
@@ -40,7 +42,9 @@ export const CARD_TEMPLATES = {
   screeningAudit,
   screeningDecided,
   screeningErase,
+  screeningList,
   screeningReference,
+  screeningReferenceInUse,
   screeningResult,
   screeningResume,
   screeningSection,

@@ -2,6 +2,8 @@ import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer'
 import {
   buildDecidedViewModel,
   buildErasureViewModel,
+  buildMyScreeningsViewModel,
+  buildReferenceInUseViewModel,
   buildReferenceViewModel,
   buildResultViewModel,
   buildResumeViewModel,
@@ -22,6 +24,7 @@ import { buildAuditTrailViewModel } from './audit-trail.view-model';
 
 type Unfinished = Awaited<ReturnType<ScreeningService['unfinished']>>;
 type ViewOutcome = Awaited<ReturnType<ScreeningService['view']>>;
+type MyScreenings = Awaited<ReturnType<ScreeningService['mine']>>;
 type ErasureRequest = Awaited<ReturnType<ScreeningService['requestErasure']>>;
 type ErasureOutcome = Awaited<ReturnType<ScreeningService['erase']>>;
 type AuditTrailOutcome = Awaited<ReturnType<ScreeningService['auditTrail']>>;
@@ -49,7 +52,14 @@ export class ScreeningCards {
   /** The first section of a started screening, or the reference form again with why it was refused. */
   started(outcome: StartOutcome, typedReference: string): AdaptiveCardJson {
     if (outcome.kind === 'started') return this.step(outcome.step);
+    if (outcome.kind === 'reference-in-use')
+      return this.renderer.render('screeningReferenceInUse', buildReferenceInUseViewModel(outcome));
     return this.reference(outcome.message, outcome.keepTyped ? typedReference : '');
+  }
+
+  /** `mine screeninger`. */
+  mine(outcome: MyScreenings): AdaptiveCardJson {
+    return this.renderer.render('screeningList', buildMyScreeningsViewModel(outcome));
   }
 
   step(step: ScreeningStep): AdaptiveCardJson {
@@ -75,7 +85,7 @@ export class ScreeningCards {
       case 'result':
         return this.renderer.render('screeningResult', buildResultViewModel(step));
       case 'decided':
-        return this.renderer.render('screeningDecided', buildDecidedViewModel(step));
+        return this.renderer.render('screeningDecided', buildDecidedViewModel(step, 'decided', this.sectors));
     }
   }
 
@@ -89,6 +99,8 @@ export class ScreeningCards {
         `Screeningen er nået til afsnit ${step.sectionIndex + 1} af ${step.sectionCount}. Sagsbehandleren fortsætter med **screening**.`,
       );
     }
+    if (step.kind === 'decided')
+      return this.renderer.render('screeningDecided', buildDecidedViewModel(step, 'view', this.sectors));
     return this.step(step);
   }
 

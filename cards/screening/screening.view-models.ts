@@ -7,6 +7,7 @@ import type { AnswerError, Question, ScreeningResult } from '../../rules/screeni
 import { formatDate, typedNumber } from '../shared/formatting';
 import { formatCalendarDate } from '../goals/goal-formatting';
 import { TRACK_DESCRIPTIONS, TRACKS, trackLabel } from './track-labels';
+import { answerFacts, journalNoteOf, storedResultOf } from './journal-note';
 
 export interface Option {
   title: string;
@@ -187,42 +188,117 @@ function describeArchetypes(result: ScreeningResult): string {
     : `Borgeren ligner ingen af teamets arketyper nok til at matche; tættest er ${closest.name}, hvor ${fit(closest)}.`;
 }
 
-export function buildDecidedViewModel(input: {
-  screening: ScreeningRecord;
-  capacity: IntensiveShare;
-  windowDays: number;
-}) {
+/**
+ * A decided screening: just decided (`decided`, with the team's intensive share after it), or shown
+ * again (`view`: `vis screening`, titled by its reference, with the answers). Both carry the reasons
+ * and the journal note while retention has not removed them.
+ */
+export function buildDecidedViewModel(
+  input: {
+    screening: ScreeningRecord;
+    capacity: IntensiveShare;
+    windowDays: number;
+    questions: readonly Question[];
+  },
+  mode: 'decided' | 'view' = 'decided',
+  sectors: readonly Option[] = [],
+) {
   const { screening } = input;
   const decision = screening.decision;
+  const result = storedResultOf(screening);
+  const labels = result?.trackLabels;
   const facts = [
     { title: 'Sagsreference', value: referenceOf(screening) },
-    { title: 'Anbefalet', value: trackLabel(screening.summary?.recommendedTrack ?? '') },
-    { title: 'Endeligt spor', value: trackLabel(decision?.finalTrack ?? '') },
+    { title: 'Startet', value: formatDate(screening.createdAt) },
+    { title: 'Anbefalet', value: trackLabel(screening.summary?.recommendedTrack ?? '', labels) },
+    { title: 'Indsats', value: trackLabel(decision?.finalTrack ?? '', labels) },
     {
       title: 'Beslutning',
-      value: decision?.kind === 'overridden' ? 'Anbefalingen er fraveget' : 'Anbefalingen er accepteret',
+      value: decision?.kind === 'overridden' ? 'Anbefalingen er fraveget' : 'Anbefalingen er fulgt',
     },
     ...(decision?.reasonCode === undefined
       ? []
       : [{ title: 'Årsag', value: OVERRIDE_REASON_LABELS[decision.reasonCode] }]),
     ...(decision?.reasonText === undefined ? [] : [{ title: 'Begrundelse', value: decision.reasonText }]),
-    { title: 'Dato', value: formatDate(decision?.decidedAt ?? screening.updatedAt) },
+    { title: 'Afgjort', value: formatDate(decision?.decidedAt ?? screening.updatedAt) },
   ];
   const decided = decidedScreeningOf(screening);
-  if (decided !== undefined) {
+  if (decided !== undefined && mode === 'decided') {
     const dates = followUpsForScreening(decided).map(
       (followUp) => `efter ${followUp.weeks} uger (${formatCalendarDate(followUp.dueDate)})`,
     );
     facts.push({
       title: 'Opfølgning',
-      value: `${dates.join(', ')}: sagsbehandleren får en påmindelse og registrerer, hvordan det går borgeren`,
+      value: `${dates.join(', ')}: du får en påmindelse og registrerer, hvordan det går borgeren`,
     });
   }
+  const kept = result !== undefined;
   return {
     heading: heading(screening),
+    title: mode === 'view' ? `Screening ${referenceOf(screening)}` : 'Screening gemt',
     facts,
+    reasons: result?.explanation ?? [],
+    answers: mode === 'view' ? answerFacts(screening.answers, input.questions, sectors) : [],
+    journalNote: journalNoteOf(screening),
+    showCapacity: mode === 'decided',
     ...capacityView(input.capacity, input.windowDays),
-    footer: 'Svarene slettes automatisk efter teamets opbevaringsperiode; tallene til teamets statistik bevares.',
+    footer: kept
+      ? 'Svarene og begrundelsen slettes automatisk efter teamets opbevaringsperiode; tallene til teamets statistik bevares.'
+      : 'Svarene, begrundelsen og sagsreferencen er slettet efter teamets opbevaringsperiode; kun tallene til teamets statistik er bevaret.',
+  };
+}
+
+/** `mine screeninger`: the caseworker's own screenings, newest first, each with where it stands. */
+export function buildMyScreeningsViewModel(input: {
+  screenings: readonly ScreeningRecord[];
+  days: number;
+  sectionCount: number;
+}) {
+  return {
+    intro:
+      input.screenings.length === 0
+        ? `Du har ikke startet nogen screeninger de seneste ${input.days / 7} uger. Skriv **screening** for at starte en.`
+        : `Dine screeninger de seneste ${input.days / 7} uger, nyeste først.`,
+    screenings: input.screenings.map((screening) => ({
+      heading: `${referenceOf(screening)} · startet ${formatDate(screening.createdAt)}`,
+      status:
+        screening.status === 'in_progress'
+          ? `I gang – du er nået til afsnit ${Math.min(screening.sectionIndex + 1, input.sectionCount)} af ${input.sectionCount}`
+          : screening.status === 'awaiting_decision'
+            ? 'Anbefalingen venter på din beslutning'
+            : statusText(screening),
+      screeningId: screening.status === 'decided' ? '' : screening.id,
+    })),
+    footer: 'Skriv vis screening og sagsreferencen for at se en screening med svar, begrundelse og journalnotat.',
+  };
+}
+
+/** A reference the team has used already: said before a new screening starts with it. */
+export function buildReferenceInUseViewModel(input: {
+  reference: string;
+  existing: readonly { createdAt: string; status: ScreeningRecord['status']; own: boolean }[];
+  resumable?: string;
+}) {
+  const several = input.existing.length > 1;
+  return {
+    title: 'Sagsreferencen er brugt før',
+    intro: `Teamet har ${several ? `${input.existing.length} screeninger` : 'en screening'} med sagsreferencen ${input.reference}:`,
+    existing: input.existing.map(
+      (entry) =>
+        `${entry.own ? 'Din' : 'En kollegas'}, startet ${formatDate(entry.createdAt)}: ${
+          entry.status === 'decided'
+            ? 'afgjort'
+            : entry.status === 'awaiting_decision'
+              ? 'venter på beslutning'
+              : 'i gang'
+        }`,
+    ),
+    advice:
+      input.resumable === undefined
+        ? 'Er det den samme borger, så brug den screening, der er. Start kun en ny, hvis borgeren skal screenes igen.'
+        : 'Fortsæt den screening, du er i gang med, hvis det er den samme borger.',
+    reference: input.reference,
+    resumable: input.resumable ?? '',
   };
 }
 

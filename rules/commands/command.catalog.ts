@@ -14,6 +14,7 @@ export type CommandId =
   | 'indstillinger'
   | 'morgenmoede'
   | 'vis_screening'
+  | 'mine_screeninger'
   | 'slet_screening'
   | 'revisionsspor'
   | 'skift_team'
@@ -194,6 +195,16 @@ export const COMMANDS: readonly CommandDescription[] = [
     audience: 'sagsbehandler',
     summary:
       'Se en screening igen: vis screening og sagsreferencen, fx vis screening J-2026-17 (din egen, eller teamets som leder).',
+    available: true,
+    changesState: false,
+    personalOnly: true,
+  },
+  {
+    id: 'mine_screeninger',
+    keyword: 'mine screeninger',
+    aliases: [],
+    audience: 'sagsbehandler',
+    summary: 'Se dine egne screeninger fra de seneste 8 uger, og fortsæt en, du er i gang med.',
     available: true,
     changesState: false,
     personalOnly: true,

@@ -47,3 +47,12 @@ export interface ReferenceKeyer {
 export function referenceSubjectKey(keyer: ReferenceKeyer, teamId: string, reference: string): string {
   return keyer.keyOf(teamId, reference.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('da-DK'));
 }
+
+/**
+ * A case reference as it is looked up: "J-2026-102" finds "j-2026-102" (spec §1.5, `vis screening` is
+ * case-insensitive). Folds the capital letters references are made of, A–Z and Æ, Ø, Å, exactly as the
+ * SQLite store's index does (its lower() knows only A–Z), so every backend finds the same.
+ */
+export function caseReferenceKey(reference: string): string {
+  return reference.replace(/[A-ZÆØÅ]/gu, (letter) => letter.toLowerCase());
+}

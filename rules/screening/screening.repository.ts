@@ -23,7 +23,10 @@ export interface ScreeningRepository {
   replace(record: ScreeningRecord, etag: string): Promise<Versioned<ScreeningRecord> | 'conflict'>;
   /** Screenings of this caseworker not yet decided, newest first. */
   listUnfinished(teamId: string, caseworkerId: string): Promise<ScreeningRecord[]>;
+  /** Screenings with this case reference, whatever the case of its letters (see `caseReferenceKey`). */
   listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]>;
+  /** This caseworker's screenings created at or after `since` (ISO), newest first. */
+  listByCaseworker(teamId: string, caseworkerId: string, since: string): Promise<ScreeningRecord[]>;
   /** The facts the capacity rule needs, for screenings decided at or after `since` (ISO). */
   listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]>;
   /**

@@ -44,10 +44,32 @@ export type ScreeningStep =
       errors: string[];
       typed: Readonly<Record<string, unknown>>;
     }
-  | { kind: 'decided'; screening: ScreeningRecord; capacity: IntensiveShare; windowDays: number };
+  | {
+      kind: 'decided';
+      screening: ScreeningRecord;
+      capacity: IntensiveShare;
+      windowDays: number;
+      /** Every question of the team's questionnaire, to show the answers by their labels (`vis screening`). */
+      questions: Question[];
+    };
 
 export type StartOutcome =
-  { kind: 'invalid-reference'; message: string; keepTyped: boolean } | { kind: 'started'; step: ScreeningStep };
+  | { kind: 'invalid-reference'; message: string; keepTyped: boolean }
+  /**
+   * The reference is used by another screening of the team already (spec §1.5): said before a new one
+   * starts, so the caseworker resumes theirs or goes on deliberately. `existing` holds when and how far
+   * each got (no answers); `resumable` the caseworker's own unfinished one.
+   */
+  | {
+      kind: 'reference-in-use';
+      reference: string;
+      existing: { createdAt: string; status: ScreeningRecord['status']; own: boolean }[];
+      resumable?: string;
+    }
+  | { kind: 'started'; step: ScreeningStep };
+
+/** How far back `mine screeninger` looks. */
+export const MY_SCREENINGS_DAYS = 56;
 
 export type SubmitOutcome =
   | { kind: 'not-found' }
@@ -128,7 +150,11 @@ export class ScreeningService {
     return { screening: newest, sectionCount: this.rules.sections(await this.settingsOf(newest)).length };
   }
 
-  async start(actor: Actor, rawReference: unknown): Promise<StartOutcome> {
+  /**
+   * Starts a screening with the caseworker's case reference. A reference the team has used already is
+   * pointed out first; `deliberately` (the caseworker chose to go on) starts it anyway.
+   */
+  async start(actor: Actor, rawReference: unknown, deliberately = false): Promise<StartOutcome> {
     const check = checkCaseReference(rawReference);
     if (!check.ok) {
       // A CPR-shaped reference is never shown again, not even in the form.
@@ -137,6 +163,27 @@ export class ScreeningService {
         message: check.message,
         keepTyped: !holdsCprShape(rawReference),
       };
+    }
+    if (!deliberately) {
+      const used = await this.screenings.listByReference(actor.teamId, check.reference);
+      if (used.length > 0) {
+        const own = used.filter((screening) => screening.caseworkerId === actor.userId);
+        const resumable = own
+          .filter((screening) => screening.status !== 'decided')
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        return {
+          kind: 'reference-in-use',
+          reference: check.reference,
+          existing: used
+            .map((screening) => ({
+              createdAt: screening.createdAt,
+              status: screening.status,
+              own: screening.caseworkerId === actor.userId,
+            }))
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+          ...(resumable === undefined ? {} : { resumable: resumable.id }),
+        };
+      }
     }
     const settings = await this.settings.current(actor.teamId);
     const now = this.clock.now().toISOString();
@@ -159,6 +206,14 @@ export class ScreeningService {
     });
     await this.record(actor.userId, created.value, 'create', 'started');
     return { kind: 'started', step: await this.stepFor(created.value, settings) };
+  }
+
+  /** `mine screeninger`: the caseworker's own screenings of the last weeks, newest first (nothing is read out). */
+  async mine(actor: Actor): Promise<{ screenings: ScreeningRecord[]; days: number; sectionCount: number }> {
+    const since = new Date(this.clock.now().getTime() - MY_SCREENINGS_DAYS * 86_400_000).toISOString();
+    const screenings = await this.screenings.listByCaseworker(actor.teamId, actor.userId, since);
+    const sectionCount = this.rules.sections(await this.settings.current(actor.teamId)).length;
+    return { screenings, days: MY_SCREENINGS_DAYS, sectionCount };
   }
 
   /** Shows where an unfinished screening stands (resumption). */
@@ -512,7 +567,8 @@ export class ScreeningService {
         typed: {},
       };
     }
-    return { kind: 'decided', screening, capacity, windowDays: settings.capacityWindowDays };
+    const questions = this.rules.sections(settings).flatMap((section) => section.questions);
+    return { kind: 'decided', screening, capacity, windowDays: settings.capacityWindowDays, questions };
   }
 
   /** The team's intensive share including this screening (as recommended until it is decided). */

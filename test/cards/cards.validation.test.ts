@@ -9,6 +9,8 @@ import { screeningDecision, screeningRecord, screeningSummary } from '../support
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
 import {
   buildDecidedViewModel,
+  buildMyScreeningsViewModel,
+  buildReferenceInUseViewModel,
   buildReferenceViewModel,
   buildResultViewModel,
   buildResumeViewModel,
@@ -123,9 +125,35 @@ describe('cards', () => {
       reasonCode: 'andet',
       reasonText: 'Begrundelse',
     });
+    const questions = sections.flatMap((section) => section.questions);
+    const decided = record({
+      status: 'decided',
+      decision,
+      answers: ANSWERS,
+      result: result as unknown as Record<string, unknown>,
+    });
     screeningCards.screeningDecided = renderer.render(
       'screeningDecided',
-      buildDecidedViewModel({ screening: record({ status: 'decided', decision }), capacity: above, windowDays: 90 }),
+      buildDecidedViewModel({ screening: decided, capacity: above, windowDays: 90, questions }),
+    );
+    screeningCards['screeningDecided shown again (vis screening)'] = renderer.render(
+      'screeningDecided',
+      buildDecidedViewModel({ screening: decided, capacity: above, windowDays: 90, questions }, 'view'),
+    );
+    screeningCards.screeningReferenceInUse = renderer.render(
+      'screeningReferenceInUse',
+      buildReferenceInUseViewModel({
+        reference: 'J-2026-102',
+        existing: [
+          { createdAt: '2026-02-03T09:00:00.000Z', status: 'in_progress', own: true },
+          { createdAt: '2026-01-03T09:00:00.000Z', status: 'decided', own: false },
+        ],
+        resumable: 'screening-1',
+      }),
+    );
+    screeningCards.screeningList = renderer.render(
+      'screeningList',
+      buildMyScreeningsViewModel({ screenings: [record(), decided], days: 56, sectionCount: sections.length }),
     );
     screeningCards.screeningResume = renderer.render(
       'screeningResume',
@@ -345,6 +373,7 @@ describe('cards', () => {
         }),
         capacity: intensiveShare([], 0.3),
         windowDays: 90,
+        questions: [],
       }),
     );
   });

@@ -11,6 +11,7 @@ import type { ScreeningRepository } from '../../rules/screening/screening.reposi
 import type { TeamLeaders } from '../../rules/teams/team-leaders';
 import type { SettingsVersion, TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
 import type { DecidedScreeningFacts } from '../../rules/screening/intensive-share';
+import { caseReferenceKey } from '../../rules/screening/case-reference';
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
 import type { Versioned } from '../../rules/shared/versioned';
 import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening/decided-screening';
@@ -137,7 +138,20 @@ export class InMemoryScreeningRepository implements ScreeningRepository, Screeni
   }
 
   listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]> {
-    return Promise.resolve(this.values(teamId).filter((record) => record.caseReference === caseReference));
+    const key = caseReferenceKey(caseReference);
+    return Promise.resolve(
+      this.values(teamId).filter(
+        (record) => record.caseReference !== undefined && caseReferenceKey(record.caseReference) === key,
+      ),
+    );
+  }
+
+  listByCaseworker(teamId: string, caseworkerId: string, since: string): Promise<ScreeningRecord[]> {
+    return Promise.resolve(
+      this.values(teamId)
+        .filter((record) => record.caseworkerId === caseworkerId && record.createdAt >= since)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    );
   }
 
   listDecidedSince(teamId: string, since: string): Promise<DecidedScreeningFacts[]> {

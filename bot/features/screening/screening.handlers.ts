@@ -9,6 +9,7 @@ export interface ScreeningHandlers {
   commands: {
     screening: CommandHandler;
     vis_screening: CommandHandler;
+    mine_screeninger: CommandHandler;
     slet_screening: CommandHandler;
     revisionsspor: CommandHandler;
   };
@@ -30,6 +31,7 @@ export function screeningHandlers(
     commands: {
       screening: async (context) => cards.startOrResume(await service.unfinished(actorOf(context))),
       vis_screening: async (context, args) => cards.shown(await service.view(actorOf(context), args)),
+      mine_screeninger: async (context) => cards.mine(await service.mine(actorOf(context))),
       slet_screening: async (context, args) =>
         cards.erasureRequested(await service.requestErasure(actorOf(context), args)),
       revisionsspor: async (context, args) => {
@@ -44,7 +46,7 @@ export function screeningHandlers(
         verb: 'screening.start',
         safeToRepeat: false,
         handle: async (context, data) => {
-          const outcome = await service.start(actorOf(context), data.caseReference);
+          const outcome = await service.start(actorOf(context), data.caseReference, data.deliberately === 'ja');
           return cards.started(outcome, typeof data.caseReference === 'string' ? data.caseReference : '');
         },
       },

@@ -211,6 +211,12 @@ export class SqliteDocumentStore {
     } catch {
       // Another process may hold the file; its own close checkpoints.
     }
+    try {
+      // Lets SQLite refresh the statistics its query planner uses, where they are out of date.
+      this.db.exec('PRAGMA optimize');
+    } catch {
+      // Busy: the next close does it.
+    }
     this.closed = true;
     this.db.close();
   }

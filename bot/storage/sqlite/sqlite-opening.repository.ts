@@ -32,8 +32,8 @@ export class SqliteOpeningRepository implements OpeningRepository {
     // Two indexed halves (registered since, or still open), rather than one OR that would scan.
     return this.store
       .documents<Record<string, unknown>>(
-        `SELECT id, etag, body FROM ${TABLE} WHERE partition = ?1 AND date >= ?2
-         UNION SELECT id, etag, body FROM ${TABLE} WHERE partition = ?1 AND is_open`,
+        `SELECT id, etag, body FROM ${TABLE} INDEXED BY openings_date WHERE partition = ?1 AND date >= ?2
+         UNION SELECT id, etag, body FROM ${TABLE} INDEXED BY openings_open WHERE partition = ?1 AND is_open`,
         teamId,
         since,
       )

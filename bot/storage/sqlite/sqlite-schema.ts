@@ -63,7 +63,11 @@ const GENERATED: Readonly<Record<TableName, Readonly<Record<string, string>>>> =
   },
 };
 
-/** One index per query the repositories make (named by the query it serves). */
+/**
+ * One index per query the repositories make (named by the query it serves). Without statistics on a
+ * young file SQLite may prefer the primary key's (partition) prefix, which reads every row of the team:
+ * queries that could be answered so name their index (INDEXED BY), and a test reads every plan.
+ */
 const INDEXES: readonly string[] = [
   "CREATE INDEX installations_personal ON installations (partition, user_id) WHERE scope = 'personal'",
   'CREATE INDEX processed_activities_claimed ON processedActivities (claimed_at)',
@@ -131,8 +135,23 @@ function tableDefinition(name: TableName): string {
 )${APPEND_ONLY.has(name) ? '' : ' WITHOUT ROWID'}${expiry}`;
 }
 
-/** Forward migrations: index i takes a file from schema version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [[...TABLES.map(tableDefinition), ...INDEXES, TEAM_MEMBERS].join(';\n')];
+/**
+ * Version 2 (issue 15): a case reference is looked up whatever the case of its letters, and a
+ * caseworker's own screenings by date (`mine screeninger`). SQLite's lower() folds A–Z only, so Æ, Ø
+ * and Å are folded here too, as `caseReferenceKey` in rules/ does.
+ */
+const CASE_INSENSITIVE_REFERENCES = `
+  ALTER TABLE screenings ADD COLUMN reference_key GENERATED ALWAYS AS
+    (lower(replace(replace(replace(json_extract(body, '$.caseReference'), 'Æ', 'æ'), 'Ø', 'ø'), 'Å', 'å'))) VIRTUAL;
+  DROP INDEX screenings_reference;
+  CREATE INDEX screenings_reference_key ON screenings (partition, reference_key);
+  CREATE INDEX screenings_by_caseworker ON screenings (partition, caseworker_id, created_at)`;
+
+/** Forward migrations: index i takes a file from schema version i to i + 1. Never edit a released one. */
+export const MIGRATIONS: readonly string[] = [
+  [...TABLES.map(tableDefinition), ...INDEXES, TEAM_MEMBERS].join(';\n'),
+  CASE_INSENSITIVE_REFERENCES,
+];
 
 /** The schema this build writes; a file from a newer build is refused (never downgraded). */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { decidedScreeningOf, type DecidedScreening } from '../../../rules/screen
 import type { DecidedScreeningFacts } from '../../../rules/screening/intensive-share';
 import type { ScreeningRecord } from '../../../rules/screening/screening-record';
 import type { Versioned } from '../../../rules/shared/versioned';
+import { caseReferenceKey } from '../../../rules/screening/case-reference';
 import { isDocumentId } from '../document-id';
 import { deepFreeze } from '../deep-freeze';
 import { toScreeningRecord } from '../stored-documents';
@@ -50,9 +51,18 @@ export class SqliteScreeningRepository implements ScreeningRepository, Screening
 
   async listByReference(teamId: string, caseReference: string): Promise<ScreeningRecord[]> {
     return this.list(
-      `SELECT id, etag, body FROM ${TABLE} WHERE partition = ? AND case_reference = ?`,
+      `SELECT id, etag, body FROM ${TABLE} INDEXED BY screenings_reference_key WHERE partition = ? AND reference_key = ?`,
       teamId,
-      caseReference,
+      caseReferenceKey(caseReference),
+    );
+  }
+
+  async listByCaseworker(teamId: string, caseworkerId: string, since: string): Promise<ScreeningRecord[]> {
+    return this.list(
+      `SELECT id, etag, body FROM ${TABLE} WHERE partition = ? AND caseworker_id = ? AND created_at >= ? ORDER BY created_at DESC`,
+      teamId,
+      caseworkerId,
+      since,
     );
   }
 

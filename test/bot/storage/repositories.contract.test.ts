@@ -281,6 +281,45 @@ for (const [name, factory] of subjects) {
       assert.equal(await repo.delete(teamId, mine.value.id), 'absent');
     });
 
+    it('when screenings are found by reference, then the case of the letters does not matter (Æ, Ø, Å too); by caseworker, then newest first since a date', async () => {
+      const repo = subject.screenings();
+      const teamId = `team-${randomUUID()}`;
+      const upper = await repo.create(
+        screening({
+          teamId,
+          caseworkerId: 'cw-1',
+          caseReference: 'J-2026-ÆØÅ-102',
+          createdAt: '2026-02-01T09:00:00.000Z',
+        }),
+      );
+      const later = await repo.create(
+        screening({ teamId, caseworkerId: 'cw-1', caseReference: 'j-7', createdAt: '2026-02-10T09:00:00.000Z' }),
+      );
+      await repo.create(
+        screening({ teamId, caseworkerId: 'cw-1', caseReference: 'J-OLD', createdAt: '2025-12-01T09:00:00.000Z' }),
+      );
+      await repo.create(screening({ teamId, caseworkerId: 'cw-2', caseReference: 'J-2026-æøå-102x' }));
+      await repo.create(
+        screening({ teamId: `other-${teamId}`, caseworkerId: 'cw-1', caseReference: 'J-2026-ÆØÅ-102' }),
+      );
+      for (const typed of ['J-2026-ÆØÅ-102', 'j-2026-æøå-102', 'J-2026-æØå-102'])
+        assert.deepEqual(
+          (await repo.listByReference(teamId, typed)).map((r) => r.id),
+          [upper.value.id],
+          typed,
+        );
+      assert.deepEqual(
+        (await repo.listByReference(teamId, 'J-7')).map((r) => r.id),
+        [later.value.id],
+      );
+      assert.deepEqual(await repo.listByReference(teamId, 'J-2026'), [], 'whole references only');
+      assert.deepEqual(
+        (await repo.listByCaseworker(teamId, 'cw-1', '2026-01-01T00:00:00.000Z')).map((r) => r.id),
+        [later.value.id, upper.value.id],
+      );
+      assert.deepEqual(await repo.listByCaseworker(teamId, 'cw-3', '2026-01-01T00:00:00.000Z'), []);
+    });
+
     it('when a screening is deleted with a stale etag, then it is a conflict and it stays; with its etag it is gone', async () => {
       const repo = subject.screenings();
       const created = await repo.create(screening());

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS } from '../../../bot/storage/sqlite/sqlite-schema';
 import {
   SCHEMA_VERSION,
   SqliteDocumentStore,
@@ -179,6 +180,29 @@ describe('the SQLite document store', () => {
       assert.equal(again.list('openings', 'team-x').length, 50);
     } finally {
       again.close();
+    }
+  });
+
+  it('when a file of schema version 1 is opened, then it is migrated forward with its data, and the new indexes answer', () => {
+    const old = new DatabaseSync(file);
+    old.exec(MIGRATIONS[0] ?? '');
+    old.exec(`PRAGMA application_id = ${0x4a_43_42_31}; PRAGMA user_version = 1;`);
+    old
+      .prepare('INSERT INTO screenings (partition, id, etag, body) VALUES (?, ?, ?, ?)')
+      .run('team-x', 's-1', '"e1"', JSON.stringify({ id: 's-1', teamId: 'team-x', caseReference: 'J-ÆØÅ-1' }));
+    old.close();
+    const store = open();
+    try {
+      assert.equal(store.rows<{ user_version: number }>('PRAGMA user_version')[0]?.user_version, SCHEMA_VERSION);
+      assert.ok(SCHEMA_VERSION >= 2);
+      assert.deepEqual(
+        store
+          .rows<{ id: string }>("SELECT id FROM screenings WHERE partition = 'team-x' AND reference_key = 'j-æøå-1'")
+          .map((row) => row.id),
+        ['s-1'],
+      );
+    } finally {
+      store.close();
     }
   });
 });

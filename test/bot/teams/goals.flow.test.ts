@@ -260,7 +260,7 @@ describe('weekly goals over HTTP (real server, embedded SQLite, expectReplies)',
     assert.match(cardFullText(decided), /Screening gemt/);
     assert.match(
       cardFullText(decided),
-      /Opfølgning\nefter 13 uger \(5\. maj 2026\), efter 26 uger \(4\. aug\. 2026\), efter 39 uger \(3\. nov\. 2026\): sagsbehandleren får en påmindelse/,
+      /Opfølgning\nefter 13 uger \(5\. maj 2026\), efter 26 uger \(4\. aug\. 2026\), efter 39 uger \(3\. nov\. 2026\): du får en påmindelse/,
     );
     assert.match(cardFullText(await say(METTE, 'opfølgning')), /ingen opfølgninger, der venter/);
 
