@@ -323,7 +323,7 @@ function statusText(screening: ScreeningRecord): string {
   const decision = screening.decision;
   return decision === undefined
     ? 'Afgjort'
-    : `Afgjort ${formatDate(decision.decidedAt)}: ${trackLabel(decision.finalTrack)}`;
+    : `Afgjort ${formatDate(decision.decidedAt)}: ${trackLabel(decision.finalTrack, storedResultOf(screening)?.trackLabels)}`;
 }
 
 /**

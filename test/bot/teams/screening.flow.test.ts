@@ -24,7 +24,7 @@ const TENANT = 'tenant-flow';
 const TEAM_X = {
   id: TEST_TEAM.id,
   leader: 'leader-view',
-  members: ['cw-1', 'cw-other', 'cw-comma', 'cw-2', 'cw-3', 'cw-4', 'cw-5', 'cw-labels'],
+  members: ['cw-1', 'cw-other', 'cw-comma', 'cw-2', 'cw-3', 'cw-4', 'cw-5', 'cw-labels', 'cw-record', 'cw-dup'],
 } as const;
 /** Team Y, another team of the same tenant, with its own owner and caseworker. */
 const TEAM_Y = { id: '19:team-y-flow@thread.tacv2', leader: 'leader-y', members: ['cw-y'] } as const;
@@ -341,6 +341,65 @@ describe('screening flow over HTTP (real server, embedded SQLite, expectReplies)
       /Borgeren kommer fra branchen industri, som teamet har markeret som ramt af konjunkturerne\./,
     );
     assert.doesNotMatch(resultText, /ikke markeret nogen brancher/);
+  });
+
+  it('when a caseworker decides, then the card holds a plain journal note; vis screening (any case) shows answers, reasons and decision; mine screeninger lists their own', async () => {
+    const start = await text('screening', 'cw-record');
+    let card = await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-2026-102' }, 'cw-record');
+    for (let section = 1; section <= 5; section += 1) card = await submit(filled(card), 'cw-record');
+    const decided = await submit({ ...actionData(card, 'screening.accept') }, 'cw-record');
+    const note = cardInputs(decided).find((input) => input.id === 'journalNote')?.node.value;
+    assert.equal(typeof note, 'string', 'the decided card has the journal note');
+    assert.match(
+      String(note),
+      /^Screening ved første samtale \d+\. \p{L}+\.? \d{4}, sagsreference J-2026-102\.\nAnbefalet indsats: [^\n]+\.\nBegrundelse: Risikoen for langtidsledighed er høj/u,
+    );
+    assert.match(String(note), /\nBeslutning: Anbefalingen er fulgt\.\n/);
+    assert.doesNotMatch(String(note), /\*\*|<|\(risikoniveau/, 'plain text, no markup or field labels');
+
+    const shown = await text('vis screening j-2026-102', 'cw-record');
+    const shownText = cardFullText(shown);
+    assert.match(shownText, /^Screening · J-2026-102\nScreening J-2026-102\n/, 'titled for viewing');
+    assert.match(shownText, /\nBegrundelse\n- Risikoen for langtidsledighed er høj/);
+    assert.match(shownText, /\nSvar\nAlder\n52\n/);
+    assert.match(shownText, /Vil\/kan pendle efter job\nI begrænset omfang/);
+    assert.equal(cardInputs(shown).find((input) => input.id === 'journalNote')?.node.value, note);
+
+    await submit(
+      { ...actionData(await text('screening', 'cw-record'), 'screening.start'), caseReference: 'J-REC-2' },
+      'cw-record',
+    );
+    const mine = cardFullText(await text('mine screeninger', 'cw-record'));
+    assert.match(mine, /^Mine screeninger\n/);
+    assert.match(mine, /J-REC-2 · startet [^\n]+\nI gang – du er nået til afsnit 1 af 5\nFortsæt\n/);
+    assert.match(mine, /J-2026-102 · startet [^\n]+\nAfgjort [^\n]+: Tidlig indsats nu\n/);
+    assert.doesNotMatch(
+      cardFullText(await text('mine screeninger', 'cw-other')),
+      /J-2026-102|J-REC-2/,
+      'only one’s own',
+    );
+  });
+
+  it('when a case reference is used already in the team, then a new screening is not started before the caseworker chooses: continue, start anyway, or another reference', async () => {
+    const start = await text('screening', 'cw-dup');
+    await submit({ ...actionData(start, 'screening.start'), caseReference: 'J-DUP-1' }, 'cw-dup');
+    const again = await submit({ ...actionData(start, 'screening.start'), caseReference: 'j-dup-1' }, 'cw-dup');
+    assert.match(
+      cardText(again),
+      /^Sagsreferencen er brugt før\nTeamet har en screening med sagsreferencen j-dup-1:\n- Din, startet [^:\n]+: i gang\n/,
+    );
+    const resumed = await submit({ ...actionData(again, 'screening.resume') }, 'cw-dup');
+    assert.match(cardText(resumed), /Afsnit 1 af 5/);
+    const colleague = await submit(
+      { ...actionData(await text('screening', 'cw-other'), 'screening.start'), caseReference: 'J-DUP-1' },
+      'cw-other',
+    );
+    assert.match(cardText(colleague), /- En kollegas, startet [^:\n]+: i gang/);
+    assert.equal(actionData(colleague, 'screening.resume'), undefined, 'nothing of a colleague’s to continue');
+    const anyway = await submit({ ...actionData(colleague, 'screening.start') }, 'cw-other');
+    assert.match(cardText(anyway), /Afsnit 1 af 5/, 'started deliberately');
+    const mine = cardFullText(await text('mine screeninger', 'cw-other'));
+    assert.match(mine, /J-DUP-1 · startet/);
   });
 
   it('when every card of the flow is validated, then none has a problem', () => {
