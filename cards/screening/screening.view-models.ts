@@ -41,6 +41,14 @@ export function referenceOf(record: Pick<ScreeningRecord, 'caseReference'>): str
   return record.caseReference ?? '(sagsreferencen er slettet)';
 }
 
+/**
+ * A date as a fact's value: "den 6. dec. 2026". Alone, "6. dec. 2026" starts like a numbered Markdown
+ * list item, which Teams draws indented as a list.
+ */
+function factDate(iso: string): string {
+  return `den ${formatDate(iso)}`;
+}
+
 function heading(record: ScreeningRecord): string {
   return `Screening · ${referenceOf(record)}`;
 }
@@ -209,7 +217,7 @@ export function buildDecidedViewModel(
   const labels = result?.trackLabels;
   const facts = [
     { title: 'Sagsreference', value: referenceOf(screening) },
-    { title: 'Startet', value: formatDate(screening.createdAt) },
+    { title: 'Startet', value: factDate(screening.createdAt) },
     { title: 'Anbefalet', value: trackLabel(screening.summary?.recommendedTrack ?? '', labels) },
     { title: 'Indsats', value: trackLabel(decision?.finalTrack ?? '', labels) },
     {
@@ -220,7 +228,7 @@ export function buildDecidedViewModel(
       ? []
       : [{ title: 'Årsag', value: OVERRIDE_REASON_LABELS[decision.reasonCode] }]),
     ...(decision?.reasonText === undefined ? [] : [{ title: 'Begrundelse', value: decision.reasonText }]),
-    { title: 'Afgjort', value: formatDate(decision?.decidedAt ?? screening.updatedAt) },
+    { title: 'Afgjort', value: factDate(decision?.decidedAt ?? screening.updatedAt) },
   ];
   const decided = decidedScreeningOf(screening);
   if (decided !== undefined && mode === 'decided') {
@@ -346,7 +354,7 @@ export function buildErasureViewModel(screenings: readonly { value: ScreeningRec
     screenings: screenings.map(({ value, etag }) => ({
       facts: [
         { title: 'Sagsreference', value: referenceOf(value) },
-        { title: 'Startet', value: formatDate(value.createdAt) },
+        { title: 'Startet', value: factDate(value.createdAt) },
         { title: 'Status', value: statusText(value) },
       ],
       screeningId: value.id,

@@ -16,6 +16,7 @@ import { describeCardActions, SELECTORS } from './playground.page';
 import { CARD_ANSWERS } from '../support/screening-answers';
 
 const RESULT_SCREENSHOT = path.resolve('test-results', 'screening-result.png');
+const DECIDED_SCREENSHOT = path.resolve('test-results', 'screening-decided.png');
 const STEP_TIMEOUT_MS = 15_000;
 const SECTION_COUNT = 5;
 const CPR_SHAPED_REFERENCE = '010190-1234';
@@ -137,7 +138,7 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
     assert.ok(shown >= 16 && shown <= 80, `typed 200 as the age, the card would send ${shown}`);
   });
 
-  it('when every section is filled in and saved, then the result card recommends Selektion and explains the risk score', async function () {
+  it('when every section is filled in and saved, then the result card recommends the intensive effort and gives its reasons in sentences', async function () {
     const ui = playground.page();
     for (let section = 1; section <= SECTION_COUNT; section += 1) {
       const card = await playground.expectCard(ui, `Afsnit ${section} af ${SECTION_COUNT}`);
@@ -153,23 +154,40 @@ describe('Screening in the Agents Playground, clicked through in a browser', fun
 
     const result = await playground.expectCard(ui, 'Anbefalet indsats');
     const text = await result.innerText();
-    assert.match(text, /Anbefalet indsats\s+Selektion/);
-    // Each explanation line is a Markdown list item ("- …"), drawn as a bullet.
-    assert.match(text, /^Risikoscore \d+ \([^)]+\): /m, `no risk score line in the explanation:\n${text}`);
+    assert.match(text, /Anbefalet indsats\s+Tidlig, intensiv indsats/);
+    // Each reason is a Markdown list item ("- …"), drawn as a bullet: one list, in sentences, the decisive first.
+    assert.match(
+      text,
+      /Begrundelse\s+Risikoen for langtidsledighed er høj, med en risikoscore på \d+\.\s+Borgeren/,
+      `no reasons in sentences:\n${text}`,
+    );
+    assert.doesNotMatch(text, /→|\(risikoniveau|\(alder|Risikokriterier der er opfyldt|dødvægt/iu);
+    assert.match(text, /Afgør alderen anbefalingen\?\s+(Ja|Nej)\. /);
     assert.match(text, new RegExp(`Screening · ${CASE_REFERENCE} · Resultat`));
     assert.doesNotMatch(text, /Ret venligst/);
 
     await ui.screenshotWhole(result, RESULT_SCREENSHOT);
   });
 
-  it('when the recommendation is accepted, then the card confirms "Screening gemt"', async function () {
+  it('when the recommendation is accepted, then the card confirms "Screening gemt" with a plain journal note to copy', async function () {
     const ui = playground.page();
     await ui.clickCardAction(ui.lastCard(), 'Acceptér anbefalingen');
 
     const card = await playground.expectCard(ui, 'Screening gemt');
     const text = await card.innerText();
-    assert.match(text, /Anbefalingen er accepteret/);
+    assert.match(text, /Anbefalingen er fulgt/);
     assert.match(text, new RegExp(CASE_REFERENCE));
+    assert.match(text, /Journalnotat – markér teksten og kopiér den til sagen/);
+    const note = await card.locator('textarea').inputValue();
+    assert.match(
+      note,
+      new RegExp(
+        `^Screening ved første samtale .*, sagsreference ${CASE_REFERENCE}\\.\nAnbefalet indsats: Tidlig, intensiv indsats\\.\nBegrundelse: Risikoen for langtidsledighed er høj`,
+      ),
+    );
+    assert.match(note, /\nBeslutning: Anbefalingen er fulgt\.\n/);
+    assert.doesNotMatch(note, /\*\*|<[a-z]|\]\(/u, 'plain text: no Markdown or HTML');
+    await ui.screenshotWhole(card, DECIDED_SCREENSHOT);
   });
 
   it('when card buttons are clicked, then the Playground sends Action.Execute invokes and shows each returned card in place', async function () {

@@ -429,7 +429,7 @@ describe('cards', () => {
     const card = screeningCards.screeningErase as Record<string, unknown>;
     assert.match(
       cardFullText(card),
-      /^Slet screeningen\?\nScreeningen slettes permanent[^\n]*\nSagsreference\nJ-2026-17\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\nSlet\nSlet\nFortryd\nFortryd$/,
+      /^Slet screeningen\?\nScreeningen slettes permanent[^\n]*\nSagsreference\nJ-2026-17\nStartet\nden 3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\nSlet\nSlet\nFortryd\nFortryd$/,
     );
     assert.deepEqual(actionData(card, 'screening.erase'), {
       verb: 'screening.erase',
@@ -455,7 +455,7 @@ describe('cards', () => {
     assert.match(several, /^Slet en af 2 screeninger\?/);
     assert.match(
       several,
-      /Status\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\nSlet denne\n.*Startet\n3\. nov\. 2025\nStatus\nI gang[^\n]*\nSlet denne\nSlet denne\nFortryd\nFortryd$/s,
+      /Status\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\nSlet denne\n.*Startet\nden 3\. nov\. 2025\nStatus\nI gang[^\n]*\nSlet denne\nSlet denne\nFortryd\nFortryd$/s,
     );
     assert.match(
       cardText(screeningCards['screeningErase after a change']),

@@ -202,7 +202,7 @@ describe('data protection over HTTP (real server, embedded SQLite, expectReplies
     const confirmation = await text('slet screening J-DEL-1', TEAM_X.leader);
     assert.match(
       cardFullText(confirmation),
-      /^Slet screeningen\?\n.*\nSagsreference\nJ-DEL-1\nStartet\n3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\n/,
+      /^Slet screeningen\?\n.*\nSagsreference\nJ-DEL-1\nStartet\nden 3\. feb\. 2026\nStatus\nAfgjort 3\. feb\. 2026: Tidlig, intensiv indsats\n/,
     );
     assert.deepEqual(Object.keys(buttons(confirmation)), ['Slet', 'Fortryd']);
     assert.match(
