@@ -29,7 +29,11 @@ function scopeOf(activity: Activity): InstallationScope {
 
 /** A person's identity: the Entra object id, stable across chats; the channel account id for local clients. */
 export function userIdOf(activity: Partial<Activity>): string {
-  return activity.from?.aadObjectId ?? activity.from?.id ?? '';
+  // Teams sends strings; any other value (a broken or hostile activity) is no identity, and must not reach a
+  // storage query as one (node:sqlite reads an object as named parameters and throws).
+  const { aadObjectId, id } = (activity.from ?? {}) as { aadObjectId?: unknown; id?: unknown };
+  if (typeof aadObjectId === 'string') return aadObjectId;
+  return typeof id === 'string' ? id : '';
 }
 
 /** The team named in an activity's channel data (channel messages and team events), if any. */
