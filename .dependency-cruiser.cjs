@@ -5,8 +5,9 @@
  * to the directory depcruise runs from; packages show up as their resolved file under node_modules/, Node built-ins
  * as their bare name (fs, node:fs …), which no rule below allows for rules/ or cards/.
  *
- * - rules/  the pure domain: itself, json-rules-engine (the rule engine it wraps) and ajv (validating the rule files
- *           against their schemas). Nothing else: no bot/, no cards/, no Node built-ins (file system, network,
+ * - rules/  the pure domain: itself, json-rules-engine (the rule engine it wraps), ajv (validating the rule files
+ *           against their schemas) and fastest-levenshtein (edit distance, for "did you mean" on a mistyped
+ *           command). Nothing else: no bot/, no cards/, no Node built-ins (file system, network,
  *           processes, os, crypto's randomness are the world; time and configuration are passed in), no SDKs or
  *           adapters' libraries (botbuilder, restify, @azure/*, pino, croner …). That keeps it fast to test and
  *           portable to another chat SDK.
@@ -25,9 +26,16 @@
 module.exports = {
   allowed: [
     {
-      comment: 'rules/ (the domain) imports itself and its rules library only.',
+      comment: 'rules/ (the domain) imports itself, its rules library and pure helpers only.',
       from: { path: '^rules/' },
-      to: { path: ['^rules/', '^node_modules/json-rules-engine/', '^node_modules/ajv/'] },
+      to: {
+        path: [
+          '^rules/',
+          '^node_modules/json-rules-engine/',
+          '^node_modules/ajv/',
+          '^node_modules/fastest-levenshtein/',
+        ],
+      },
     },
     {
       comment: 'cards/ imports itself (including its JSON templates), the domain and the templating library only.',

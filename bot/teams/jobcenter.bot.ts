@@ -9,11 +9,13 @@ import {
 import type { AdaptiveCardJson, CardRenderer } from '../../cards/rendering/card.renderer';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import { parseCommand } from '../../rules/commands/command.parser';
+import { suggestCommands } from '../../rules/commands/command.suggester';
 import type { InstallationService } from '../../rules/teams/installation.service';
 import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
-import { CardActionTable, type CardAction } from './card-action.router';
+import { CardActionTable, readCardSubmit, type CardAction } from './card-action.router';
 import {
+  commandSuggestionCard,
   comingSoonNotice,
   personalOnlyNotice,
   unknownActionNotice,
@@ -53,6 +55,10 @@ export interface JobcenterBotDeps {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+/** The verb of a "Mente du …?" button: runs its `command` text as if it were typed. */
+const COMMAND_RUN_VERB = 'command.run';
+/** Longer than any command with its arguments; a longer `command` is not from the bot's card. */
+const MAX_COMMAND_RUN_LENGTH = 200;
 
 /**
  * The Teams activity handler. It translates activities into calls on the domain and answers with
@@ -128,53 +134,65 @@ export class JobcenterBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== ADAPTIVE_CARD_ACTION) return { status: StatusCodes.BAD_REQUEST };
-    return cardInvokeResponse(await this.answerCardAction(context, context.activity.value));
+    // The first card replaces the clicked one; the rest of a long answer (a command's pages) follow as messages.
+    const [first, ...rest] = await this.answerCardActionCards(context, context.activity.value);
+    for (const card of rest) await context.sendActivity(cardMessage(card));
+    return cardInvokeResponse(first ?? unreadableCardNotice(this.deps.renderer));
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
-    const parsed = parseCommand(text);
     // Told before any answer (as before teams were real): a leader whose morning channel was lost.
     if ((await this.decideTeam(context)) === undefined) {
       const notice = await this.deps.turnNotice?.(context);
       if (notice !== undefined) await context.sendActivity(cardMessage(notice));
     }
-    if (parsed.kind === 'empty' && activity.value !== undefined) {
-      await context.sendActivity(cardMessage(await this.answerCardAction(context, activity.value)));
-      return;
-    }
+    const answer =
+      parseCommand(text).kind === 'empty' && activity.value !== undefined
+        ? await this.answerCardActionCards(context, activity.value)
+        : await this.answerText(context, text);
+    // A long answer (the board) comes as several messages, each within Teams' size limit.
+    for (const card of answer) await context.sendActivity(cardMessage(card));
+  }
+
+  /**
+   * The answer to a typed text (the @mention stripped), or to a "Mente du …?" button, which runs its
+   * command the same way: the same refusals (personal chat only, no team, not a leader) apply.
+   */
+  private async answerText(context: TurnContext, text: string): Promise<AdaptiveCardJson[]> {
+    const parsed = parseCommand(text);
     if (parsed.kind !== 'command') {
-      await context.sendActivity(cardMessage(this.deps.cards.helpForUnknown));
-      return;
+      // A near miss is named first ("Mente du **stillinger**?"), then all commands; never silence.
+      const suggestion = commandSuggestionCard(this.deps.renderer, suggestCommands(text));
+      return suggestion === undefined ? [this.deps.cards.helpForUnknown] : [suggestion, this.deps.cards.helpForUnknown];
     }
-    if (parsed.command.id === 'hjaelp') {
-      await context.sendActivity(cardMessage(this.deps.cards.help));
-      return;
+    if (parsed.command.id === 'hjaelp') return [this.deps.cards.help];
+    if (parsed.command.personalOnly === true && isSharedConversation(context.activity.conversation.conversationType)) {
+      return [personalOnlyNotice(this.deps.renderer, parsed.command)];
     }
-    if (parsed.command.personalOnly === true && isSharedConversation(activity.conversation.conversationType)) {
-      await context.sendActivity(cardMessage(personalOnlyNotice(this.deps.renderer, parsed.command)));
-      return;
-    }
-    if (parsed.command.id === 'skift_team') {
-      await context.sendActivity(cardMessage(await this.switchTeam(context)));
-      return;
-    }
+    if (parsed.command.id === 'skift_team') return [await this.switchTeam(context)];
     if (parsed.command.teamFree !== true) {
       const refusal = await this.decideTeam(context);
-      if (refusal !== undefined) {
-        await context.sendActivity(cardMessage(refusal));
-        return;
-      }
+      if (refusal !== undefined) return [refusal];
     }
     const handler = this.deps.commands?.[parsed.command.id];
-    if (handler !== undefined) {
-      const answer = await handler(context, parsed.args);
-      // A long answer (the board) comes as several messages, each within Teams' size limit.
-      for (const card of Array.isArray(answer) ? answer : [answer]) await context.sendActivity(cardMessage(card));
-      return;
+    if (handler === undefined) return [comingSoonNotice(this.deps.renderer, parsed.command.keyword)];
+    const answer = await handler(context, parsed.args);
+    return Array.isArray(answer) ? answer : [answer];
+  }
+
+  /** The answer to a card click: a "Mente du …?" button runs its command; every other verb has one card. */
+  private async answerCardActionCards(context: TurnContext, value: unknown): Promise<AdaptiveCardJson[]> {
+    const submit = readCardSubmit(value);
+    if (submit.kind === 'submit' && submit.verb === COMMAND_RUN_VERB) {
+      const { command } = submit.data;
+      if (typeof command !== 'string' || command.length > MAX_COMMAND_RUN_LENGTH) {
+        return [unreadableCardNotice(this.deps.renderer)];
+      }
+      return this.answerText(context, command);
     }
-    await context.sendActivity(cardMessage(comingSoonNotice(this.deps.renderer, parsed.command.keyword)));
+    return [await this.answerCardAction(context, value)];
   }
 
   private async answerCardAction(context: TurnContext, value: unknown): Promise<AdaptiveCardJson> {

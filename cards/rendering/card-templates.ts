@@ -1,4 +1,5 @@
 import capacityCalculator from '../templates/capacity-calculator.json';
+import commandSuggestion from '../templates/command-suggestion.json';
 import followUps from '../templates/follow-ups.json';
 import goalLog from '../templates/goal-log.json';
 import goalLogSaved from '../templates/goal-log-saved.json';
@@ -28,6 +29,7 @@ import welcome from '../templates/welcome.json';
 /** Every card template the bot can send, by name. Templates are JSON so they open in the Adaptive Cards Designer. */
 export const CARD_TEMPLATES = {
   capacityCalculator,
+  commandSuggestion,
   followUps,
   goalLog,
   goalLogSaved,

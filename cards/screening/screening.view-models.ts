@@ -16,13 +16,20 @@ export interface Option {
 
 /** A form field as the section template places it; every property set (null = absent). */
 export interface FieldViewModel {
-  kind: 'number' | 'choice';
+  /**
+   * `number` (Input.Number) for whole numbers; `decimal` (Input.Text) for numbers with decimals, because a
+   * number box drops or rejects a decimal comma in some clients ("1,5" is cleared in the Agents Playground),
+   * while a text box sends what was typed, which the questionnaire reads with a comma or a point.
+   */
+  kind: 'number' | 'decimal' | 'choice';
   id: string;
   label: string;
   help: string;
   min: number | null;
   max: number | null;
   numberValue: number | null;
+  /** A decimal field's text: the answer with a decimal comma ("1,5"), or what was typed when it did not fit. */
+  textValue: string | null;
   choiceValue: string | null;
   choiceStyle: 'compact' | 'expanded';
   options: Option[];
@@ -69,14 +76,18 @@ function optionsOf(question: Question, sectors: readonly Option[]): Option[] {
   return (question.options ?? []).map((option) => ({ title: option.label, value: option.id }));
 }
 
-function shownValue(question: Question, value: unknown): { numberValue: number | null; choiceValue: string | null } {
-  if (value === undefined || value === null || value === '') return { numberValue: null, choiceValue: null };
-  if (question.type === 'integer' || question.type === 'number') {
-    return { numberValue: typedNumber(value), choiceValue: null };
+type ShownValue = Pick<FieldViewModel, 'numberValue' | 'textValue' | 'choiceValue'>;
+
+function shownValue(question: Question, value: unknown): ShownValue {
+  const none: ShownValue = { numberValue: null, textValue: null, choiceValue: null };
+  if (value === undefined || value === null || value === '') return none;
+  if (question.type === 'integer') return { ...none, numberValue: typedNumber(value) };
+  if (question.type === 'number') {
+    // A stored answer is shown the Danish way; a typed text that did not fit comes back as it was typed.
+    return { ...none, textValue: typeof value === 'number' ? String(value).replace('.', ',') : String(value) };
   }
-  if (question.type === 'yesno' && typeof value === 'boolean')
-    return { numberValue: null, choiceValue: value ? 'ja' : 'nej' };
-  return { numberValue: null, choiceValue: String(value) };
+  if (question.type === 'yesno' && typeof value === 'boolean') return { ...none, choiceValue: value ? 'ja' : 'nej' };
+  return { ...none, choiceValue: String(value) };
 }
 
 /**
@@ -88,6 +99,7 @@ export const SECTION_VIEW_MODEL_SLOTS = [
   'heading',
   'screeningId',
   'fields[].numberValue',
+  'fields[].textValue',
   'fields[].choiceValue',
 ] as const;
 
@@ -108,7 +120,7 @@ export function buildSectionViewModel(input: {
     const range =
       numeric && question.min !== undefined && question.max !== undefined ? ` (${question.min}–${question.max})` : '';
     return {
-      kind: numeric ? 'number' : 'choice',
+      kind: question.type === 'number' ? 'decimal' : numeric ? 'number' : 'choice',
       id: question.id,
       label: `${question.prompt}${range}`,
       help: question.help ?? '',

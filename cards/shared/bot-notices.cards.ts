@@ -1,5 +1,6 @@
 import type { CommandDescription } from '../../rules/commands/command.catalog';
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
+import { buildCommandSuggestionViewModel } from './command-suggestion.view-model';
 import { noticeCard } from './notice.cards';
 
 /** A command that shows personal data, written where everyone in the conversation reads the answer. */
@@ -13,6 +14,18 @@ export function personalOnlyNotice(
     'Skriv det i din personlige chat med botten',
     `**${command.keyword}** ${command.personalOnlyReason ?? 'viser oplysninger om en borger, og her kan alle i samtalen læse med.'} Åbn en chat med botten (klik på dens navn → Chat) og skriv det dér.`,
   );
+}
+
+/**
+ * "Mente du **stillinger**?" for a text that is no command but close to one or two, each a button that runs
+ * the command as if typed; undefined when nothing is close.
+ */
+export function commandSuggestionCard(
+  renderer: CardRenderer,
+  commands: readonly Pick<CommandDescription, 'keyword'>[],
+): AdaptiveCardJson | undefined {
+  const viewModel = buildCommandSuggestionViewModel(commands);
+  return viewModel === undefined ? undefined : renderer.render('commandSuggestion', viewModel);
 }
 
 /** A command of the catalog whose part of the bot is not built yet. */

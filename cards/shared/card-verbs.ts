@@ -5,6 +5,7 @@
  */
 export const CARD_VERBS = [
   'help.show',
+  'command.run',
   'capacity.calculate',
   'screening.new',
   'screening.start',

@@ -1,5 +1,6 @@
 import { conditionHolds } from './engine/condition.utils';
 import { cprRefusal, holdsCprShape } from '../shared/cpr-shape';
+import { parseDanishDecimal } from '../shared/danish-number';
 import type {
   AnswerError,
   AnswerValue,
@@ -66,12 +67,27 @@ function formatNumber(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/** "mellem 0 og 60", "på mindst 0", or nothing for a question without bounds. */
+function rangeText(min: number, max: number): string {
+  if (Number.isFinite(min) && Number.isFinite(max)) return ` mellem ${formatNumber(min)} og ${formatNumber(max)}`;
+  if (Number.isFinite(min)) return ` på mindst ${formatNumber(min)}`;
+  if (Number.isFinite(max)) return ` på højst ${formatNumber(max)}`;
+  return '';
+}
+
+/** A decimal the question accepts, to show how one is written (with a comma): 1,5 where it fits. */
+function decimalExample(min: number, max: number): string {
+  const example = min <= 1.5 && 1.5 <= max ? 1.5 : min + 0.5;
+  return Number.isFinite(example) && example <= max ? `, fx ${formatNumber(example)}` : '';
+}
+
 /** A stored answer, or why the value does not fit the question (Danish, naming the field). */
 type Coerced = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
 /**
  * Turns a raw value into a stored answer. Accepts what an Adaptive Card submits (strings) and typed JSON:
- * - integer/number: a number, or a string of digits with "," or "." as decimal separator ("1,5");
+ * - integer/number: a number, or a text as people type one, with a decimal comma or point ("1,5", "1.5",
+ *   " 3 "; see {@link parseDanishDecimal}), whichever client sent it;
  * - yesno: a boolean, or "true"/"false" (Input.Toggle) or "ja"/"nej" (Input.ChoiceSet), any case;
  * - choice: the option's value id.
  */
@@ -83,21 +99,19 @@ export function coerceAnswer(ruleset: ScreeningRuleset, question: Question, raw:
       const min = question.min ?? Number.NEGATIVE_INFINITY;
       const max = question.max ?? Number.POSITIVE_INFINITY;
       const integer = question.type === 'integer';
-      const pattern = integer ? /^-?\d+$/ : /^-?\d+([.,]\d+)?$/;
-      const value =
-        typeof text === 'number'
-          ? text
-          : typeof text === 'string' && pattern.test(text)
-            ? Number(text.replace(',', '.'))
-            : NaN;
-      if (Number.isFinite(value) && (!integer || Number.isInteger(value)) && value >= min && value <= max) {
+      const value = typeof text === 'number' ? text : typeof text === 'string' ? parseDanishDecimal(text) : undefined;
+      if (
+        value !== undefined &&
+        Number.isFinite(value) &&
+        (!integer || Number.isInteger(value)) &&
+        value >= min &&
+        value <= max
+      ) {
         return { ok: true, value };
       }
       const kind = integer ? 'et helt tal' : 'et tal';
-      return {
-        ok: false,
-        message: `${question.label} skal være ${kind} mellem ${formatNumber(min)} og ${formatNumber(max)}.`,
-      };
+      const example = integer ? '' : decimalExample(min, max);
+      return { ok: false, message: `${question.label} skal være ${kind}${rangeText(min, max)}${example}.` };
     }
     case 'yesno': {
       if (typeof text === 'boolean') return { ok: true, value: text };

@@ -585,6 +585,8 @@ describe('isolation between teams: every command, card verb and scheduled messag
       intensiveSharePercent: '30',
       scenario: 'intensive-24',
     },
+    // A "Mente du …?" button runs a command as if typed: naming X's screening must be refused as typing it is.
+    'command.run': { command: `vis screening ${X_DATA.decidedReference}` },
     'screening.start': { caseReference: 'ANGREB-2026-1' },
     'screening.section': Object.fromEntries(
       ['caseworkerAssessment', 'motivation', 'danishProficiency'].map((id) => [id, CARD_ANSWERS[id]]),
@@ -728,7 +730,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
     }
     assert.deepEqual(await xView(), xViewAfterSeeding, 'X’s own reads change nothing X sees');
     for (const verb of CARD_VERBS.filter(
-      (verb) => !['help.show', 'capacity.calculate', 'team.choose'].includes(verb),
+      (verb) => !['help.show', 'command.run', 'capacity.calculate', 'team.choose'].includes(verb),
     )) {
       assert.ok(xCardData.has(verb), `${verb}: seed X (seedX) so that one of its cards carries this verb's data`);
     }

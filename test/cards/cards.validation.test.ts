@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CardRenderer } from '../../cards/rendering/card.renderer';
 import { CARD_TEMPLATES } from '../../cards/rendering/card-templates';
 import { noticeCard } from '../../cards/shared/notice.cards';
+import { commandSuggestionCard } from '../../cards/shared/bot-notices.cards';
 import { renderStaticCards } from '../../cards/shared/static.cards';
 import { cardProblems } from '../support/card-validator';
 import { TYPED_ANSWERS } from '../support/screening-answers';
@@ -476,6 +477,7 @@ describe('cards', () => {
     noticeInfo: noticeCard(renderer, 'info', 'Titel', 'Tekst med **fed**'),
     noticeWarning: noticeCard(renderer, 'warning', 'Titel', 'Tekst'),
     noticeError: noticeCard(renderer, 'error', 'Titel', 'Tekst'),
+    commandSuggestion: commandSuggestionCard(renderer, [{ keyword: 'ny stilling' }, { keyword: 'mine stillinger' }]),
   };
 
   for (const [name, card] of Object.entries(everyCard)) {

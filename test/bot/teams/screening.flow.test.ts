@@ -216,8 +216,17 @@ describe('screening flow over HTTP (real server, embedded SQLite, expectReplies)
     const wrong = await submit(filled(second, { yearsExperience: '1,5', lastSector: '010190 - 1234' }), 'cw-comma');
     assert.match(cardText(wrong), /Seneste branche: teksten ligner et CPR-nummer/);
     const years = cardInputs(wrong).find((input) => input.id === 'yearsExperience');
-    assert.equal(years?.node.value, 1.5, '"1,5" is shown as the number it was read as');
+    assert.equal(years?.node.value, '1,5', '"1,5" is shown as it was typed, with its decimal comma');
     assert.ok(!JSON.stringify(wrong).includes('1234'), 'the CPR-shaped text is not in the form');
+
+    // A number that cannot be read is refused naming the field; what was typed stays in the form.
+    const twoCommas = await submit(filled(second, { yearsExperience: '1,5,5' }), 'cw-comma');
+    assert.match(cardText(twoCommas), /Ret venligst:\nÅrs erhvervserfaring skal være et tal mellem 0 og 60, fx 1,5\./);
+    const shown = new Map(cardInputs(twoCommas).map((input) => [input.id, input.node.value]));
+    assert.equal(shown.get('yearsExperience'), '1,5,5');
+    for (const [id, answer] of Object.entries(filled(second))) {
+      if (shown.has(id) && id !== 'yearsExperience') assert.equal(shown.get(id), answer, `${id} is kept`);
+    }
 
     const { sectionIndex, ...withoutSection } = filled(second);
     assert.equal(sectionIndex, 1);

@@ -142,7 +142,73 @@ describe('questionnaire', () => {
       'Søger job skal udfyldes.',
     ]);
     const range = parseSectionSubmit(ruleset, settings, 'arbejdsmarked', { yearsExperience: '61' }, {});
-    assert.equal(range.errors[0]?.message, 'Års erhvervserfaring skal være et tal mellem 0 og 60.');
+    assert.equal(range.errors[0]?.message, 'Års erhvervserfaring skal være et tal mellem 0 og 60, fx 1,5.');
+  });
+
+  describe('a number typed with a decimal comma or point, as any client sends it', () => {
+    /** The rest of the section, answered: what must be kept when the number is refused. */
+    const REST = {
+      lastSector: 'industri',
+      unstableAttachment: 'nej',
+      willingToCommute: 'begraenset',
+      willingToChangeSector: 'ja',
+      seesSkillsElsewhere: 'ja',
+    };
+    const REST_PARSED = {
+      lastSector: 'industri',
+      unstableAttachment: false,
+      willingToCommute: 'begraenset',
+      willingToChangeSector: 'ja',
+      seesSkillsElsewhere: true,
+    };
+    const submitted = (yearsExperience: unknown) =>
+      parseSectionSubmit(ruleset, settings, 'arbejdsmarked', { ...REST, yearsExperience }, {});
+
+    const kept: [unknown, number][] = [
+      ['1,5', 1.5],
+      ['1.5', 1.5],
+      ['2', 2],
+      [' 3 ', 3],
+      ['0,5', 0.5],
+      ['60', 60],
+      [1.5, 1.5],
+    ];
+    for (const [typed, expected] of kept) {
+      it(`when ${JSON.stringify(typed)} is typed, then ${expected} is kept`, () => {
+        const { answers, errors } = submitted(typed);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(answers, { ...REST_PARSED, yearsExperience: expected });
+      });
+    }
+
+    for (const typed of ['halvandet', '-1', '1,5,5', '1.5.5', '61', '1½', '1,', ',5', '1 ,5']) {
+      it(`when ${JSON.stringify(typed)} is typed, then it is refused in Danish naming the field, and the section's other answers are kept`, () => {
+        const { answers, errors } = submitted(typed);
+        assert.deepEqual(errors, [
+          {
+            questionId: 'yearsExperience',
+            label: 'Års erhvervserfaring',
+            message: 'Års erhvervserfaring skal være et tal mellem 0 og 60, fx 1,5.',
+          },
+        ]);
+        assert.deepEqual(answers, REST_PARSED);
+      });
+    }
+
+    it('when a whole number is asked for, then a decimal is refused without a decimal example', () => {
+      const { errors } = parseSectionSubmit(ruleset, settings, 'borgeren', { age: '30,5' }, {});
+      assert.equal(errors[0]?.message, 'Alder skal være et helt tal mellem 16 og 80.');
+      const whole = parseSectionSubmit(ruleset, settings, 'borgeren', { age: ' 30 ' }, {});
+      assert.equal(whole.answers.age, 30);
+    });
+
+    it('when the help text of the years question is read, then it teaches the decimal comma, not a point', () => {
+      const question = ruleset.questionnaire.sections
+        .flatMap((section) => section.questions)
+        .find((candidate) => candidate.id === 'yearsExperience');
+      assert.match(question?.help ?? '', /1,5/);
+      assert.doesNotMatch(question?.help ?? '', /\d\.\d/);
+    });
   });
 
   describe('a team-added conditional question', () => {
