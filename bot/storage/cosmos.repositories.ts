@@ -18,6 +18,7 @@ import type { CosmosStore } from './cosmos.store';
 import { CosmosLegacyTeamData } from './cosmos-legacy-team-data';
 import { CosmosProcessedActivityRepository } from './cosmos-processed-activity.repository';
 import type { Repositories } from './repositories';
+import { ONE_AFTER_THE_OTHER } from '../../rules/shared/transactor';
 
 /** Every repository the features use, on one store's containers. */
 export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>): Repositories {
@@ -38,5 +39,7 @@ export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>): Repo
     goalPlans: new CosmosGoalPlanRepository(containers.goalPlans),
     weeklyLogs: new CosmosWeeklyLogRepository(containers.weeklyLogs),
     legacyTeamData: new CosmosLegacyTeamData(containers),
+    // A transaction cannot span Cosmos containers: the use cases order their writes instead.
+    transactor: ONE_AFTER_THE_OTHER,
   };
 }

@@ -17,6 +17,7 @@ import type { InstallationRepository } from '../../rules/teams/installation.repo
 import type { LegacyTeamData } from '../../rules/teams/legacy-team-data';
 import type { TeamDirectoryRepository } from '../../rules/teams/team-directory.repository';
 import type { TeamSettingsRepository } from '../../rules/teams/team-settings.repository';
+import type { Transactor } from '../../rules/shared/transactor';
 
 /** Every repository the bot uses, on one backend (SQLite or Cosmos). */
 export interface Repositories {
@@ -35,4 +36,6 @@ export interface Repositories {
   goalPlans: GoalPlanRepository;
   weeklyLogs: WeeklyLogRepository;
   legacyTeamData: LegacyTeamData;
+  /** Several changes as one, where the backend can (SQLite); one after the other otherwise (Cosmos). */
+  transactor: Transactor;
 }

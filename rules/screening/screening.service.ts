@@ -18,6 +18,7 @@ import { intensiveShare, type IntensiveShare } from './intensive-share';
 import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord } from './screening-record';
 import { retainedScreening } from './retained-screening';
 import type { Versioned } from '../shared/versioned';
+import { ONE_AFTER_THE_OTHER, type Transactor } from '../shared/transactor';
 import type { ScreeningRules } from './screening-rules.port';
 import type { TeamSettingsService } from '../teams/team-settings.service';
 
@@ -141,6 +142,8 @@ export class ScreeningService {
     private readonly newId: () => string,
     /** Told when a screening is decided or erased (the composition schedules and forgets its follow-ups). */
     private readonly lifecycle: ScreeningLifecycleListener = NO_SCREENING_LIFECYCLE,
+    /** Keeps a screening's change and its audit event together (one transaction where storage has them). */
+    private readonly transactor: Transactor = ONE_AFTER_THE_OTHER,
   ) {}
 
   /** This caseworker's newest unfinished screening, offered for resumption, with its number of sections. */
@@ -187,24 +190,27 @@ export class ScreeningService {
     }
     const settings = await this.settings.current(actor.teamId);
     const now = this.clock.now().toISOString();
-    const created = await this.screenings.create({
-      id: this.newId(),
-      teamId: actor.teamId,
-      caseworkerId: actor.userId,
-      caseReference: check.reference,
-      status: 'in_progress',
-      sectionIndex: 0,
-      answers: {},
-      result: undefined,
-      summary: undefined,
-      decision: undefined,
-      settingsVersion: settings.version,
-      rulesetVersion: this.rules.version,
-      createdAt: now,
-      updatedAt: now,
-      answersErasedAt: undefined,
+    const created = await this.transactor.atomically(async () => {
+      const stored = await this.screenings.create({
+        id: this.newId(),
+        teamId: actor.teamId,
+        caseworkerId: actor.userId,
+        caseReference: check.reference,
+        status: 'in_progress',
+        sectionIndex: 0,
+        answers: {},
+        result: undefined,
+        summary: undefined,
+        decision: undefined,
+        settingsVersion: settings.version,
+        rulesetVersion: this.rules.version,
+        createdAt: now,
+        updatedAt: now,
+        answersErasedAt: undefined,
+      });
+      await this.record(actor.userId, stored.value, 'create', 'started');
+      return stored;
     });
-    await this.record(actor.userId, created.value, 'create', 'started');
     return { kind: 'started', step: await this.stepFor(created.value, settings) };
   }
 
@@ -499,12 +505,14 @@ export class ScreeningService {
     actorId: string,
     detail: string,
   ): Promise<'deleted' | 'absent' | 'conflict'> {
-    await this.moveLegacyHistory(screening);
-    const version = (etag ?? screening.updatedAt).replace(/[^A-Za-z0-9-]/gu, '');
-    await this.record(actorId, screening, 'delete', detail, `${screening.id}:${detail}:${version}`);
-    const outcome = await this.screenings.delete(screening.teamId, screening.id, etag);
-    if (outcome === 'conflict') await this.record(actorId, screening, 'delete', 'erase-aborted');
-    return outcome;
+    return this.transactor.atomically(async () => {
+      await this.moveLegacyHistory(screening);
+      const version = (etag ?? screening.updatedAt).replace(/[^A-Za-z0-9-]/gu, '');
+      await this.record(actorId, screening, 'delete', detail, `${screening.id}:${detail}:${version}`);
+      const outcome = await this.screenings.delete(screening.teamId, screening.id, etag);
+      if (outcome === 'conflict') await this.record(actorId, screening, 'delete', 'erase-aborted');
+      return outcome;
+    });
   }
 
   private async load(
@@ -594,11 +602,14 @@ export class ScreeningService {
     actorId: string,
     detail: string,
   ): Promise<Versioned<ScreeningRecord> | 'conflict'> {
-    await this.moveLegacyHistory(before);
-    const saved = await this.screenings.replace({ ...next, history: undefined }, etag);
-    // Keyed by the reference the screening had: a change that removes it is still found by it.
-    if (saved !== 'conflict') await this.record(actorId, before, 'update', detail);
-    return saved;
+    // The change and its audit event are kept together, or neither (one transaction where storage has them).
+    return this.transactor.atomically(async () => {
+      await this.moveLegacyHistory(before);
+      const saved = await this.screenings.replace({ ...next, history: undefined }, etag);
+      // Keyed by the reference the screening had: a change that removes it is still found by it.
+      if (saved !== 'conflict') await this.record(actorId, before, 'update', detail);
+      return saved;
+    });
   }
 
   /** Copies a legacy `history` into the audit trail, each entry once (safe to repeat, e.g. after a conflict). */

@@ -36,6 +36,7 @@ export function screeningArea(
         await followUps.forgetCaseReference(teamId, screeningId);
       },
     },
+    repositories.transactor,
   );
   const sectorOptions = ruleset.sectors.map((sector) => ({ title: sector.label, value: sector.id }));
   return { service, feature: screeningHandlers(service, new ScreeningCards(renderer, sectorOptions), membership) };

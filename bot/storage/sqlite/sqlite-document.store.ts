@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { backup, DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS, SCHEMA_VERSION, TABLE_TTL_SECONDS, type TableName } from './sqlite-schema';
-import { isCorruptionError, SqliteStoreError, translateSqliteError } from './sqlite-errors';
+import { isCorruptionError, StorageBusyError, SqliteStoreError, translateSqliteError } from './sqlite-errors';
 
 export { SCHEMA_VERSION } from './sqlite-schema';
 export { SqliteStoreError } from './sqlite-errors';
@@ -44,6 +45,9 @@ export class SqliteDocumentStore {
   private checkpointTimer: NodeJS.Timeout | undefined;
   private transactionDepth = 0;
   private closed = false;
+  /** The asynchronous work (a use case) whose transaction is open, see {@link atomically}. */
+  private readonly owners = new AsyncLocalStorage<object>();
+  private openWork: object | undefined;
 
   constructor(
     readonly file: string,
@@ -169,6 +173,45 @@ export class SqliteDocumentStore {
     }
   }
 
+  /**
+   * Runs asynchronous `work` (a use case's several changes) as one transaction: everything it writes
+   * is kept, or nothing. The file's write lock is held until `work` settles, so `work` must not wait
+   * for anything but this store (the repositories answer at once). Statements from any other work
+   * while it is open are refused as busy rather than joining it, so nobody else's write could be
+   * rolled back with it after being acknowledged.
+   */
+  async atomically<T>(work: () => Promise<T>): Promise<T> {
+    if (this.openWork !== undefined && this.owners.getStore() === this.openWork) return work();
+    this.exec('BEGIN IMMEDIATE');
+    const owner = {};
+    this.openWork = owner;
+    this.transactionDepth += 1;
+    let result: T;
+    try {
+      result = await this.owners.run(owner, work);
+    } catch (error) {
+      this.endWork(owner);
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    // Ended before the commit, which runs outside the work's context (synchronously, nothing between).
+    this.endWork(owner);
+    try {
+      this.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    this.afterWrite();
+    return result;
+  }
+
+  private endWork(owner: object): void {
+    if (this.openWork !== owner) return;
+    this.openWork = undefined;
+    this.transactionDepth -= 1;
+  }
+
   /** Removes what has expired (what Cosmos would remove by TTL); resolves how many. */
   sweepExpired(): number {
     let removed = 0;
@@ -244,6 +287,7 @@ export class SqliteDocumentStore {
 
   /** Runs one statement (prepared once per SQL text), turning SQLite's errors into the bot's. */
   private run<T>(use: (statement: StatementSync) => T, sql: string): T {
+    this.refuseOutsiders();
     try {
       let statement = this.statements.get(sql);
       if (statement === undefined) {
@@ -257,11 +301,18 @@ export class SqliteDocumentStore {
   }
 
   private exec(sql: string): void {
+    this.refuseOutsiders();
     try {
       this.db.exec(sql);
     } catch (error) {
       throw translateSqliteError(error);
     }
+  }
+
+  /** While some work's transaction is open, only that work may use the connection (see {@link atomically}). */
+  private refuseOutsiders(): void {
+    if (this.openWork !== undefined && this.owners.getStore() !== this.openWork)
+      throw new StorageBusyError(new Error('another use case holds this process’s transaction'));
   }
 
   private expiry(table: TableName): number | null {

@@ -37,5 +37,6 @@ export function sqliteRepositories(store: SqliteDocumentStore): Repositories {
     goalPlans: new SqliteGoalPlanRepository(store),
     weeklyLogs: new SqliteWeeklyLogRepository(store),
     legacyTeamData: new SqliteLegacyTeamData(store),
+    transactor: { atomically: (work) => store.atomically(work) },
   };
 }

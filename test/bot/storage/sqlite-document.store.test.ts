@@ -205,4 +205,50 @@ describe('the SQLite document store', () => {
       store.close();
     }
   });
+
+  it('when a use case changes several documents atomically, then all are kept, or none when it fails part way', async () => {
+    const store = open();
+    try {
+      await store.atomically(async () => {
+        store.create('screenings', 'team-x', 's-1', { step: 1 });
+        await Promise.resolve();
+        store.create('auditEvents', 'team-x', 'e-1', { action: 'create' });
+      });
+      assert.ok(store.get('screenings', 'team-x', 's-1') && store.get('auditEvents', 'team-x', 'e-1'));
+      await assert.rejects(
+        store.atomically(async () => {
+          store.create('screenings', 'team-x', 's-2', { step: 1 });
+          await Promise.resolve();
+          throw new Error('the audit trail could not be written');
+        }),
+        /could not be written/,
+      );
+      assert.equal(store.get('screenings', 'team-x', 's-2'), undefined, 'the first change went with the failure');
+      store.create('screenings', 'team-x', 's-3', { after: true });
+      assert.ok(store.get('screenings', 'team-x', 's-3'), 'the store writes on afterwards');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('when other work reaches the store while a use case holds its transaction, then it is refused as busy and never joins (nothing it wrote could be rolled back after it was acknowledged)', async () => {
+    const store = open();
+    try {
+      let release: () => void = () => undefined;
+      const held = store.atomically(async () => {
+        store.create('screenings', 'team-x', 's-1', { step: 1 });
+        await new Promise<void>((resolve) => (release = resolve)); // a real wait: other work gets to run
+        store.create('auditEvents', 'team-x', 'e-1', { action: 'create' });
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.throws(() => store.create('openings', 'team-x', 'o-1', {}), { code: 'STORAGE_BUSY' });
+      release();
+      await held;
+      assert.equal(store.get('openings', 'team-x', 'o-1'), undefined);
+      assert.ok(store.get('auditEvents', 'team-x', 'e-1'));
+      assert.notEqual(store.create('openings', 'team-x', 'o-1', {}), 'conflict', 'and is served once it is over');
+    } finally {
+      store.close();
+    }
+  });
 });
