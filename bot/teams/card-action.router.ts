@@ -1,12 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../../cards/rendering/card.renderer';
+import type { CardAnswer } from './card-activities';
 import { isCardVerb, type CardVerb } from '../../cards/shared/card-verbs';
 
 /** What a card action produces: the card to show in answer. */
-export type CardActionHandler = (
-  context: TurnContext,
-  data: Readonly<Record<string, unknown>>,
-) => Promise<AdaptiveCardJson>;
+export type CardActionHandler = (context: TurnContext, data: Readonly<Record<string, unknown>>) => Promise<CardAnswer>;
 
 /** One card action: its verb, whether a repeated delivery may simply run again, and its handler. */
 export interface CardAction {

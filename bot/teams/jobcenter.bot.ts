@@ -22,7 +22,13 @@ import {
   unreadableCardNotice,
 } from '../../cards/shared/bot-notices.cards';
 import type { StaticCards } from '../../cards/shared/static.cards';
-import { cardInvokeResponse, cardMessage } from './card-activities';
+import {
+  cardInvokeResponse,
+  cardMessage,
+  isReplyBeside,
+  messageInvokeResponse,
+  type CardAnswer,
+} from './card-activities';
 import { installationOf, teamOf, tenantIdOf, userIdOf, LOCAL_TENANT_ID } from './turn-installation';
 import type { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
 import type { TeamMembershipService } from '../../rules/teams/team-membership.service';
@@ -136,7 +142,12 @@ export class JobcenterBot extends TeamsActivityHandler {
     if (context.activity.name !== ADAPTIVE_CARD_ACTION) return { status: StatusCodes.BAD_REQUEST };
     // The first card replaces the clicked one; the rest of a long answer (a command's pages) follow as messages.
     const [first, ...rest] = await this.answerCardActionCards(context, context.activity.value);
-    for (const card of rest) await context.sendActivity(cardMessage(card));
+    if (first !== undefined && isReplyBeside(first)) {
+      // The clicked card stays (the board on the meeting-room screen); Teams shows the clicker the text.
+      for (const card of rest) await context.sendActivity(cardMessage(asCard(card)));
+      return messageInvokeResponse(first.toast);
+    }
+    for (const card of rest) await context.sendActivity(cardMessage(asCard(card)));
     return cardInvokeResponse(first ?? unreadableCardNotice(this.deps.renderer));
   }
 
@@ -153,7 +164,7 @@ export class JobcenterBot extends TeamsActivityHandler {
         ? await this.answerCardActionCards(context, activity.value)
         : await this.answerText(context, text);
     // A long answer (the board) comes as several messages, each within Teams' size limit.
-    for (const card of answer) await context.sendActivity(cardMessage(card));
+    for (const card of answer) await context.sendActivity(cardMessage(asCard(card)));
   }
 
   /**
@@ -183,7 +194,7 @@ export class JobcenterBot extends TeamsActivityHandler {
   }
 
   /** The answer to a card click: a "Mente du …?" button runs its command; every other verb has one card. */
-  private async answerCardActionCards(context: TurnContext, value: unknown): Promise<AdaptiveCardJson[]> {
+  private async answerCardActionCards(context: TurnContext, value: unknown): Promise<CardAnswer[]> {
     const submit = readCardSubmit(value);
     if (submit.kind === 'submit' && submit.verb === COMMAND_RUN_VERB) {
       const { command } = submit.data;
@@ -195,7 +206,7 @@ export class JobcenterBot extends TeamsActivityHandler {
     return [await this.answerCardAction(context, value)];
   }
 
-  private async answerCardAction(context: TurnContext, value: unknown): Promise<AdaptiveCardJson> {
+  private async answerCardAction(context: TurnContext, value: unknown): Promise<CardAnswer> {
     const route = this.cardActions.route(value);
     switch (route.kind) {
       case 'handler': {
@@ -326,4 +337,9 @@ function botMembershipChange(context: TurnContext): 'added' | 'removed' | undefi
 /** A channel or group chat, where every member reads the bot's answers. */
 function isSharedConversation(conversationType: string | undefined): boolean {
   return conversationType === 'channel' || conversationType === 'groupChat';
+}
+
+/** A card answer as a card to send: one that keeps the clicked card is sent as its reply. */
+function asCard(answer: CardAnswer): AdaptiveCardJson {
+  return isReplyBeside(answer) ? answer.replyBeside : answer;
 }

@@ -11,6 +11,7 @@ import notice from '../templates/notice.json';
 import openingBoard from '../templates/opening-board.json';
 import openingForm from '../templates/opening-form.json';
 import openingMine from '../templates/opening-mine.json';
+import candidateNotice from '../templates/candidate-notice.json';
 import screeningAudit from '../templates/screening-audit.json';
 import screeningDecided from '../templates/screening-decided.json';
 import screeningErase from '../templates/screening-erase.json';
@@ -41,6 +42,7 @@ export const CARD_TEMPLATES = {
   openingBoard,
   openingForm,
   openingMine,
+  candidateNotice,
   screeningAudit,
   screeningDecided,
   screeningErase,

@@ -6,6 +6,8 @@ export interface CandidateOffer {
   opening: Opening;
   /** The caseworker's display name, as the consultant will read it. */
   caseworkerName: string;
+  /** The caseworker (to answer them); never the consultant who registered the opening. */
+  caseworkerId: string;
 }
 
 /**
@@ -21,5 +23,7 @@ export interface CandidateNotifier {
 
 export type CandidateOutcome =
   | { kind: 'not-found' }
+  /** The clicker registered the opening: nobody is told anything (no message to oneself). */
+  | { kind: 'own-opening' }
   | { kind: 'personal-chat'; offer: CandidateOffer }
   | { kind: 'mentioned'; offer: CandidateOffer };

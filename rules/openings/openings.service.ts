@@ -98,12 +98,13 @@ export class OpeningsService {
   async offerCandidate(
     teamId: string,
     openingId: unknown,
-    caseworkerName: string,
+    caseworker: { userId: string; name: string },
     notifier: CandidateNotifier,
   ): Promise<CandidateOutcome> {
     const opening = await this.get(teamId, openingId);
     if (opening === undefined) return { kind: 'not-found' };
-    const offer = { teamId, opening, caseworkerName };
+    if (opening.registeredBy.userId === caseworker.userId) return { kind: 'own-opening' };
+    const offer = { teamId, opening, caseworkerName: caseworker.name, caseworkerId: caseworker.userId };
     if (await notifier.toPersonalChat(offer)) return { kind: 'personal-chat', offer };
     await notifier.mentionHere(offer);
     return { kind: 'mentioned', offer };

@@ -154,7 +154,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
       : cardSubmitActivity({ ...act.data, verb: act.verb }, options);
   }
 
-  /** The cards of a reply: message attachments and invoke responses' cards, in order. */
+  /** The cards of a reply: message attachments and invoke responses' cards (or texts), in order. */
   function cardsOf(body: unknown): Card[] {
     const cards: Card[] = [];
     for (const reply of (body as { activities?: Record<string, unknown>[] }).activities ?? []) {
@@ -163,6 +163,9 @@ describe('isolation between teams: every command, card verb and scheduled messag
       }
       const invoked = (reply.value as { body?: { value?: unknown } } | undefined)?.body?.value;
       if (typeof invoked === 'object' && invoked !== null) cards.push(invoked as Card);
+      // An invoke answered with a short message (the clicked card, e.g. the board, stays): its text, as a card.
+      if (typeof invoked === 'string')
+        cards.push({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: invoked }] });
     }
     return cards;
   }

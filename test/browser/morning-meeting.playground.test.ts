@@ -158,4 +158,31 @@ describe('Morning meeting in the Agents Playground: set up in the team channel, 
     await fs.mkdir(path.dirname(BOARD_SCREENSHOT), { recursive: true });
     await board.screenshot({ path: BOARD_SCREENSHOT });
   });
+
+  it('when "Jeg har en kandidat" is clicked on the board, then the board stays on screen as it was and the clicker is answered beside it', async function () {
+    const ui = playground.page();
+    assert.ok(boardThread, 'the board was not shown');
+    const before = await boardThread.lastCard().innerText();
+    await ui.clickCardAction(boardThread.lastCard(), 'Jeg har en kandidat');
+    const clicks = describeCardActions(playground.actionsSent);
+    await expectEventually(() => playground.actionsSent.some((action) => action.verb === 'opening.candidate'), clicks);
+    const candidate = playground.actionsSent.find((action) => action.verb === 'opening.candidate');
+    assert.equal(candidate?.status, 200, clicks);
+    // A message for the clicker, not a card: the Playground (as Teams) keeps the clicked card.
+    assert.equal(candidate?.responseType, 'application/vnd.microsoft.activity.message', clicks);
+    const boards = boardThread.cards().filter({ hasText: /Tavlen · / });
+    assert.equal(await boards.count(), 1, 'the board is still on screen, once');
+    assert.equal(await boards.first().innerText(), before, 'the board is as it was');
+    // The Playground's user registered the opening: nobody is sent a message about one's own opening.
+    assert.equal(await ui.page.getByText('Besked sendt').count(), 0);
+  });
 });
+
+/** Waits (up to 10 s) until `condition` holds; fails with `what` otherwise. */
+async function expectEventually(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for the click to be answered:\n${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

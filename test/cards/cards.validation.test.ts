@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { candidateNoticeCard } from '../../cards/openings/candidate.cards';
+import type { Opening } from '../../rules/openings/opening';
 import { CardRenderer } from '../../cards/rendering/card.renderer';
 import { CARD_TEMPLATES } from '../../cards/rendering/card-templates';
 import { noticeCard } from '../../cards/shared/notice.cards';
@@ -223,6 +225,23 @@ describe('cards', () => {
       )[0] ?? {},
     );
     screeningCards.capacityCalculator = renderer.render('capacityCalculator', buildCapacityViewModel());
+    screeningCards.candidateNotice = candidateNoticeCard(renderer, {
+      teamId: 'team-1',
+      caseworkerName: 'Sara Sagsbehandler',
+      caseworkerId: 'aad-sara',
+      opening: {
+        id: 'o-1',
+        teamId: 'team-1',
+        date: '2026-02-02',
+        registeredBy: { userId: 'aad-vera', name: 'Vera Virksomhedskonsulent' },
+        companyName: 'Bageriet ApS',
+        jobFunction: 'Bager',
+        sector: 'handel',
+        result: 'ordinaer_aabning',
+        seats: 2,
+        filled: 0,
+      } as unknown as Opening,
+    });
     const largest = parseCapacityInputs({
       ...CAPACITY_DEFAULTS,
       citizens: '100000',

@@ -1,4 +1,4 @@
-import { candidateOutcomeCard } from '../../../cards/openings/candidate.cards';
+import { candidateOutcomeCard, candidateToast } from '../../../cards/openings/candidate.cards';
 import { fillNotice, type OpeningCards } from '../../../cards/openings/opening.cards';
 import type { CardRenderer } from '../../../cards/rendering/card.renderer';
 import type { OpeningsService } from '../../../rules/openings/openings.service';
@@ -47,11 +47,12 @@ export function openingsHandlers(deps: {
         verb: 'opening.candidate',
         safeToRepeat: false,
         handle: async (context, data) => {
-          const caseworkerName = context.activity.from.name ?? 'En kollega';
+          const caseworker = { userId: actorOf(context).userId, name: context.activity.from.name ?? 'En kollega' };
           const notifier = candidateNotifierFor(context, deps);
           const teamId = actorOf(context).teamId;
-          const outcome = await service.offerCandidate(teamId, data.openingId, caseworkerName, notifier);
-          return candidateOutcomeCard(deps.renderer, outcome);
+          const outcome = await service.offerCandidate(teamId, data.openingId, caseworker, notifier);
+          // The board stays on the meeting-room screen: the clicker is answered beside it.
+          return { replyBeside: candidateOutcomeCard(deps.renderer, outcome), toast: candidateToast(outcome) };
         },
       },
       {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import type { RunningApp } from '../../../bot/app';
-import { cardSubmitActivity, messageActivity, type ActivityOptions, type TeamsUser } from '../../support/activities';
-import { cardText } from '../../support/bot-under-test';
+import {
+  cardSubmitActivity,
+  invokeActivity,
+  messageActivity,
+  type ActivityOptions,
+  type TeamsUser,
+} from '../../support/activities';
+import { cardFullText, cardText } from '../../support/bot-under-test';
 import { actionData } from '../../support/card-inputs';
 import { useSharedStoreFleet } from '../../support/shared-store-fleet';
 import { openingRegistration } from '../../support/opening-registration';
@@ -173,6 +179,34 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.equal(sent.length, 1);
     assert.match(sent[0]?.path ?? '', /a%3Avk-personal/);
     assert.equal(sent[0]?.body.text, 'Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).');
+    // The consultant's notice is a card with the opening and whom to answer.
+    const notice = cardFullText((sent[0]?.body.attachments as { content: unknown }[] | undefined)?.[0]?.content);
+    assert.match(
+      notice,
+      /^Kandidat til din stilling\nSara Sagsbehandler har en kandidat til Med Chat A\/S \(Smed\)\.\nVirksomhed\nMed Chat A\/S\nStilling\nSmed\nPladser\n1 \(0 besat\)\nRegistreret\nden /,
+    );
+    assert.match(notice, /Svar Sara Sagsbehandler i en chat i Teams/);
+
+    // Clicked on the board (Action.Execute): the board stays, and Teams shows Sara a short answer.
+    const clicked = JSON.parse(
+      await postRaw(first, invokeActivity('opening.candidate', { openingId: idOf('Med Chat A/S') }, inChannel(SARA))),
+    ) as { activities: { type: string; value?: { body: { type: string; value: unknown } } }[] };
+    const invokeAnswer = clicked.activities.find((activity) => activity.type === 'invokeResponse')?.value?.body;
+    assert.equal(
+      invokeAnswer?.type,
+      'application/vnd.microsoft.activity.message',
+      'not a card: the board is not replaced',
+    );
+    assert.equal(invokeAnswer?.value, 'Vera Konsulent har fået besked om din kandidat i en personlig chat.');
+
+    // On one's own opening nobody is told anything.
+    const beforeOwn = fleet.connector.posts.length;
+    const own = await post(
+      first,
+      cardSubmitActivity({ verb: 'opening.candidate', openingId: idOf('Med Chat A/S') }, inChannel(VERA)),
+    );
+    assert.match(own, /Det er din egen stilling, så der er ingen at give besked/);
+    assert.equal(fleet.connector.posts.length, beforeOwn, 'no message to oneself');
 
     const candidate = await postRaw(
       first,
