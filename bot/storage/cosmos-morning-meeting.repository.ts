@@ -1,3 +1,4 @@
+import { toMorningMeeting as toMeeting, toPostedBoard } from './stored-documents';
 import type { Container } from '@azure/cosmos';
 import { cosmosStatus } from './cosmos-errors';
 import { queryAll } from './cosmos-query';
@@ -11,11 +12,6 @@ import type {
 } from '../../rules/morning-meeting/morning-meeting.repository';
 
 type MorningMeetingDocument = MorningMeeting & { id: 'morning' };
-
-function toMeeting(document: MorningMeetingDocument): MorningMeeting {
-  const { teamId, reference, postTime, closedDays, setBy, setAt } = document;
-  return { teamId, reference, postTime, closedDays: closedDays ?? [], setBy, setAt };
-}
 
 /** One morning-meeting document per team. */
 export class CosmosMorningMeetingRepository implements MorningMeetingRepository {
@@ -86,15 +82,7 @@ export class CosmosPostedBoardRepository implements PostedBoardRepository {
   async latest(teamId: string): Promise<PostedBoard | undefined> {
     const { resource } = await this.container.item('posted-board', teamId).read<PostedBoard & { id: string }>();
     if (resource === undefined) return undefined;
-    const { date, postedAt, newSince, reference, activityIds } = resource;
-    return {
-      teamId,
-      date,
-      reference,
-      activityIds,
-      ...(typeof postedAt === 'string' ? { postedAt } : {}),
-      ...(typeof newSince === 'string' ? { newSince } : {}),
-    };
+    return toPostedBoard(teamId, resource);
   }
 
   async save(board: PostedBoard): Promise<void> {

@@ -1,4 +1,5 @@
 import { OPENING_FORM_FIELDS, type Opening } from '../../rules/openings/opening';
+import type { MorningMeeting, PostedBoard } from '../../rules/morning-meeting/morning-meeting.repository';
 import type { ScreeningRecord } from '../../rules/screening/screening-record';
 
 /**
@@ -55,4 +56,23 @@ export function toOpening(document: Partial<Record<string, unknown>>): Opening {
     if (value !== undefined && value !== null) opening[field] = value;
   }
   return opening as unknown as Opening;
+}
+
+/** A stored morning meeting (closed days absent in those stored before they existed). */
+export function toMorningMeeting(stored: MorningMeeting): MorningMeeting {
+  const { teamId, reference, postTime, closedDays, setBy, setAt } = stored;
+  return { teamId, reference, postTime, closedDays: closedDays ?? [], setBy, setAt };
+}
+
+/** A stored posted board (its optional times only when they are strings). */
+export function toPostedBoard(teamId: string, stored: PostedBoard): PostedBoard {
+  const { date, postedAt, newSince, reference, activityIds } = stored;
+  return {
+    teamId,
+    date,
+    reference,
+    activityIds,
+    ...(typeof postedAt === 'string' ? { postedAt } : {}),
+    ...(typeof newSince === 'string' ? { newSince } : {}),
+  };
 }

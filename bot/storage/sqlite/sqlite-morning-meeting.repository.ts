@@ -1,3 +1,4 @@
+import { toMorningMeeting as toMeeting, toPostedBoard } from '../stored-documents';
 import type {
   ChannelLoss,
   ChannelLossRepository,
@@ -9,11 +10,6 @@ import type {
 import type { SqliteDocumentStore } from './sqlite-document.store';
 
 const TABLE = 'morningMeetings';
-
-function toMeeting(document: MorningMeeting): MorningMeeting {
-  const { teamId, reference, postTime, closedDays, setBy, setAt } = document;
-  return { teamId, reference, postTime, closedDays: closedDays ?? [], setBy, setAt };
-}
 
 /** One morning-meeting row per team. */
 export class SqliteMorningMeetingRepository implements MorningMeetingRepository {
@@ -71,15 +67,7 @@ export class SqlitePostedBoardRepository implements PostedBoardRepository {
   async latest(teamId: string): Promise<PostedBoard | undefined> {
     const found = this.store.get<PostedBoard>(TABLE, teamId, 'posted-board');
     if (found === undefined) return undefined;
-    const { date, postedAt, newSince, reference, activityIds } = found.value;
-    return {
-      teamId,
-      date,
-      reference,
-      activityIds,
-      ...(typeof postedAt === 'string' ? { postedAt } : {}),
-      ...(typeof newSince === 'string' ? { newSince } : {}),
-    };
+    return toPostedBoard(teamId, found.value);
   }
 
   async save(board: PostedBoard): Promise<void> {
