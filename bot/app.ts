@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { createLogger, type Logger } from './logging/logger';
 import { assertRuleFolderValid } from './cli/rules-check.command';
 import { createFeatures } from './features/features';
+import { ExportLinkSigner, exportLinkKey } from './features/goals/export-link.signer';
 import { loadIndicatorCatalogFile } from './indicator-catalog.loader';
 import { startRetentionJob } from './retention.job';
 import { MinuteScheduler } from './scheduling/minute.scheduler';
@@ -97,6 +98,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const sender = new ProactiveSender({ adapter, appId: config.identity?.appId ?? '', logger });
     const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const appId = config.identity?.appId ?? '';
+    // Known once the server listens when it is the bot's own loopback address (tests listen on port 0).
+    let publicBaseUrl = config.publicBaseUrl;
     const features = createFeatures({
       repositories,
       ruleset,
@@ -107,6 +110,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
       instanceId,
       referenceKeyer: new HmacReferenceKeyer(config.audit.referenceKey),
+      exportLinks: {
+        signer: new ExportLinkSigner(exportLinkKey(config.audit)),
+        baseUrl: () => publicBaseUrl,
+      },
       rosterSource: overrides.rosterSource ?? new ConnectorRosterSource({ adapter, appId }),
       ownerSource: overrides.ownerSource ?? ownerSourceFor(config),
     });
@@ -131,8 +138,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       healthChecks: [store.health],
       allowedTenantIds: config.allowedTenantIds,
       logger,
+      routes: features.httpRoutes,
     });
     const port = await http.listen(config.port, config.host);
+    // Locally the browser is on this machine: the links point at the bot itself.
+    if (publicBaseUrl === undefined && config.identity === undefined) publicBaseUrl = `http://127.0.0.1:${port}`;
 
     // Old claims are purged here as well as expired by TTL (SQLite's sweep, Cosmos' container TTL).
     const purge = setInterval(() => {
@@ -154,6 +164,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         storage: store.kind,
         auth: config.identity !== undefined,
         auditReferenceKey: config.audit.developmentKey ? 'development' : 'configured',
+        reportExportLinks: publicBaseUrl === undefined ? 'off (PUBLIC_BASE_URL not set)' : 'on',
       },
       'bot listening',
     );

@@ -47,6 +47,12 @@ export interface AppConfig {
   logLevel: LogLevel;
   teams: TeamsConfig;
   audit: AuditConfig;
+  /**
+   * The address browsers reach the bot at, for the links to the weekly report's file (PUBLIC_BASE_URL; in
+   * App Service by default https://WEBSITE_HOSTNAME). Undefined: locally the bot's own loopback address
+   * once it listens; with an app id there is no link until it is set.
+   */
+  publicBaseUrl: string | undefined;
 }
 
 /** Thrown when an environment variable has a value the bot cannot run with. */
@@ -194,6 +200,35 @@ function parseAudit(env: NodeJS.ProcessEnv, identity: BotIdentityConfig | undefi
   return { referenceKey: key, developmentKey: false };
 }
 
+/** What App Service sets WEBSITE_HOSTNAME to: a host name, nothing else. */
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+function parsePublicBaseUrl(env: NodeJS.ProcessEnv, identity: BotIdentityConfig | undefined): string | undefined {
+  const raw = optional(env, 'PUBLIC_BASE_URL');
+  if (raw === undefined) {
+    // App Service names the site's own host; elsewhere (and locally) there is nothing to go by.
+    const host = identity === undefined ? undefined : optional(env, 'WEBSITE_HOSTNAME');
+    return host !== undefined && HOST_NAME.test(host) ? `https://${host.toLowerCase()}` : undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `is not a URL: "${raw}"`);
+  }
+  // A link holds a leader's team's figures for minutes: never over plain HTTP, except to a local bot.
+  if (url.protocol !== 'https:' && !(identity === undefined && url.protocol === 'http:')) {
+    throw new ConfigError('PUBLIC_BASE_URL', 'must be an https URL');
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(
+      'PUBLIC_BASE_URL',
+      'must be an address without query, fragment or user, e.g. https://bot.example.dk',
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
+}
+
 /** Reads and validates the whole configuration; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const identity = parseIdentity(env);
@@ -212,5 +247,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: logLevel as LogLevel,
     teams: parseTeams(env, identity),
     audit: parseAudit(env, identity),
+    publicBaseUrl: parsePublicBaseUrl(env, identity),
   };
 }

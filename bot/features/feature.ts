@@ -7,10 +7,12 @@ import type { TeamMembershipService } from '../../rules/teams/team-membership.se
 import type { Clock } from '../../rules/shared/clock';
 import type { Logger } from '../logging/logger';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
+import type { HttpRoute } from '../server/http.server';
 import type { Repositories } from '../storage/repositories';
 import type { CardAction } from '../teams/card-action.router';
 import type { CommandHandler } from '../teams/jobcenter.bot';
 import type { ProactiveSender } from '../teams/proactive.sender';
+import type { ExportLinks } from './goals/report-export.handlers';
 
 /** What one area adds to the bot: its text commands, its card actions and its scheduled jobs. */
 export interface Feature {
@@ -18,6 +20,8 @@ export interface Feature {
   actions?: readonly CardAction[];
   /** Jobs the minute scheduler runs on every instance; one that sends claims a job-run lease first. */
   minuteJobs?: readonly MinuteJob[];
+  /** GET routes on the bot's own server (the weekly report's file). */
+  httpRoutes?: readonly HttpRoute[];
 }
 
 /** What every area's wiring may use. */
@@ -35,6 +39,8 @@ export interface AreaDeps {
   instanceId: string;
   /** Keys case references for the audit trail (with the configured secret). */
   referenceKeyer: ReferenceKeyer;
+  /** Signs the links to the weekly report's file and knows the address a browser reaches the bot at. */
+  exportLinks: ExportLinks;
 }
 
 /** How long a scheduled send's lease lasts before another instance may take it over. */

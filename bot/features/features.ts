@@ -4,6 +4,7 @@ import type { TeamOwnerSource, TeamRosterSource } from '../../rules/teams/team-d
 import { DEFAULT_MEMBERSHIP_OPTIONS, TeamMembershipService } from '../../rules/teams/team-membership.service';
 import type { CommandId } from '../../rules/commands/command.catalog';
 import type { MinuteJob } from '../scheduling/minute.scheduler';
+import type { HttpRoute } from '../server/http.server';
 import type { Repositories } from '../storage/repositories';
 import type { CardAction } from '../teams/card-action.router';
 import type { CommandHandler, JobcenterBotDeps } from '../teams/jobcenter.bot';
@@ -32,6 +33,8 @@ export interface Features {
   actions: CardAction[];
   /** Jobs the minute scheduler runs. */
   minuteJobs: MinuteJob[];
+  /** GET routes the HTTP server adds (the weekly report's file). */
+  httpRoutes: HttpRoute[];
   /** Told before a message's answer, once (a lost morning channel, to a leader). */
   turnNotice: JobcenterBotDeps['turnNotice'];
   /** The use case the daily retention job runs, how it finds the teams, and the follow-ups' catch-up. */
@@ -94,6 +97,7 @@ export function createFeatures({ repositories, rosterSource, ownerSource, ...res
     // lease first (see MorningPostJob, GoalRhythmJob); test/bot/scale-out.process.test.ts shows the morning
     // post and the Monday summary sent once across two processes, and taken over after a kill.
     minuteJobs: areas.flatMap((area) => area.minuteJobs ?? []),
+    httpRoutes: areas.flatMap((area) => area.httpRoutes ?? []),
     turnNotice: morningMeeting.turnNotice,
     retention: {
       service: screening.service,

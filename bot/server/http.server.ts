@@ -14,6 +14,15 @@ export interface HttpServerDeps {
   /** Lower-case tenant ids accepted; empty accepts any (local mode only). */
   allowedTenantIds: readonly string[];
   logger: Logger;
+  /** Further GET routes the features serve (e.g. the weekly report's file, `/exports/<token>`). */
+  routes?: readonly HttpRoute[];
+}
+
+/** A GET route a feature adds; its handler answers every request itself, also when something fails. */
+export interface HttpRoute {
+  /** A restify path, e.g. `/exports/*`. */
+  path: string;
+  handle(req: Request, res: Response): Promise<void>;
 }
 
 export interface BotHttpServer {
@@ -38,7 +47,10 @@ const JWT_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'NotBefore
 /** Where App Service's health check (and anyone) asks whether the bot and its storage answer. */
 export const HEALTH_PATH = '/healthz';
 
-/** The restify server: `POST /api/messages` through the botbuilder adapter, and `GET /healthz`. */
+/**
+ * The restify server: `POST /api/messages` through the botbuilder adapter, `GET /healthz`, and the
+ * features' GET routes.
+ */
 export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
   const server = restify.createServer({ name: 'jobcenter-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
@@ -114,6 +126,10 @@ export function createHttpServer(deps: HttpServerDeps): BotHttpServer {
       res.send(503, { status: 'unhealthy', failed });
     }
   });
+
+  for (const route of deps.routes ?? []) {
+    server.get(route.path, async (req: Request, res: Response) => route.handle(req, res));
+  }
 
   return {
     server,

@@ -22,6 +22,7 @@ import screeningResult from '../templates/screening-result.json';
 import screeningResume from '../templates/screening-resume.json';
 import screeningSection from '../templates/screening-section.json';
 import settings from '../templates/settings.json';
+import weeklyReportExport from '../templates/weekly-report-export.json';
 import weeklyReportMember from '../templates/weekly-report-member.json';
 import teamChoice from '../templates/team-choice.json';
 import weeklyReportTeam from '../templates/weekly-report-team.json';
@@ -54,6 +55,7 @@ export const CARD_TEMPLATES = {
   screeningSection,
   settings,
   teamChoice,
+  weeklyReportExport,
   weeklyReportMember,
   weeklyReportTeam,
   welcome,

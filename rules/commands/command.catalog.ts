@@ -9,6 +9,7 @@ export type CommandId =
   | 'maal_tilmeld'
   | 'maal_opsaet'
   | 'ugerapport'
+  | 'ugerapport_eksport'
   | 'opfoelgning'
   | 'ressourceberegner'
   | 'indstillinger'
@@ -147,6 +148,18 @@ export const COMMANDS: readonly CommandDescription[] = [
     changesState: false,
     personalOnly: true,
     personalOnlyReason: 'viser medarbejdernes tal, og her kan alle i samtalen læse med.',
+  },
+  {
+    id: 'ugerapport_eksport',
+    keyword: 'ugerapport eksport',
+    aliases: ['ugerapport export'],
+    audience: 'leder',
+    summary:
+      'Hent ugerapporten som fil til Excel: ugerapport eksport [uge 7 [2026]] for en uge, ugerapport eksport år [2026] for året til dato, uge for uge.',
+    available: true,
+    changesState: false,
+    personalOnly: true,
+    personalOnlyReason: 'giver et link til en fil med medarbejdernes tal, og her kan alle i samtalen læse med.',
   },
   {
     id: 'maal_opsaet',

@@ -435,8 +435,25 @@ describe('isolation between teams: every command, card verb and scheduled messag
     return found;
   }
 
-  function assertNoXData(answer: Answer, what: string): void {
+  /** The links to a weekly report's file (`ugerapport eksport`) in the cards of an answer. */
+  let filesChecked = 0;
+  const exportLinksIn = (cards: readonly Card[]): string[] =>
+    stringsIn(cards).filter((text) => /^http:\/\/127\.0\.0\.1:\d+\/exports\//.test(text));
+
+  async function assertNoXData(answer: Answer, what: string): Promise<void> {
     assert.deepEqual(xDataIn(answer.activity, answer.body), [], `${what}: X's data in the answer`);
+    // A file an attacker's link gives (their own team's report) holds nothing of X's either.
+    for (const link of exportLinksIn(answer.cards)) {
+      const file = await (await fetch(link, { signal: AbortSignal.timeout(15_000) })).text();
+      filesChecked += 1;
+      const leaks = [
+        ...xStrings().filter((secret) => file.includes(secret)),
+        ...[X_DATA.weeklyGoal, X_DATA.loggedCount, X_DATA.annualTarget].filter((number) =>
+          file.includes(`;${number};`),
+        ),
+      ];
+      assert.deepEqual(leaks, [], `${what}: X's data in the file of ${link.slice(0, 60)}`);
+    }
   }
 
   /** What X's people see of X's data, through their own commands (cards, in full). */
@@ -564,6 +581,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
   const COMMAND_ARGUMENTS: Partial<Record<CommandId, readonly string[]>> = {
     maal: ['', 'uge 20', 'uge 7 2026'],
     ugerapport: ['', 'uge 20', 'uge 7 2026'],
+    ugerapport_eksport: ['', 'uge 20', 'år', 'uge 7 2026'],
     morgenmoede: ['nu', 'her kl. 8.15'],
     vis_screening: [X_DATA.decidedReference, X_DATA.pendingReference],
     slet_screening: [X_DATA.decidedReference, X_DATA.pendingReference],
@@ -685,13 +703,13 @@ describe('isolation between teams: every command, card verb and scheduled messag
     // ISOLATION_DUMP=1 prints what each attacker was answered.
     if (process.env['ISOLATION_DUMP'] !== undefined)
       console.log(`---- ${what}\n${answer.cards.map((card) => cardFullText(card).slice(0, 300)).join('\n')}`);
-    assertNoXData(answer, what);
+    await assertNoXData(answer, what);
     const versioned = 'verb' in act && typeof act.data.version === 'number';
     if (place === 'chat' && !namesX(act) && !versioned) return;
     const names = nowhereNames();
     const nowhereAct = renamed('verb' in act ? { ...act, data: withNowhereVersion(act.data) } : act, names) as Act;
     const nowhere = await send(attacker.person, attacker.tenantId, placeOf(place, NOWHERE_TEAM), nowhereAct);
-    assertNoXData(nowhere, `${what} (about nothing)`);
+    await assertNoXData(nowhere, `${what} (about nothing)`);
     const back = names.map(([x, other]): [string, string] => [other, x]);
     // What the cards show (their data may carry the new ids of what the attacker's own team just stored).
     assert.equal(
@@ -746,6 +764,11 @@ describe('isolation between teams: every command, card verb and scheduled messag
     for (const expected of [X_DATA.companyName, X_DATA.decidedReference, X.consultant.name, ...X_NUMBERS.map(String)]) {
       assert.ok(found.has(expected), `the check finds ${expected} in X's own answers`);
     }
+    // … and in X's own report file, which the file check would see.
+    const exported = await send(X.owner, X.tenantId, CHAT, { text: 'ugerapport eksport uge 20' });
+    const [xLink] = exportLinksIn(exported.cards);
+    assert.ok(xLink !== undefined, 'X’s owner gets a link to the file');
+    await assert.rejects(assertNoXData(exported, 'X’s own file'), /X's data in the file/);
     // … and tells X's answer about X's screening from the answer about a screening that exists nowhere.
     await assert.rejects(async () => {
       const names = nowhereNames();
@@ -768,6 +791,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
       for (const attacker of ATTACKERS) for (const place of PLACES) await attack(attacker, place, { text });
     }
     assert.ok(texts.length >= COMMANDS.length);
+    assert.ok(filesChecked > 0, 'an attacker who leads a team got a link to a file, and the file was checked');
     const sent = connector.posts.slice(postsBefore);
     assert.deepEqual(sent.filter(toX).map(addressOf), [], 'the commands made the bot send to X');
     assertNoXDataSentElsewhere(sent);
@@ -838,7 +862,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
         fc.oneof(command, click),
         async (attacker, place, act) => {
           const answer = await send(attacker.person, attacker.tenantId, placeOf(place), act);
-          assertNoXData(answer, `${attacker.label} in ${place}: ${JSON.stringify(act)}`);
+          await assertNoXData(answer, `${attacker.label} in ${place}: ${JSON.stringify(act)}`);
         },
       ),
       // A failure prints its seed and path: replay with ISOLATION_SEED=<seed> ISOLATION_PATH=<path>.

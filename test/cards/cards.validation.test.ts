@@ -45,6 +45,7 @@ import { FollowUpCards } from '../../cards/follow-ups/follow-up.cards';
 import { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
 import { TenantDataCards } from '../../cards/teams/tenant-data.cards';
 import { GoalCards } from '../../cards/goals/goal.cards';
+import { ReportExportCards } from '../../cards/goals/report-export.cards';
 import { followUpsForScreening } from '../../rules/follow-ups/follow-up';
 import { carryOverPlan } from '../../rules/goals/goal-plan';
 import { reportFor } from '../../rules/goals/summary-visibility';
@@ -371,6 +372,38 @@ describe('cards', () => {
       screeningCards[`weeklyReportTeam large, part ${index + 1}`] = card;
     });
     screeningCards.weeklyReportMember = goals.report(reportFor({ userId: 'u-ali', isLeader: false }, summary))[0];
+    const exportCards = new ReportExportCards(renderer, goals);
+    const linkTo = () => `http://127.0.0.1:3978/exports/${'a'.repeat(300)}.${'b'.repeat(43)}`;
+    const asked = new Date('2026-02-11T09:00:00Z');
+    screeningCards.weeklyReportExport = exportCards.answer(
+      {
+        kind: 'link',
+        period: { kind: 'week', from: WEEK_7, to: WEEK_7 },
+        expiresAt: new Date(asked.getTime() + 900_000),
+      },
+      asked,
+      linkTo,
+    );
+    screeningCards['weeklyReportExport of a year, past midnight'] = exportCards.answer(
+      {
+        kind: 'link',
+        period: { kind: 'year', from: { year: 2026, week: 1 }, to: { year: 2026, week: 53 } },
+        expiresAt: new Date('2027-01-05T23:05:00Z'),
+      },
+      new Date('2027-01-05T22:55:00Z'),
+      linkTo,
+    );
+    screeningCards['goalsNotice export refused'] = exportCards.answer({ kind: 'forbidden' }, asked, linkTo);
+    screeningCards['goalsNotice export period'] = exportCards.answer(
+      { kind: 'invalid-period', message: 'Uge 9 2026 er ikke begyndt endnu.' },
+      asked,
+      linkTo,
+    );
+    screeningCards['goalsNotice export not set up'] = exportCards.answer(
+      { kind: 'link', period: { kind: 'week', from: WEEK_7, to: WEEK_7 }, expiresAt: asked },
+      asked,
+      () => undefined,
+    );
     const [followUp] = followUpsForScreening(screening({ caseReference: 'J-2026-17' }));
     screeningCards.followUps = followUp === undefined ? {} : followUpCards.reminder(followUp);
     screeningCards['followUps list'] = followUpCards.list(

@@ -1,17 +1,23 @@
 import { GoalAnswerCards } from '../../../cards/goals/goal-answers.cards';
 import { GoalPlanCards } from '../../../cards/goals/goal-plan.cards';
 import { GoalCards } from '../../../cards/goals/goal.cards';
+import { ReportExportCards } from '../../../cards/goals/report-export.cards';
 import { GoalRhythmJob } from '../../../rules/goals/goal-rhythm.job';
 import { GoalsService } from '../../../rules/goals/goals.service';
+import { ReportExportService } from '../../../rules/goals/report-export';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { PersonalChatSend } from '../../teams/personal-chat.sender';
 import { SEND_LEASE_MS, type AreaDeps, type Feature } from '../feature';
 import { createGoalNotifier } from './goal.notifier';
 import { goalsHandlers } from './goals.handlers';
+import { reportExportHandlers } from './report-export.handlers';
 
-/** Weekly goals: `mål`, `mål opsæt`, `ugerapport`, Friday's reminder and Monday's summary. */
+/**
+ * Weekly goals: `mål`, `mål opsæt`, `ugerapport`, `ugerapport eksport` (and its file's route), Friday's
+ * reminder and Monday's summary.
+ */
 export function goalsArea(
-  { repositories, membership, ruleset, indicators, renderer, clock, instanceId }: AreaDeps,
+  { repositories, membership, ruleset, indicators, renderer, clock, instanceId, logger, exportLinks }: AreaDeps,
   settings: TeamSettingsService,
   sendPersonal: PersonalChatSend,
 ): { feature: Feature } {
@@ -25,9 +31,8 @@ export function goalsArea(
     indicators,
     clock,
   );
-  const cards = new GoalCards(renderer, {
-    archetypeNames: new Map(ruleset.archetypes.map((archetype) => [archetype.id, archetype.name])),
-  });
+  const archetypeNames = new Map(ruleset.archetypes.map((archetype) => [archetype.id, archetype.name]));
+  const cards = new GoalCards(renderer, { archetypeNames });
   const rhythm = new GoalRhythmJob(
     goals,
     membership,
@@ -35,15 +40,26 @@ export function goalsArea(
     createGoalNotifier({ goals, cards, send: sendPersonal }),
     { holder: instanceId, leaseMs: SEND_LEASE_MS },
   );
+  const handlers = goalsHandlers({
+    service: goals,
+    leaders: settings,
+    answers: new GoalAnswerCards(cards),
+    planCards: new GoalPlanCards(cards, indicators, clock),
+    clock,
+  });
+  const exports = reportExportHandlers({
+    service: new ReportExportService({ summaries: goals, leaders: settings, clock }),
+    cards: new ReportExportCards(renderer, cards),
+    links: exportLinks,
+    file: { archetypeNames, groupLabels: new Map(indicators.groups.map((group) => [group.id, group.label])) },
+    clock,
+    logger,
+  });
   return {
     feature: {
-      ...goalsHandlers({
-        service: goals,
-        leaders: settings,
-        answers: new GoalAnswerCards(cards),
-        planCards: new GoalPlanCards(cards, indicators, clock),
-        clock,
-      }),
+      commands: { ...handlers.commands, ...exports.commands },
+      actions: handlers.actions,
+      httpRoutes: exports.httpRoutes,
       minuteJobs: [{ name: 'goal-rhythm', run: (now) => rhythm.run(now) }],
     },
   };

@@ -40,6 +40,32 @@ describe('loadConfig', () => {
     assert.deepEqual(config.allowedTenantIds, [TENANT]);
   });
 
+  it('when PUBLIC_BASE_URL is set or App Service names the host, then the links to the report file use it; locally without it, none is configured', () => {
+    const azure = {
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      AUDIT_REFERENCE_KEY: AUDIT_KEY,
+    };
+    assert.equal(loadConfig({}).publicBaseUrl, undefined, 'locally: the bot’s own address, once it listens');
+    assert.equal(loadConfig({ WEBSITE_HOSTNAME: 'x.azurewebsites.net' }).publicBaseUrl, undefined);
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:3978/' }).publicBaseUrl, 'http://127.0.0.1:3978');
+    assert.equal(loadConfig(azure).publicBaseUrl, undefined);
+    assert.equal(
+      loadConfig({ ...azure, WEBSITE_HOSTNAME: 'Jobcenterbot.azurewebsites.net' }).publicBaseUrl,
+      'https://jobcenterbot.azurewebsites.net',
+    );
+    assert.equal(loadConfig({ ...azure, WEBSITE_HOSTNAME: 'evil.example/x?' }).publicBaseUrl, undefined);
+    assert.equal(
+      loadConfig({
+        ...azure,
+        WEBSITE_HOSTNAME: 'x.azurewebsites.net',
+        PUBLIC_BASE_URL: 'https://bot.kommune.dk/jobcenter/',
+      }).publicBaseUrl,
+      'https://bot.kommune.dk/jobcenter',
+    );
+  });
+
   const invalid: [Record<string, string>, string][] = [
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -65,6 +91,20 @@ describe('loadConfig', () => {
     [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TENANT_ID: TENANT }, 'AUDIT_REFERENCE_KEY'],
     [{ AUDIT_REFERENCE_KEY: 'too-short' }, 'AUDIT_REFERENCE_KEY'],
     [{ GRAPH_ENDPOINT: 'graph' }, 'GRAPH_ENDPOINT'],
+    [{ PUBLIC_BASE_URL: 'bot.example.dk' }, 'PUBLIC_BASE_URL'],
+    [{ PUBLIC_BASE_URL: 'ftp://bot.example.dk' }, 'PUBLIC_BASE_URL'],
+    [{ PUBLIC_BASE_URL: 'https://bot.example.dk/?x=1' }, 'PUBLIC_BASE_URL'],
+    [{ PUBLIC_BASE_URL: 'https://user:pw@bot.example.dk' }, 'PUBLIC_BASE_URL'],
+    [
+      {
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'x',
+        MICROSOFT_APP_TENANT_ID: TENANT,
+        AUDIT_REFERENCE_KEY: AUDIT_KEY,
+        PUBLIC_BASE_URL: 'http://bot.example.dk',
+      },
+      'PUBLIC_BASE_URL',
+    ],
     [
       {
         MICROSOFT_APP_ID: APP_ID,
