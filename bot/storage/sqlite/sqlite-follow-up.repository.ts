@@ -35,13 +35,15 @@ export class SqliteFollowUpRepository implements FollowUpRepository {
   }
 
   async listDueBetween(teamId: string, from: string, to: string, weeks?: FollowUpWeek): Promise<FollowUp[]> {
-    const found = this.list(
-      `SELECT id, etag, body FROM ${TABLE} WHERE partition = ? AND due_date >= ? AND due_date <= ?`,
+    // The milestone is filtered in SQL: the weekly summary asks for a year's week-39 follow-ups, a third of the year's.
+    return this.list(
+      `SELECT id, etag, body FROM ${TABLE} WHERE partition = ? AND due_date >= ? AND due_date <= ? AND (? IS NULL OR weeks = ?)`,
       teamId,
       from,
       to,
+      weeks ?? null,
+      weeks ?? null,
     );
-    return weeks === undefined ? found : found.filter((followUp) => followUp.weeks === weeks);
   }
 
   async listAwaitingOutcome(teamId: string, caseworkerId: string, date: string): Promise<FollowUp[]> {
@@ -64,7 +66,7 @@ export class SqliteFollowUpRepository implements FollowUpRepository {
     });
   }
 
-  private list(sql: string, ...parameters: string[]): FollowUp[] {
+  private list(sql: string, ...parameters: (string | number | null)[]): FollowUp[] {
     return this.store.documents<Record<string, unknown>>(sql, ...parameters).map((row) => toFollowUp(row.value));
   }
 }

@@ -68,8 +68,10 @@ export class SqliteScreeningRepository implements ScreeningRepository, Screening
   }
 
   async listDecidedBetween(teamId: string, from: string, to: string): Promise<DecidedScreening[]> {
+    // Without the answers and the full result (most of a record): the decided facts never read them.
     const records = this.list(
-      `SELECT id, etag, body FROM ${TABLE} WHERE partition = ? AND status = 'decided' AND decided_at >= ? AND decided_at < ? ORDER BY decided_at`,
+      `SELECT id, etag, json_remove(body, '$.answers', '$.result', '$.history') AS body FROM ${TABLE}
+       WHERE partition = ? AND status = 'decided' AND decided_at >= ? AND decided_at < ? ORDER BY decided_at`,
       teamId,
       from,
       to,
