@@ -58,7 +58,8 @@ export class SqliteFollowUpRepository implements FollowUpRepository {
   async deleteForScreening(teamId: string, screeningId: string): Promise<number> {
     return this.store.transaction(() => {
       const ids = this.store.rows<{ id: string }>(
-        `SELECT id FROM ${TABLE} WHERE partition = ? AND screening_id = ?`,
+        // Named: without statistics SQLite would walk every follow-up of the team.
+        `SELECT id FROM ${TABLE} INDEXED BY follow_ups_screening WHERE partition = ? AND screening_id = ?`,
         teamId,
         screeningId,
       );
