@@ -187,24 +187,29 @@ export class YearScenario {
     await this.turn('screening', caseworker, { text: 'screening' });
     const form = await this.turn('screening.new', caseworker, { verb: 'screening.new', data: {} });
     const reference = `BENCH-${round}-${caseworker.userId}`;
-    let card = await this.action('screening.start', caseworker, form, { caseReference: reference });
-    for (let section = 0; actionData(card, 'screening.section') !== undefined; section += 1) {
-      if (section > 10) throw new ScenarioFailure('the screening does not end');
-      const values = Object.fromEntries(cardInputs(card).map((input) => [input.id, CARD_ANSWERS[input.id] ?? '']));
-      card = await this.action('screening.section', caseworker, card, values);
-    }
-    if (round % 2 === 0) {
-      await this.action('screening.accept', caseworker, card);
-    } else {
-      const override = actionData(card, 'screening.override');
-      const recommended = JSON.stringify(card).match(/"finalTrack","value":"([^"]+)"/)?.[1];
-      await this.action('screening.override', caseworker, card, {
-        finalTrack: ['doedvaegt', 'catch-all', 'selektion'].find(
-          (track) => track !== (recommended ?? override?.finalTrack),
-        ),
-        reasonCode: 'faglig_vurdering',
-        reasonText: 'Borgeren har selv fundet et forløb.',
-      });
+    // Two screenings: one whose recommendation is accepted, one overridden.
+    for (const decision of ['accept', 'override'] as const) {
+      const opened =
+        decision === 'accept'
+          ? form
+          : await this.turn('screening.new', caseworker, { verb: 'screening.new', data: {} });
+      const caseReference = decision === 'accept' ? reference : `${reference}-A`;
+      let card = await this.action('screening.start', caseworker, opened, { caseReference });
+      for (let section = 0; actionData(card, 'screening.section') !== undefined; section += 1) {
+        if (section > 10) throw new ScenarioFailure('the screening does not end');
+        const values = Object.fromEntries(cardInputs(card).map((input) => [input.id, CARD_ANSWERS[input.id] ?? '']));
+        card = await this.action('screening.section', caseworker, card, values);
+      }
+      if (decision === 'accept') {
+        await this.action('screening.accept', caseworker, card);
+      } else {
+        const recommended = JSON.stringify(card).match(/"finalTrack","value":"([^"]+)"/)?.[1];
+        await this.action('screening.override', caseworker, card, {
+          finalTrack: ['doedvaegt', 'catch-all', 'selektion'].find((track) => track !== recommended),
+          reasonCode: 'faglig_vurdering',
+          reasonText: 'Borgeren har selv fundet et forløb.',
+        });
+      }
     }
     // One more, interrupted after its start: `screening` then offers it, and it is resumed.
     const next = await this.turn('screening.new', caseworker, { verb: 'screening.new', data: {} });
