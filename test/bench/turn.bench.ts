@@ -131,7 +131,7 @@ interface TargetRow {
 }
 
 const PARTS = new Set((process.env.BENCH_ONLY ?? 'turns,write,year,rules').split(','));
-const YEAR_ROUNDS = Number(process.env.BENCH_YEAR_ROUNDS ?? 30);
+const YEAR_ROUNDS = Number(process.env.BENCH_YEAR_ROUNDS ?? 60);
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
