@@ -66,9 +66,17 @@ export function findMember(plan: GoalPlan, userId: string): PlanMember | undefin
  */
 export function weeklyGoal(plan: GoalPlan, userId: string, indicatorId: string, week: number): number | undefined {
   if (!plan.indicators.includes(indicatorId)) return undefined;
+  return goalInForce(
+    plan.goals.filter((entry) => entry.userId === userId && entry.indicatorId === indicatorId),
+    week,
+  );
+}
+
+/** Of one member's entries for one indicator (in the plan's order), the goal in force in a week. */
+export function goalInForce(entries: readonly WeeklyGoalEntry[], week: number): number | undefined {
   let best: WeeklyGoalEntry | undefined;
-  for (const entry of plan.goals) {
-    if (entry.userId !== userId || entry.indicatorId !== indicatorId || entry.fromWeek > week) continue;
+  for (const entry of entries) {
+    if (entry.fromWeek > week) continue;
     if (best === undefined || entry.fromWeek >= best.fromWeek) best = entry;
   }
   return best?.goal;

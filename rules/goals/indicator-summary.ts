@@ -4,9 +4,9 @@
  * 2027-W01 read 2026's plan for 2026-W51 … W53.
  */
 import { FLAG_BELOW, figures, sumGoals, type Figures } from './achievement';
-import { isMemberInWeek, weeklyGoal, type GoalPlan, type PlanMember } from './goal-plan';
+import { goalInForce, isMemberInWeek, type GoalPlan, type PlanMember } from './goal-plan';
 import type { IndicatorDefinition } from './indicator';
-import { lastWeeks, weekKey, weeksInYear, weeksOfYearUpTo, type IsoWeek } from './iso-week';
+import { isValidIsoWeek, lastWeeks, weeksInYear, weeksOfYearUpTo, type IsoWeek } from './iso-week';
 import type { WeeklyLog } from './weekly-log';
 
 /** How many weeks "the last weeks" show, the summarised week included. */
@@ -52,16 +52,26 @@ export interface IndicatorSummary {
   yearToDate: YearToDate;
 }
 
-/** Fast lookup of plans and logs by week. */
+/**
+ * Fast lookup of plans, logs, members and goals by week. A summary asks for every member, indicator
+ * and week of the year to date, so what it asks again is answered from maps built once per summary.
+ */
 export class GoalLedger {
   private readonly plans = new Map<number, GoalPlan>();
-  private readonly logs = new Map<string, WeeklyLog[]>();
+  /** By {@link weekNumber}. */
+  private readonly logs = new Map<number, WeeklyLog[]>();
+  private readonly active = new Map<number, PlanMember[]>();
+  /** Per plan year, each member's and indicator's goal entries, in the plan's order. */
+  private readonly goalEntries = new Map<number, Map<string, GoalPlan['goals']>>();
 
   constructor(plans: readonly GoalPlan[], logs: readonly WeeklyLog[]) {
     for (const plan of plans) this.plans.set(plan.year, plan);
     for (const log of logs) {
-      const key = weekKey({ year: log.year, week: log.week });
-      this.logs.set(key, [...(this.logs.get(key) ?? []), log]);
+      // Checked as a week (a stored log of a week that does not exist is an error, as before).
+      const key = weekNumber({ year: log.year, week: log.week });
+      const list = this.logs.get(key);
+      if (list === undefined) this.logs.set(key, [log]);
+      else list.push(log);
     }
   }
 
@@ -70,7 +80,7 @@ export class GoalLedger {
   }
 
   logsOf(week: IsoWeek): WeeklyLog[] {
-    return this.logs.get(weekKey(week)) ?? [];
+    return this.logs.get(weekNumber(week)) ?? [];
   }
 
   logOf(userId: string, week: IsoWeek): WeeklyLog | undefined {
@@ -79,12 +89,35 @@ export class GoalLedger {
 
   /** Members expected to log the week, per the plan of its year. */
   activeMembers(week: IsoWeek): PlanMember[] {
-    return (this.plan(week.year)?.members ?? []).filter((member) => isMemberInWeek(member, week.week));
+    const key = weekNumber(week);
+    let members = this.active.get(key);
+    if (members === undefined) {
+      members = (this.plan(week.year)?.members ?? []).filter((member) => isMemberInWeek(member, week.week));
+      this.active.set(key, members);
+    }
+    return members;
   }
 
+  /** As {@link weeklyGoal} answers it for the plan of the week's year. */
   goal(userId: string, indicatorId: string, week: IsoWeek): number | undefined {
     const plan = this.plan(week.year);
-    return plan === undefined ? undefined : weeklyGoal(plan, userId, indicatorId, week.week);
+    if (plan === undefined || !plan.indicators.includes(indicatorId)) return undefined;
+    return goalInForce(this.entriesOf(plan).get(goalKey(userId, indicatorId)) ?? [], week.week);
+  }
+
+  private entriesOf(plan: GoalPlan): Map<string, GoalPlan['goals']> {
+    let byKey = this.goalEntries.get(plan.year);
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const entry of plan.goals) {
+        const key = goalKey(entry.userId, entry.indicatorId);
+        const list = byKey.get(key);
+        if (list === undefined) byKey.set(key, [entry]);
+        else list.push(entry);
+      }
+      this.goalEntries.set(plan.year, byKey);
+    }
+    return byKey;
   }
 
   teamWeek(indicatorId: string, week: IsoWeek): WeekFigures {
@@ -98,6 +131,16 @@ export class GoalLedger {
     const active = this.activeMembers(week).some((member) => member.userId === userId);
     return { week, ...figures(real, active ? this.goal(userId, indicatorId, week) : undefined) };
   }
+}
+
+/** A week as one number (2026-W07 is 202607); a week that does not exist is refused as {@link weekKey} refuses it. */
+function weekNumber(week: IsoWeek): number {
+  if (!isValidIsoWeek(week)) throw new RangeError(`Not an ISO week: ${JSON.stringify(week)}`);
+  return week.year * 100 + week.week;
+}
+
+function goalKey(userId: string, indicatorId: string): string {
+  return `${userId}\u0000${indicatorId}`;
 }
 
 function onlyFigures(value: Figures): Figures {

@@ -32,10 +32,19 @@ function isYear(year: number): boolean {
   return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
-/** 52 or 53: a year has 53 ISO weeks when 28 December (always in the last week) is in week 53. */
+/** The weekday of 31 December of a Gregorian year, 0 = Sunday … 6 = Saturday (integer arithmetic only). */
+function weekdayOfNewYearsEve(year: number): number {
+  return (year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400)) % 7;
+}
+
+/**
+ * 52 or 53: a year has 53 ISO weeks when it starts on a Thursday, or is a leap year starting on a
+ * Wednesday; that is, when its 31 December is a Thursday or the year before's is a Wednesday. Pure
+ * arithmetic, because the weekly summary asks for every week of the year to date, for every member.
+ */
 export function weeksInYear(year: number): 52 | 53 {
   if (!isYear(year)) throw new RangeError(`Not a supported year: ${year}`);
-  return isoWeek(`${pad(year, 4)}-12-28`).week === 53 ? 53 : 52;
+  return weekdayOfNewYearsEve(year) === 4 || weekdayOfNewYearsEve(year - 1) === 3 ? 53 : 52;
 }
 
 /** Whether a value names a week that exists (2026-W53 does, 2027-W53 does not). */

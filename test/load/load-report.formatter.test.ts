@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { verdicts, type LoadFigures } from './load-report.formatter';
+import { targets, verdicts, type LoadFigures } from './load-report.formatter';
 import { percentile } from './load-stats.collector';
 
 const MB = 1024 * 1024;
@@ -43,6 +43,29 @@ describe('load run verdicts', () => {
       limits,
     );
     assert.ok(checks.some((check) => !check.ok && check.text.startsWith('heap growth')));
+  });
+
+  it('when the last 10 s hold 80 % of the first 10 s and RSS grew by at most 100 MB, then both targets are met', () => {
+    const base = figures().memory.start;
+    const met = targets(figures({ memory: { start: base, end: { ...base, rss: base.rss + 100 * MB } } }), {
+      seconds: 10,
+      first: 200,
+      last: 160,
+    });
+    assert.deepEqual(
+      met.map((check) => check.ok),
+      [true, true],
+    );
+    const missed = targets(figures({ memory: { start: base, end: { ...base, rss: base.rss + 101 * MB } } }), {
+      seconds: 10,
+      first: 200,
+      last: 159,
+    });
+    assert.deepEqual(
+      missed.map((check) => check.ok),
+      [false, false],
+    );
+    assert.match(missed[0]?.text ?? '', /80 % of the first 10 s|= 80 %/);
   });
 
   it('when percentiles are taken, then they are nearest-rank values', () => {

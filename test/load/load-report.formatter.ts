@@ -42,6 +42,45 @@ export interface Verdict {
   text: string;
 }
 
+/** Throughput in the run's first and last seconds (req/s), to see whether it holds as the state grows. */
+export interface ThroughputEnds {
+  seconds: number;
+  first: number;
+  last: number;
+}
+
+/** The run's performance targets (issue 14): printed with ✔/✘, beside the verdicts that fail the run. */
+export const LOAD_TARGETS = {
+  /** The last seconds' throughput at least this share of the first seconds'. */
+  lastToFirstThroughput: 0.8,
+  /** RSS growth over the run (after the warm-up) at most this much, for a run of up to 60 s. */
+  rssGrowthBytes: 100 * 1024 * 1024,
+} as const;
+
+/**
+ * The targets, as ✔/✘ lines. They do not fail the run: on a machine shared with other work the last
+ * ten seconds' throughput moves with what else runs (the errors and memory verdicts stay strict).
+ */
+export function targets(figures: LoadFigures, ends: ThroughputEnds): Verdict[] {
+  const ratio = ends.first > 0 ? ends.last / ends.first : 0;
+  const rssGrowth = figures.memory.end.rss - figures.memory.start.rss;
+  const overlap = figures.durationSeconds < 2 * ends.seconds ? ' (the run is too short for separate windows)' : '';
+  return [
+    {
+      ok: ratio >= LOAD_TARGETS.lastToFirstThroughput,
+      text: `throughput in the last ${ends.seconds} s ${ends.last.toFixed(0)} req/s = ${(100 * ratio).toFixed(0)} % of the first ${ends.seconds} s (${ends.first.toFixed(0)} req/s); target ≥ ${100 * LOAD_TARGETS.lastToFirstThroughput} %${overlap}`,
+    },
+    {
+      ok: rssGrowth <= LOAD_TARGETS.rssGrowthBytes,
+      text: `RSS growth ${signedMb(rssGrowth)} MB over ${figures.durationSeconds.toFixed(0)} s; target ≤ ${mb(LOAD_TARGETS.rssGrowthBytes)} MB over 60 s`,
+    },
+  ];
+}
+
+export function formatTargets(checks: readonly Verdict[]): string {
+  return checks.map((check) => `${check.ok ? '✔' : '✘'}  ${check.text}`).join('\n');
+}
+
 const MB = 1024 * 1024;
 const mb = (bytes: number): string => (bytes / MB).toFixed(1);
 const signedMb = (bytes: number): string => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;

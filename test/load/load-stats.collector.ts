@@ -83,6 +83,13 @@ export class LoadStatsCollector {
     return windows;
   }
 
+  /** Replies per second from second `from` (included) to `to` (excluded) of the run. */
+  throughputBetween(from: number, to: number): number {
+    let replies = 0;
+    for (let second = Math.max(0, from); second < to; second += 1) replies += this.perSecond[second] ?? 0;
+    return replies / Math.max(1, to - Math.max(0, from));
+  }
+
   repliesOf(kind: string): { replies: number; wrong: number } {
     const figures = this.kinds.get(kind);
     return { replies: figures?.replies ?? 0, wrong: figures?.wrong ?? 0 };

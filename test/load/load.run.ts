@@ -10,7 +10,15 @@ import { botMemory, cpuSeconds } from './bot-resources.probe';
 import { buildCycle, mixShares } from './load-cycle.builder';
 import { driveLoad } from './load-mix.driver';
 import { GOAL_INDICATORS, loadMix } from './load-mix.table';
-import { formatReport, formatVerdicts, verdicts, type LoadFigures, type MemoryLimits } from './load-report.formatter';
+import {
+  formatReport,
+  formatTargets,
+  formatVerdicts,
+  targets,
+  verdicts,
+  type LoadFigures,
+  type MemoryLimits,
+} from './load-report.formatter';
 import { seedState } from './load-state.seeder';
 import { LoadStatsCollector } from './load-stats.collector';
 import { VirtualUsersPool } from './virtual-users.pool';
@@ -37,6 +45,8 @@ const MEMORY_LIMITS: MemoryLimits = {
   rssPerTurnBytes: 32 * 1024,
 };
 const STOP_GRACE_MS = 15_000;
+/** The first and last seconds whose throughput is compared (target: the last ≥ 80 % of the first). */
+const ENDS_SECONDS = 10;
 /** Lets the turns still in flight when the driver stops finish before memory is read. */
 const SETTLE_MS = 1_000;
 
@@ -138,7 +148,7 @@ async function runLoad(
   const end = await botMemory(bot.child);
 
   const overall = stats.overall();
-  const window = Math.max(1, Math.round(durationSeconds / 6));
+  const sixth = Math.max(1, Math.round(durationSeconds / 6));
   const figures: LoadFigures = {
     durationSeconds: result.duration,
     connections,
@@ -153,7 +163,7 @@ async function runLoad(
     warmupErrors,
     memory: { start, end },
     cpu: { bot: botCpu / result.duration, driver: (driverCpu.user + driverCpu.system) / 1e6 / result.duration },
-    throughputWindows: { seconds: window, values: stats.throughputWindows(window, durationSeconds) },
+    throughputWindows: { seconds: sixth, values: stats.throughputWindows(sixth, durationSeconds) },
   };
   out(formatReport(figures));
 
@@ -173,6 +183,15 @@ async function runLoad(
   for (const sample of [...warmupStats.wrongSamples, ...stats.wrongSamples]) out(`wrong reply: ${sample}`);
   if (bot.stderr() !== '') out(`bot stderr:  ${bot.stderr().slice(-2000)}`);
 
+  // Whole seconds of the run only: the driver's last second may be cut short.
+  const endSeconds = Math.floor(result.duration);
+  const window = Math.min(ENDS_SECONDS, endSeconds);
+  const ends = {
+    seconds: window,
+    first: stats.throughputBetween(0, window),
+    last: stats.throughputBetween(endSeconds - window, endSeconds),
+  };
+  out(`\n${formatTargets(targets(figures, ends))}`);
   const checks = verdicts(figures, MEMORY_LIMITS);
   out(`\n${formatVerdicts(checks)}`);
   return checks.every((check) => check.ok);

@@ -46,6 +46,7 @@ export class SqliteInstallationRepository implements InstallationRepository {
 
   async findPersonal(tenantId: string, userId: string): Promise<Installation | undefined> {
     const [found] = this.store.documents<Installation>(
+      // Named: without statistics SQLite would walk every installation of the tenant.
       `SELECT id, etag, body FROM ${TABLE} INDEXED BY installations_personal WHERE partition = ? AND user_id = ? AND scope = 'personal' LIMIT 1`,
       tenantId,
       userId,

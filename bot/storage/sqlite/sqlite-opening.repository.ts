@@ -29,13 +29,25 @@ export class SqliteOpeningRepository implements OpeningRepository {
   }
 
   async listForBoard(teamId: string, since: string): Promise<Opening[]> {
-    // Two indexed halves (registered since, or still open), rather than one OR that would scan.
+    // Two indexed halves (registered since, or still open), rather than one OR that would scan; each
+    // names its index, as SQLite without statistics would walk every registration of the team for the second.
     return this.store
       .documents<Record<string, unknown>>(
         `SELECT id, etag, body FROM ${TABLE} INDEXED BY openings_date WHERE partition = ?1 AND date >= ?2
          UNION SELECT id, etag, body FROM ${TABLE} INDEXED BY openings_open WHERE partition = ?1 AND is_open`,
         teamId,
         since,
+      )
+      .map((row) => toOpening(row.value));
+  }
+
+  async listRegisteredBetween(teamId: string, from: string, to: string): Promise<Opening[]> {
+    return this.store
+      .documents<Record<string, unknown>>(
+        `SELECT id, etag, body FROM ${TABLE} INDEXED BY openings_date WHERE partition = ? AND date >= ? AND date < ?`,
+        teamId,
+        from,
+        to,
       )
       .map((row) => toOpening(row.value));
   }

@@ -54,6 +54,13 @@ describe('ISO weeks', () => {
     });
   }
 
+  it('when any supported year is asked, then its weeks are those of the week 28 December falls in', () => {
+    for (let year = 1583; year <= 9999; year += 1) {
+      const december28 = isoWeekOfDate(`${String(year).padStart(4, '0')}-12-28`);
+      assert.equal(weeksInYear(year), december28.week, String(year));
+    }
+  });
+
   it('when a week is 2026-W53 or 2027-W53, then the first exists and the second does not', () => {
     assert.equal(isValidIsoWeek({ year: 2026, week: 53 }), true);
     assert.equal(isValidIsoWeek({ year: 2027, week: 53 }), false);
