@@ -92,7 +92,11 @@ describe('A mistyped command and a decimal comma in the Agents Playground, in a 
     await ui.fillAdaptiveCardInput(refused, YEARS, '1,5');
     await ui.clickCardAction(refused, 'Gem og fortsæt');
     await playground.expectCard(ui, `Afsnit 3 af ${SECTION_COUNT}`);
-    const sent = playground.actionsSent.filter((action) => action.verb === 'screening.section');
+    // The Playground's answer can be drawn before the page's record of the click is read back: wait for it.
+    const sections = () => playground.actionsSent.filter((action) => action.verb === 'screening.section');
+    for (let waited = 0; sections().length < 3 && waited < 5000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const sent = sections();
     assert.deepEqual(
       sent.map((action) => action.data.yearsExperience).filter((value) => value !== undefined),
       ['1,5,5', '1,5'],
