@@ -53,4 +53,16 @@ export class CosmosOpeningRepository implements OpeningRepository {
     });
     return documents.map(toOpening);
   }
+
+  async listRegisteredBetween(teamId: string, from: string, to: string): Promise<Opening[]> {
+    const documents = await queryAll<OpeningDocument>(this.container, {
+      query: 'SELECT * FROM c WHERE c.teamId = @teamId AND c.date >= @from AND c.date < @to',
+      parameters: [
+        { name: '@teamId', value: teamId },
+        { name: '@from', value: from },
+        { name: '@to', value: to },
+      ],
+    });
+    return documents.map(toOpening);
+  }
 }

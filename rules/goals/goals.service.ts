@@ -136,7 +136,7 @@ export class GoalsService {
   constructor(
     private readonly plans: GoalPlanRepository,
     private readonly logs: WeeklyLogRepository,
-    private readonly openings: Pick<OpeningRepository, 'listForBoard'>,
+    private readonly openings: Pick<OpeningRepository, 'listForBoard' | 'listRegisteredBetween'>,
     private readonly screenings: ScreeningStatisticsRepository,
     private readonly followUps: Pick<FollowUpRepository, 'listDueBetween'>,
     private readonly team: TeamContext,
@@ -365,7 +365,10 @@ export class GoalsService {
     const { start, end } = weekInstants(week);
     const needs = (prefix: string) => indicators.some((indicator) => indicator.prefill?.startsWith(prefix));
     const [openings, screenings] = await Promise.all([
-      needs('openings:') ? this.openings.listForBoard(actor.teamId, start.toISOString()) : Promise.resolve([]),
+      // Only the week's registrations count: the board's open ones from earlier weeks would only be read and dropped.
+      needs('openings:')
+        ? this.openings.listRegisteredBetween(actor.teamId, start.toISOString(), end.toISOString())
+        : Promise.resolve([]),
       needs('screenings')
         ? this.screenings.listDecidedBetween(actor.teamId, start.toISOString(), end.toISOString())
         : Promise.resolve([]),

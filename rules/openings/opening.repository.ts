@@ -9,4 +9,6 @@ export interface OpeningRepository {
   replace(opening: Opening, etag: string): Promise<Versioned<Opening> | 'conflict'>;
   /** Every contact and opening of the team registered at or after `since` (ISO), plus every open (unfilled, unclosed) one. */
   listForBoard(teamId: string, since: string): Promise<Opening[]>;
+  /** Every contact and opening of the team registered at or after `from` and before `to` (ISO instants), open or not. */
+  listRegisteredBetween(teamId: string, from: string, to: string): Promise<Opening[]>;
 }

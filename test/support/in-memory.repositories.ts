@@ -310,6 +310,14 @@ export class InMemoryOpeningRepository implements OpeningRepository {
         .filter((opening) => opening.teamId === teamId && (opening.date >= since || isOpen(opening))),
     );
   }
+
+  listRegisteredBetween(teamId: string, from: string, to: string): Promise<Opening[]> {
+    return Promise.resolve(
+      [...this.items.values()]
+        .map((item) => structuredClone(item.value))
+        .filter((opening) => opening.teamId === teamId && opening.date >= from && opening.date < to),
+    );
+  }
 }
 
 export class InMemoryChannelLossRepository implements ChannelLossRepository {

@@ -40,4 +40,15 @@ export class SqliteOpeningRepository implements OpeningRepository {
       )
       .map((row) => toOpening(row.value));
   }
+
+  async listRegisteredBetween(teamId: string, from: string, to: string): Promise<Opening[]> {
+    return this.store
+      .documents<Record<string, unknown>>(
+        `SELECT id, etag, body FROM ${TABLE} INDEXED BY openings_date WHERE partition = ? AND date >= ? AND date < ?`,
+        teamId,
+        from,
+        to,
+      )
+      .map((row) => toOpening(row.value));
+  }
 }

@@ -122,6 +122,30 @@ for (const [name, factory] of subjects) {
       assert.equal(board.openSeatsBySector[0]?.count, 3);
     });
 
+    it('when registrations are listed for a period, then those of the team registered in it come, open or not', async () => {
+      const team = `team-${randomUUID()}`;
+      const at = async (instant: string, overrides: Record<string, string>) => {
+        now = new Date(instant);
+        const outcome = await service.register(team, consultant, form(overrides));
+        assert.ok(outcome.kind === 'registered');
+        return outcome.opening;
+      };
+      await at('2026-02-08T22:59:59.000Z', { companyName: 'Før' });
+      const first = await at('2026-02-08T23:00:00.000Z', { companyName: 'Mandag' });
+      const full = await at('2026-02-10T09:00:00.000Z', { companyName: 'Besat' });
+      await service.fill(team, full.id);
+      await at('2026-02-15T23:00:00.000Z', { companyName: 'Næste uge' });
+      now = new Date('2026-02-10T09:00:00.000Z');
+      await service.register(`other-${team}`, consultant, form({ companyName: 'Andet team' }));
+      const listed = await subject.repo.listRegisteredBetween(
+        team,
+        '2026-02-08T23:00:00.000Z',
+        '2026-02-15T23:00:00.000Z',
+      );
+      assert.deepEqual(listed.map((opening) => opening.companyName).sort(), ['Besat', 'Mandag']);
+      assert.equal(listed.find((opening) => opening.id === first.id)?.date, '2026-02-08T23:00:00.000Z');
+    });
+
     describe('changing and closing registrations', () => {
       const owner = { ...consultant, isLeader: false };
       const colleague = { userId: 'vk-2', name: 'Karl Konsulent', isLeader: false };
