@@ -24,9 +24,13 @@ const ENV = { PATH: process.env.PATH };
 const MACHINE_FIELDS = new Set(['id', 'entityId', 'screeningId', 'subjectKey', 'etag']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
 
-/** Every string in a stored document that a person could have typed or the seed made up. */
+/** A random id the bot makes: its digits may, by chance, read as a CPR number. */
+const RANDOM_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Every string in a stored document that a person could have typed or the seed made up (random ids taken out). */
 function madeUpTexts(value: unknown, key = ''): string[] {
-  if (typeof value === 'string') return MACHINE_FIELDS.has(key) || INSTANT.test(value) ? [] : [value];
+  if (typeof value === 'string')
+    return MACHINE_FIELDS.has(key) || INSTANT.test(value) ? [] : [value.replace(RANDOM_ID, 'id')];
   if (Array.isArray(value)) return value.flatMap((item) => madeUpTexts(item, key));
   if (typeof value === 'object' && value !== null)
     return Object.entries(value).flatMap(([field, item]) => madeUpTexts(item, field));
