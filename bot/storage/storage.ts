@@ -72,6 +72,7 @@ export function openSqliteStorage(options: Pick<StorageOptions, 'dataDir' | 'log
   const sweep = setInterval(() => {
     try {
       store.sweepExpired();
+      store.optimize();
     } catch (error) {
       options.logger?.warn({ errorType: (error as Error).name }, 'expiry sweep failed');
     }
