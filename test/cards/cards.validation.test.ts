@@ -578,6 +578,22 @@ describe('cards', () => {
     assert.deepEqual([...covered].sort(), Object.keys(CARD_TEMPLATES).sort());
   });
 
+  it('when a card is read together on a shared screen (the board, the weekly report, the goals set-up, the calculator), then it asks Teams for the full width', () => {
+    const shared = [
+      'openingBoard',
+      'weeklyReportTeam',
+      'weeklyReportMember',
+      'goalSetup',
+      'goalPlanForm',
+      'capacityCalculator',
+    ];
+    for (const name of shared) {
+      const template = (CARD_TEMPLATES as Record<string, { msteams?: { width?: string } }>)[name];
+      assert.ok(template !== undefined, `no template ${name}`);
+      assert.equal(template.msteams?.width, 'Full', name);
+    }
+  });
+
   it('when the help card is rendered, then it lists every command of the spec', () => {
     const json = JSON.stringify(cards.help);
     for (const keyword of [
