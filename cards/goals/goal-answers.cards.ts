@@ -15,10 +15,11 @@ export class GoalAnswerCards {
 
   /** A week typed (or sent by a card) that cannot be used, with examples of the command it was typed with. */
   weekProblem(message: string, keyword: 'mål' | 'ugerapport'): AdaptiveCardJson {
-    return this.cards.notice('error', 'Ugen kan ikke bruges', [
-      message,
-      `Skriv fx **${keyword}**, **${keyword} uge 7** eller **${keyword} uge 7 2026**.`,
-    ]);
+    // The parser's messages give their own examples; the example is said once.
+    const examples = /Skriv fx/u.test(message)
+      ? []
+      : [`Skriv fx **${keyword}**, **${keyword} uge 7** eller **${keyword} uge 7 2026**.`];
+    return this.cards.notice('error', 'Ugen kan ikke bruges', [message, ...examples]);
   }
 
   /** A log card whose week key no version of the bot wrote. */

@@ -87,13 +87,14 @@ export class GoalPlanCards {
       case 'conflict':
         return this.form(screen, outcome.view, { notices: [CONFLICT_NOTICE], noticeStyle: 'warning', typed });
       case 'forbidden':
-        return this.notLeader();
+        return this.notLeader(true);
     }
   }
 
-  notLeader(): AdaptiveCardJson {
+  /** `attempted`: a save was refused (so nothing was saved); otherwise the set-up was only asked for. */
+  notLeader(attempted = false): AdaptiveCardJson {
     return this.cards.notice('error', 'Kun for ledere', [
-      'Kun teamets ledere kan sætte målstyringen op. Intet er gemt.',
+      `Kun teamets ledere kan sætte målstyringen op.${attempted ? ' Intet er gemt.' : ''}`,
       'Vil du registrere dine egne tal, så skriv **mål tilmeld** og derefter **mål**.',
     ]);
   }

@@ -3,6 +3,10 @@ import { CardRenderer } from '../../cards/rendering/card.renderer';
 import { buildGoalLogViewModel } from '../../cards/goals/goal-log.view-models';
 import { formatPeriod, formatShare } from '../../cards/goals/goal-formatting';
 import { GoalCards } from '../../cards/goals/goal.cards';
+import { GoalAnswerCards } from '../../cards/goals/goal-answers.cards';
+import { GoalPlanCards } from '../../cards/goals/goal-plan.cards';
+import { parseWeekArgument } from '../../rules/commands/week-argument.parser';
+import { loadIndicatorCatalogFile } from '../../bot/indicator-catalog.loader';
 import { reportFor } from '../../rules/goals/summary-visibility';
 import { cardFullText } from '../support/bot-under-test';
 import { cardProblems } from '../support/card-validator';
@@ -92,5 +96,21 @@ describe('the goals cards', () => {
     assert.equal(formatShare(12.5), '1.250 %');
     assert.equal(formatPeriod({ from: '2026-02-09', to: '2026-02-15' }), 'Man. 9. feb. – søn. 15. feb. 2026');
     assert.equal(formatPeriod({ from: '2026-12-28', to: '2027-01-03' }), 'Man. 28. dec. 2026 – søn. 3. jan. 2027');
+  });
+
+  it('when a week cannot be used, then the example is said once; when a member only asks for the set-up, then no "Intet er gemt" is said', async () => {
+    const answers = new GoalAnswerCards(cards);
+    const parsed = parseWeekArgument('uge 60', 'ugerapport');
+    assert.equal(parsed.kind, 'invalid');
+    const week = cardFullText(answers.weekProblem(parsed.kind === 'invalid' ? parsed.message : '', 'ugerapport'));
+    assert.equal(week.match(/Skriv fx/gu)?.length, 1, week);
+    const unknown = cardFullText(answers.unknownCardWeek());
+    assert.match(unknown, /Kortet har en uge, botten ikke kender\.\nSkriv fx \*\*mål\*\*/);
+
+    const plans = new GoalPlanCards(cards, await loadIndicatorCatalogFile(), {
+      now: () => new Date('2026-12-07T09:00:00Z'),
+    });
+    assert.doesNotMatch(cardFullText(plans.notLeader()), /Intet er gemt/, 'nothing was attempted');
+    assert.match(cardFullText(plans.notLeader(true)), /Kun teamets ledere kan sætte målstyringen op\. Intet er gemt\./);
   });
 });
