@@ -91,10 +91,12 @@ export function buildGoalSetupViewModel(input: PlanCardInput) {
     ...common(input),
     heading: `Målstyring ${plan.year}`,
     subtitle: stamp(input.view),
-    indicatorChoices: input.catalog.indicators.map((indicator) => ({
-      title: `${groups.get(indicator.group) ?? indicator.group} · ${indicator.label}`,
-      value: indicator.id,
-    })),
+    indicatorChoices: input.catalog.indicators.map((indicator) => {
+      const group = groups.get(indicator.group) ?? indicator.group;
+      // "Jobåbninger – ordinære job" names its group already; "Kanvas" does not.
+      const named = indicator.label.toLocaleLowerCase('da-DK').startsWith(group.toLocaleLowerCase('da-DK'));
+      return { title: named ? indicator.label : `${group} · ${indicator.label}`, value: indicator.id };
+    }),
     indicatorsValue: typedText(input.typed, 'indicators') ?? plan.indicators.join(','),
     hasMembers: plan.members.length > 0,
     membersIntro:
