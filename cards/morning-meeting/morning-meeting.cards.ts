@@ -1,18 +1,40 @@
 import type { Notice } from '../openings/board.cards';
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
 import { noticeCard } from '../shared/notice.cards';
+import { formatCalendarDate } from '../goals/goal-formatting';
 
 /** The morning meeting's notices: `morgenmøde` and a lost morning channel. */
 export class MorningMeetingCards {
   constructor(private readonly renderer: CardRenderer) {}
 
-  /** How to use `morgenmøde`, for anything but `her` and `nu` after it. */
-  usage(): AdaptiveCardJson {
+  /** How to use `morgenmøde`, for anything but `her`, `nu`, `lukket` and `åben` after it; with the team's closed days. */
+  usage(closedDays: readonly string[] = []): AdaptiveCardJson {
     return noticeCard(
       this.renderer,
       'info',
       'Morgenmøde',
-      'Nævn mig med @ i teamets kanal og skriv **morgenmøde her** (evt. med et tidspunkt, fx kl. 8.15), eller **morgenmøde nu** for tavlen med det samme.',
+      'Nævn mig med @ i teamets kanal og skriv **morgenmøde her** (evt. med et tidspunkt, fx kl. 8.15), eller **morgenmøde nu** for tavlen med det samme. ' +
+        `En leder lukker dage med **morgenmøde lukket 24.12 31.12** og åbner dem igen med **morgenmøde åben 24.12**. ${closedDaysText(closedDays)}`,
+    );
+  }
+
+  /** The team's closed days after a leader changed them. */
+  closedDaysSaved(closedDays: readonly string[]): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'info', 'Lukkede dage gemt', closedDaysText(closedDays));
+  }
+
+  /** Days that could not be read: the parser's reason; nothing is saved. */
+  closedDaysProblem(message: string): AdaptiveCardJson {
+    return noticeCard(this.renderer, 'error', 'Lukkede dage', `${message} Intet er gemt.`);
+  }
+
+  /** Closed days asked for before the team has a morning meeting. */
+  noMeeting(): AdaptiveCardJson {
+    return noticeCard(
+      this.renderer,
+      'warning',
+      'Intet morgenmøde endnu',
+      'Sæt først morgenmødet op: nævn mig med @ i teamets kanal og skriv **morgenmøde her**.',
     );
   }
 
@@ -31,7 +53,7 @@ export class MorningMeetingCards {
       this.renderer,
       'error',
       'Kun for ledere',
-      'Kun teamets ledere kan vælge kanalen til morgenmødet.',
+      'Kun teamets ledere kan vælge kanalen og de lukkede dage til morgenmødet.',
     );
   }
 
@@ -76,4 +98,10 @@ export const BOARD_ENDED_TEXT = 'Tavlen fortsætter ikke længere her.';
 function spokenTime(time: string): string {
   const [hours = '', minutes = ''] = time.split(':');
   return `kl. ${Number(hours)}.${minutes}`;
+}
+
+function closedDaysText(closedDays: readonly string[]): string {
+  return closedDays.length === 0
+    ? 'Der er ingen lukkede dage; tavlen kommer hver arbejdsdag.'
+    : `Ingen tavle de lukkede dage: ${closedDays.map(formatCalendarDate).join(', ')}.`;
 }

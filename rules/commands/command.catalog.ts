@@ -197,7 +197,7 @@ export const COMMANDS: readonly CommandDescription[] = [
     aliases: ['morgenmoede'],
     audience: 'leder',
     summary:
-      'I teamets kanal: morgenmøde her [kl. 8.15] vælger kanalen til tavlen hver morgen; morgenmøde nu viser den straks.',
+      'I teamets kanal: morgenmøde her [kl. 8.15] vælger kanalen til tavlen hver morgen; morgenmøde nu viser den straks; morgenmøde lukket 24.12 holder fri fra tavlen.',
     available: true,
     changesState: true,
   },

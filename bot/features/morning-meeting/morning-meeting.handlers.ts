@@ -4,6 +4,8 @@ import type { AdaptiveCardJson } from '../../../cards/rendering/card.renderer';
 import type { Clock } from '../../../rules/shared/clock';
 import type { MorningMeetingRepository } from '../../../rules/morning-meeting/morning-meeting.repository';
 import { parsePostTime } from '../../../rules/morning-meeting/morning-post.policy';
+import { nextClosedDays, parseClosedDays } from '../../../rules/morning-meeting/closed-days';
+import { calendarDate } from '../../../rules/shared/copenhagen-calendar';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { ChannelLossNotices } from '../../../rules/morning-meeting/channel-loss.notices';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
@@ -29,7 +31,7 @@ function channelRootReference(context: TurnContext): Readonly<Record<string, unk
   };
 }
 
-/** `morgenmøde her [kl. 8.15]` (a leader, in the team channel) and `morgenmøde nu`. */
+/** `morgenmøde her [kl. 8.15]` (a leader, in the team channel), `morgenmøde nu`, and `morgenmøde lukket|åben <dage>`. */
 export function morningMeetingHandlers(deps: {
   meetings: MorningMeetingRepository;
   settings: TeamSettingsService;
@@ -57,13 +59,35 @@ export function morningMeetingHandlers(deps: {
     await deps.channelLosses.resolved(teamId);
     return cards.setUp(parsed.time);
   };
+  /** `morgenmøde lukket …` / `morgenmøde åben …`: a leader closes or opens days (no board those days). */
+  const changeClosedDays = async (context: TurnContext, text: string, close: boolean): Promise<AdaptiveCardJson> => {
+    const { teamId, userId } = actorOf(context);
+    if (!(await deps.settings.isLeader(teamId, userId))) return cards.notLeader();
+    const meeting = await deps.meetings.get(teamId);
+    if (meeting === undefined) return cards.noMeeting();
+    const today = calendarDate(deps.clock.now());
+    const parsed = parseClosedDays(text, today);
+    if (!parsed.ok) return cards.closedDaysProblem(parsed.message);
+    const closedDays = nextClosedDays(
+      meeting.closedDays,
+      today,
+      close ? { add: parsed.dates } : { remove: parsed.dates },
+    );
+    await deps.meetings.save({ ...meeting, closedDays });
+    return cards.closedDaysSaved(closedDays);
+  };
   return {
     morgenmoede: async (context, args) => {
       const [word = '', ...rest] = args.split(' ');
       const lower = word.toLocaleLowerCase('da-DK');
       if (lower === 'her') return setUp(context, rest.join(' '));
       if (lower === 'nu') return deps.boardCards(actorOf(context).teamId);
-      return cards.usage();
+      if (lower === 'lukket') return changeClosedDays(context, rest.join(' '), true);
+      if (lower === 'åben' || lower === 'aaben' || lower === 'aben')
+        return changeClosedDays(context, rest.join(' '), false);
+      const meeting = await deps.meetings.get(actorOf(context).teamId);
+      const today = calendarDate(deps.clock.now());
+      return cards.usage(nextClosedDays(meeting?.closedDays ?? [], today, {}));
     },
   };
 }

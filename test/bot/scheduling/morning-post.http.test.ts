@@ -331,4 +331,41 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.match(posted, /Med Chat A\/S/, 'the older opening is still on the board');
     assert.match(newLines(posted), /^- Mandagsnyt ApS \(Handel\)\n?$/, 'and only the new one is new');
   });
+
+  it('when a leader closes a day (morgenmøde lukket), then no board is posted that day, morgenmøde lists it, and a member may not close one', async () => {
+    const [first, second] = apps;
+    assert.ok(first !== undefined && second !== undefined);
+    now = new Date('2026-02-11T06:00:00Z'); // Wednesday 07:00 in Copenhagen
+    assert.match(
+      await post(first, messageActivity('morgenmøde lukket 11.2 24.12', inChannel(SARA))),
+      /Kun teamets ledere kan vælge kanalen og de lukkede dage/,
+    );
+    assert.match(
+      await post(first, messageActivity('morgenmøde lukket juleaften', inChannel())),
+      /"juleaften" er ikke en dag.*Intet er gemt/s,
+    );
+    assert.match(
+      await post(first, messageActivity('morgenmøde lukket 11.2 24.12', inChannel())),
+      /Lukkede dage gemt\nIngen tavle de lukkede dage: 11\. feb\. 2026, 24\. dec\. 2026\./,
+    );
+    assert.match(
+      await post(second, messageActivity('morgenmøde', inChannel(SARA))),
+      /Ingen tavle de lukkede dage: 11\. feb\. 2026, 24\. dec\. 2026/,
+    );
+
+    const before = fleet.connector.posts.length;
+    now = new Date('2026-02-11T07:30:00Z');
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    now = new Date('2026-02-11T07:31:00Z');
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(fleet.connector.posts.length, before, 'no board on a closed day');
+
+    assert.match(
+      await post(first, messageActivity('morgenmøde åben 11.2', inChannel())),
+      /Ingen tavle de lukkede dage: 24\. dec\. 2026\./,
+    );
+    now = new Date('2026-02-11T07:40:00Z');
+    await Promise.all([first.runScheduledJobs(), second.runScheduledJobs()]);
+    assert.equal(fleet.connector.posts.length, before + 1, 'opened again: the board comes, once');
+  });
 });
