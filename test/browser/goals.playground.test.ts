@@ -19,6 +19,8 @@ import { rulesDataDir } from '../../bot/project-paths';
 import { usePlaygroundSession } from './playground.session';
 import { describeCardActions } from './playground.page';
 import { PLAYGROUND_USER_NAME } from './playground.channel';
+import { isoWeekOfDate } from '../../rules/goals/iso-week';
+import { calendarDate } from '../../rules/shared/copenhagen-calendar';
 
 const REPORT_SCREENSHOT = path.resolve('test-results', 'goals-weekly-report.png');
 const STEP_TIMEOUT_MS = 15_000;
@@ -75,19 +77,6 @@ async function indicatorsOnCards(): Promise<IndicatorOnCards[]> {
   return chosen;
 }
 
-/** Today's ISO week in Copenhagen: the week of the Thursday in today's Monday-to-Sunday week. */
-function copenhagenIsoWeek(now: Date): { year: number; week: number } {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' })
-    .format(now)
-    .split('-')
-    .map(Number);
-  const today = new Date(Date.UTC(year ?? NaN, (month ?? NaN) - 1, day ?? NaN));
-  const thursday = new Date(today);
-  thursday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7) + 3);
-  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
-  return { year: thursday.getUTCFullYear(), week: Math.floor((dayOfYear - 1) / 7) + 1 };
-}
-
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -103,7 +92,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
 
   before(async function () {
     indicators = await indicatorsOnCards();
-    week = copenhagenIsoWeek(new Date());
+    week = isoWeekOfDate(calendarDate(new Date()));
   });
   const playground = usePlaygroundSession({
     dataDirPrefix: 'playground-goals-',

@@ -16,28 +16,18 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { csvObjects } from '../support/excel-csv.reader';
 import { PLAYGROUND_USER_NAME } from './playground.channel';
 import { usePlaygroundSession } from './playground.session';
+import { isoWeekOfDate } from '../../rules/goals/iso-week';
+import { calendarDate } from '../../rules/shared/copenhagen-calendar';
 
 const STEP_TIMEOUT_MS = 15_000;
 const LOGGED = 3;
-
-/** Today's ISO week in Copenhagen: the week of the Thursday in today's Monday-to-Sunday week. */
-function copenhagenIsoWeek(now: Date): { year: number; week: number } {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' })
-    .format(now)
-    .split('-')
-    .map(Number);
-  const today = new Date(Date.UTC(year ?? NaN, (month ?? NaN) - 1, day ?? NaN));
-  const thursday = new Date(today);
-  thursday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7) + 3);
-  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
-  return { year: thursday.getUTCFullYear(), week: Math.floor((dayOfYear - 1) / 7) + 1 };
-}
 
 /** The card's "Hent fil" (Action.OpenUrl). */
 const hentFil = (card: Locator) => card.getByRole('link', { name: 'Hent fil', exact: true });
 
 describe('ugerapport eksport in the Agents Playground: "Hent fil" downloads the week’s CSV', function () {
-  const week = copenhagenIsoWeek(new Date());
+  // Today's ISO week in Copenhagen, as the bot reckons it.
+  const week = isoWeekOfDate(calendarDate(new Date()));
   const weekKey = `${week.year}-W${String(week.week).padStart(2, '0')}`;
   const playground = usePlaygroundSession({
     dataDirPrefix: 'playground-export-',
