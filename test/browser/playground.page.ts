@@ -358,6 +358,59 @@ export class PlaygroundPage {
     }
   }
 
+  /** A meeting room's screen (1920×1080), as the morning board, the weekly report and the calculator are read on. */
+  async useMeetingRoomScreen(): Promise<void> {
+    await this.page.setViewportSize({ width: 1920, height: 1080 });
+  }
+
+  /** The rendered width of a card in CSS pixels. */
+  async cardWidth(card: Locator): Promise<number> {
+    const box = await card.boundingBox();
+    assert.ok(box !== null, 'the card is not on screen');
+    return box.width;
+  }
+
+  /**
+   * Every text in a rendered card that is drawn cut: its full text (which the DOM keeps) is wider or taller
+   * than the box it is drawn in, so the renderer ends it with "…" or clips it. Text blocks, rich-text runs,
+   * facts, table cells and choice labels are read; hidden elements (a collapsed Action.ShowCard) are not.
+   * Each entry is the element's full text, so a failure names what a reader could not read.
+   */
+  async cutTexts(card: Locator): Promise<string[]> {
+    return card.evaluate((root) => {
+      // The page's DOM, typed here because the project compiles without the DOM library.
+      interface DomElement {
+        offsetParent: unknown;
+        textContent: string | null;
+        scrollWidth: number;
+        clientWidth: number;
+        scrollHeight: number;
+        clientHeight: number;
+        querySelectorAll(selectors: string): ArrayLike<DomElement>;
+      }
+      interface Style {
+        overflowX: string;
+        overflowY: string;
+        textOverflow: string;
+        webkitLineClamp: string;
+      }
+      const page = globalThis as unknown as { getComputedStyle(element: DomElement): Style };
+      const cut: string[] = [];
+      const selectors = '.ac-textBlock, .ac-richTextBlock, .ac-fact-title, .ac-fact-value, .ac-textRun, label';
+      for (const element of Array.from((root as unknown as DomElement).querySelectorAll(selectors))) {
+        if (element.offsetParent === null || element.textContent?.trim() === '') continue;
+        const style = page.getComputedStyle(element);
+        const clipsX = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        const clipsY =
+          style.overflowY !== 'visible' || (style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '');
+        const wider = element.scrollWidth > element.clientWidth + 1;
+        const taller = element.scrollHeight > element.clientHeight + 1;
+        if ((clipsX && wider) || (clipsY && taller)) cut.push((element.textContent ?? '').trim());
+      }
+      return cut;
+    });
+  }
+
   /** Adaptive Cards whose title is exactly `title` (Playwright's text match is otherwise a substring, any case). */
   cardTitled(title: string): Locator {
     const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
