@@ -13,6 +13,7 @@ import { CosmosOpeningRepository } from './cosmos-opening.repository';
 import { CosmosScreeningRepository } from './cosmos-screening.repository';
 import { CosmosTeamDirectoryRepository } from './cosmos-team-directory.repository';
 import { CosmosTeamSettingsRepository } from './cosmos-team-settings.repository';
+import { CosmosTeamIndicatorRepository } from './cosmos-team-indicator.repository';
 import { CosmosWeeklyLogRepository } from './cosmos-weekly-log.repository';
 import type { CosmosStore } from './cosmos.store';
 import { CosmosLegacyTeamData } from './cosmos-legacy-team-data';
@@ -38,6 +39,7 @@ export function cosmosRepositories(store: Pick<CosmosStore, 'containers'>): Repo
     channelLosses: new CosmosChannelLossRepository(containers.morningMeetings),
     goalPlans: new CosmosGoalPlanRepository(containers.goalPlans),
     weeklyLogs: new CosmosWeeklyLogRepository(containers.weeklyLogs),
+    teamIndicators: new CosmosTeamIndicatorRepository(containers.goalPlans),
     legacyTeamData: new CosmosLegacyTeamData(containers),
     // A transaction cannot span Cosmos containers: the use cases order their writes instead.
     transactor: ONE_AFTER_THE_OTHER,

@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../../rules/shared/audit-trail';
 import type { FollowUpRepository } from '../../rules/follow-ups/follow-up.repository';
 import type { GoalPlanRepository } from '../../rules/goals/goal-plan.repository';
+import type { TeamIndicatorRepository } from '../../rules/goals/team-indicator.repository';
 import type { WeeklyLogRepository } from '../../rules/goals/weekly-log.repository';
 import type {
   ChannelLossRepository,
@@ -35,6 +36,8 @@ export interface Repositories {
   channelLosses: ChannelLossRepository;
   goalPlans: GoalPlanRepository;
   weeklyLogs: WeeklyLogRepository;
+  /** A team's own indicators (beside the catalogue's). */
+  teamIndicators: TeamIndicatorRepository;
   legacyTeamData: LegacyTeamData;
   /** Several changes as one, where the backend can (SQLite); one after the other otherwise (Cosmos). */
   transactor: Transactor;

@@ -29,6 +29,7 @@ import {
   type PlanChangeStamp,
 } from './goal-plan.changes';
 import type { IndicatorCatalog } from './indicator';
+import { catalogueOnly, type TeamCatalogs } from './team-indicators.service';
 import { indicatorsIn } from './indicator-catalog';
 import {
   isValidIsoWeek,
@@ -37,6 +38,7 @@ import {
   weekDates,
   weekInstants,
   weekKey,
+  weeksInYear,
   type IsoWeek,
 } from './iso-week';
 import { prefillCounts } from './log-prefill';
@@ -44,6 +46,7 @@ import { membersMissingLog } from './log-reminders';
 import type { CapacitySettings } from './screening-week-statistics';
 import { reportFor, type WeeklyReport } from './summary-visibility';
 import { resolveWeekSelection, type WeekPurpose, type WeekSelection } from './week-selection';
+import { parseYearArgument, yearOverview, type YearOverview } from './year-overview';
 import { newWeeklyLog, parseLogCounts, type WeeklyLog } from './weekly-log';
 import { summaryDataRanges, weeklySummary, type TeamWeeklySummary } from './weekly-summary';
 
@@ -115,6 +118,16 @@ export type ReportOutcome =
   /** Neither a leader nor a member of the team's goals. */
   | { kind: 'not-a-member'; week: IsoWeek };
 
+export type YearOverviewOutcome =
+  | { kind: 'overview'; overview: YearOverview }
+  | { kind: 'invalid-year'; message: string }
+  /** The year has not begun. */
+  | { kind: 'not-begun'; year: number }
+  /** The team has no plan with indicators for the year. */
+  | { kind: 'no-plan'; year: number; isLeader: boolean }
+  /** Neither a leader nor a member of the year's plan. */
+  | { kind: 'not-a-member'; year: number };
+
 export type JoinOutcome =
   /** The user logs from `week` on (the current week). */
   | { kind: 'joined'; week: IsoWeek }
@@ -140,9 +153,19 @@ export class GoalsService {
     private readonly screenings: ScreeningStatisticsRepository,
     private readonly followUps: Pick<FollowUpRepository, 'listDueBetween'>,
     private readonly team: TeamContext,
-    private readonly catalog: IndicatorCatalog,
+    catalog: IndicatorCatalog | TeamCatalogs,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.catalogs = 'forWeek' in catalog ? catalog : catalogueOnly(catalog);
+  }
+
+  /** The catalogue's indicators and the team's own, as the team has them in a week or may choose now. */
+  private readonly catalogs: TeamCatalogs;
+
+  /** What a leader may choose for the team's plan now (the set-up's indicators). */
+  planCatalog(teamId: string): Promise<IndicatorCatalog> {
+    return this.catalogs.forPlans(teamId);
+  }
 
   /** Reads the week a command names ("", "uge 7", "uge 7 2026") relative to today in Copenhagen. */
   selectWeek(args: string, keyword: string, purpose: WeekPurpose): WeekSelection {
@@ -164,8 +187,17 @@ export class GoalsService {
   }
 
   /** The indicators the team uses (a card's multi-select value "a,b,c", or a list). */
-  chooseIndicators(actor: Actor, year: number, basedOnEtag: unknown, raw: unknown): Promise<PlanUpdateOutcome> {
-    return this.changePlan(actor, year, basedOnEtag, (plan, stamp) => chooseIndicators(plan, raw, this.catalog, stamp));
+  async chooseIndicators(actor: Actor, year: number, basedOnEtag: unknown, raw: unknown): Promise<PlanUpdateOutcome> {
+    const catalog = await this.catalogs.forPlans(actor.teamId);
+    return this.changePlan(actor, year, basedOnEtag, (plan, stamp) => {
+      // An indicator the team can no longer choose (its own, retired) stays in the plan: its past
+      // weeks keep their figures. The card may send it back with the choices; it is not a choice.
+      const kept = plan.indicators.filter((id) => catalog.indicators.every((indicator) => indicator.id !== id));
+      const choices = Array.isArray(raw) || typeof raw === 'string' ? withoutIds(raw, kept) : raw;
+      const changed = chooseIndicators(plan, choices, catalog, stamp);
+      if (!changed.ok || kept.length === 0) return changed;
+      return { ok: true, plan: { ...changed.plan, indicators: [...changed.plan.indicators, ...kept] } };
+    });
   }
 
   /** Adds or removes the people who log, from a week on. */
@@ -174,7 +206,7 @@ export class GoalsService {
   }
 
   /** One member's weekly goals from a week on; inputs by indicator id. */
-  setMemberGoals(
+  async setMemberGoals(
     actor: Actor,
     year: number,
     basedOnEtag: unknown,
@@ -182,19 +214,21 @@ export class GoalsService {
     fromWeek: unknown,
     raw: Readonly<Record<string, unknown>>,
   ): Promise<PlanUpdateOutcome> {
+    const catalog = await this.catalogs.forPlans(actor.teamId);
     return this.changePlan(actor, year, basedOnEtag, (plan, stamp) =>
-      setMemberGoals(plan, userId, fromWeek, raw, this.catalog, stamp),
+      setMemberGoals(plan, userId, fromWeek, raw, catalog, stamp),
     );
   }
 
   /** The team's annual targets; inputs by indicator id, empty removes a target. */
-  setAnnualTargets(
+  async setAnnualTargets(
     actor: Actor,
     year: number,
     basedOnEtag: unknown,
     raw: Readonly<Record<string, unknown>>,
   ): Promise<PlanUpdateOutcome> {
-    return this.changePlan(actor, year, basedOnEtag, (plan, stamp) => setAnnualTargets(plan, raw, this.catalog, stamp));
+    const catalog = await this.catalogs.forPlans(actor.teamId);
+    return this.changePlan(actor, year, basedOnEtag, (plan, stamp) => setAnnualTargets(plan, raw, catalog, stamp));
   }
 
   /**
@@ -235,11 +269,13 @@ export class GoalsService {
     const member = findMember(plan, actor.userId);
     if (member === undefined || !isMemberInWeek(member, week.week)) return { kind: 'not-a-member', week };
     if (plan.indicators.length === 0) return { kind: 'no-indicators', week };
+    const catalog = await this.catalogs.forWeek(actor.teamId, week);
+    if (indicatorsIn(catalog, plan.indicators).length === 0) return { kind: 'no-indicators', week };
     const [stored, prefilled] = await Promise.all([
       this.logs.get(actor.teamId, actor.userId, week),
-      this.prefill(actor, week, plan),
+      this.prefill(actor, week, plan, catalog),
     ]);
-    return { kind: 'form', form: this.form(plan, member, week, prefilled, stored?.value) };
+    return { kind: 'form', form: this.form(catalog, plan, member, week, prefilled, stored?.value) };
   }
 
   /**
@@ -255,9 +291,10 @@ export class GoalsService {
     const { plan } = await this.plan(actor.teamId, week.year);
     const member = findMember(plan, actor.userId);
     if (member === undefined || !isMemberInWeek(member, week.week)) return { kind: 'not-a-member', week };
-    const indicators = indicatorsIn(this.catalog, plan.indicators);
+    const catalog = await this.catalogs.forWeek(actor.teamId, week);
+    const indicators = indicatorsIn(catalog, plan.indicators);
     if (indicators.length === 0) return { kind: 'no-indicators', week };
-    const prefilled = await this.prefill(actor, week, plan);
+    const prefilled = await this.prefill(actor, week, plan, catalog);
     const parsed = parseLogCounts(raw, indicators);
     if (!parsed.ok) {
       const stored = await this.logs.get(actor.teamId, actor.userId, week);
@@ -265,7 +302,7 @@ export class GoalsService {
         kind: 'invalid',
         errors: parsed.errors,
         typed: withoutCprShapes(raw),
-        form: this.form(plan, member, week, prefilled, stored?.value),
+        form: this.form(catalog, plan, member, week, prefilled, stored?.value),
       };
     }
     const log = newWeeklyLog(
@@ -284,7 +321,7 @@ export class GoalsService {
           kind: 'saved',
           log: saved.value,
           replaced: current !== undefined,
-          form: this.form(plan, member, week, prefilled, saved.value),
+          form: this.form(catalog, plan, member, week, prefilled, saved.value),
         };
       }
     }
@@ -307,11 +344,42 @@ export class GoalsService {
     return { kind: 'report', report: reportFor({ userId: actor.userId, isLeader }, summary) };
   }
 
+  /**
+   * `mål år [YYYY]`: the year's Real per indicator against the annual target and the expected path, for
+   * a leader the team's, for a member their own (the weekly report's visibility).
+   */
+  async yearOverview(actor: Actor, args: string): Promise<YearOverviewOutcome> {
+    const argument = parseYearArgument(args);
+    if (!argument.ok) return { kind: 'invalid-year', message: argument.message };
+    const today = isoWeekOfDate(this.today());
+    const year = argument.year ?? today.year;
+    if (year > today.year) return { kind: 'not-begun', year };
+    const [isLeader, view] = await Promise.all([
+      this.team.isLeader(actor.teamId, actor.userId),
+      this.plan(actor.teamId, year),
+    ]);
+    if (view.plan.indicators.length === 0) return { kind: 'no-plan', year, isLeader };
+    const through = year < today.year ? { year, week: weeksInYear(year) } : today;
+    const [catalog, logs] = await Promise.all([
+      this.catalogs.forYear(actor.teamId, through),
+      this.logs.listBetween(actor.teamId, { year, week: 1 }, through),
+    ]);
+    const overview = yearOverview({
+      viewer: { userId: actor.userId, isLeader },
+      plan: view.plan,
+      logs,
+      catalog,
+      today,
+    });
+    return overview === undefined ? { kind: 'not-a-member', year } : { kind: 'overview', overview };
+  }
+
   /** The full summary of a team's week (the Monday post to the leaders; never shown to a member as is). */
   async teamSummary(teamId: string, week: IsoWeek): Promise<TeamWeeklySummary> {
     const settings = await this.team.current(teamId);
     const ranges = summaryDataRanges(week, settings);
-    const [plans, logs, screenings, openings, followUps] = await Promise.all([
+    const [catalog, plans, logs, screenings, openings, followUps] = await Promise.all([
+      this.catalogs.forWeek(teamId, week),
       Promise.all(ranges.planYears.map(async (year) => (await this.plan(teamId, year)).plan)),
       this.logs.listBetween(teamId, ranges.logsFrom, ranges.logsTo),
       this.screenings.listDecidedBetween(teamId, ranges.screeningsFrom, ranges.screeningsTo),
@@ -322,7 +390,7 @@ export class GoalsService {
       teamId,
       week,
       now: this.clock.now(),
-      catalog: this.catalog,
+      catalog,
       plans,
       logs,
       screenings,
@@ -357,10 +425,13 @@ export class GoalsService {
     return resolveWeekSelection({ kind: 'week', week: week.week, year: week.year }, this.today(), 'log');
   }
 
-  private async prefill(actor: Actor, week: IsoWeek, plan: GoalPlan): Promise<Record<string, number>> {
-    const indicators = indicatorsIn(this.catalog, plan.indicators).filter(
-      (indicator) => indicator.prefill !== undefined,
-    );
+  private async prefill(
+    actor: Actor,
+    week: IsoWeek,
+    plan: GoalPlan,
+    catalog: IndicatorCatalog,
+  ): Promise<Record<string, number>> {
+    const indicators = indicatorsIn(catalog, plan.indicators).filter((indicator) => indicator.prefill !== undefined);
     if (indicators.length === 0) return {};
     const { start, end } = weekInstants(week);
     const needs = (prefix: string) => indicators.some((indicator) => indicator.prefill?.startsWith(prefix));
@@ -377,20 +448,21 @@ export class GoalsService {
   }
 
   private form(
+    catalog: IndicatorCatalog,
     plan: GoalPlan,
     member: PlanMember,
     week: IsoWeek,
     prefilled: Readonly<Record<string, number>>,
     stored: WeeklyLog | undefined,
   ): LogForm {
-    const groups = new Map(this.catalog.groups.map((group) => [group.id, group.label]));
+    const groups = new Map(catalog.groups.map((group) => [group.id, group.label]));
     return {
       teamId: plan.teamId,
       week,
       weekKey: weekKey(week),
       period: weekDates(week),
       member,
-      indicators: indicatorsIn(this.catalog, plan.indicators).map((indicator) => ({
+      indicators: indicatorsIn(catalog, plan.indicators).map((indicator) => ({
         id: indicator.id,
         label: indicator.label,
         groupLabel: groups.get(indicator.group) ?? indicator.group,
@@ -419,4 +491,11 @@ export class GoalsService {
     if (saved === 'conflict') return { kind: 'conflict', view: await this.plan(actor.teamId, year) };
     return { kind: 'saved', view: { plan: saved.value, etag: saved.etag } };
   }
+}
+
+/** A card's multi-select value ("a,b,c" or a list) without some ids. */
+function withoutIds(raw: string | readonly unknown[], ids: readonly string[]): string | unknown[] {
+  if (ids.length === 0) return typeof raw === 'string' ? raw : [...raw];
+  const keep = (id: unknown) => !ids.includes(String(id).trim());
+  return typeof raw === 'string' ? raw.split(',').filter(keep).join(',') : raw.filter(keep);
 }

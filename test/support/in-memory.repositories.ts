@@ -18,6 +18,8 @@ import { decidedScreeningOf, type DecidedScreening } from '../../rules/screening
 import type { ScreeningStatisticsRepository } from '../../rules/screening/screening-statistics.repository';
 import type { GoalPlan } from '../../rules/goals/goal-plan';
 import type { GoalPlanRepository } from '../../rules/goals/goal-plan.repository';
+import type { TeamIndicators } from '../../rules/goals/team-indicators';
+import type { TeamIndicatorRepository } from '../../rules/goals/team-indicator.repository';
 import { weekKey, type IsoWeek } from '../../rules/goals/iso-week';
 import type { WeeklyLog } from '../../rules/goals/weekly-log';
 import type { WeeklyLogRepository } from '../../rules/goals/weekly-log.repository';
@@ -417,6 +419,18 @@ export class InMemoryGoalPlanRepository implements GoalPlanRepository {
       .filter((plan) => plan.year === year)
       .map((plan) => plan.teamId);
     return Promise.resolve([...new Set(teams)].sort());
+  }
+}
+
+export class InMemoryTeamIndicatorRepository implements TeamIndicatorRepository {
+  readonly store = new EtagStore<TeamIndicators>();
+
+  get(teamId: string): Promise<Versioned<TeamIndicators> | undefined> {
+    return Promise.resolve(this.store.get(teamId));
+  }
+
+  save(value: TeamIndicators, etag: string | undefined): Promise<Versioned<TeamIndicators> | 'conflict'> {
+    return this.store.save(value.teamId, value, etag);
   }
 }
 

@@ -17,6 +17,7 @@ import { SqliteProcessedActivityRepository } from './sqlite-processed-activity.r
 import { SqliteScreeningRepository } from './sqlite-screening.repository';
 import { SqliteTeamDirectoryRepository } from './sqlite-team-directory.repository';
 import { SqliteTeamSettingsRepository } from './sqlite-team-settings.repository';
+import { SqliteTeamIndicatorRepository } from './sqlite-team-indicator.repository';
 import { SqliteWeeklyLogRepository } from './sqlite-weekly-log.repository';
 
 /** Every repository the features use, on one SQLite file. */
@@ -36,6 +37,7 @@ export function sqliteRepositories(store: SqliteDocumentStore): Repositories {
     channelLosses: new SqliteChannelLossRepository(store),
     goalPlans: new SqliteGoalPlanRepository(store),
     weeklyLogs: new SqliteWeeklyLogRepository(store),
+    teamIndicators: new SqliteTeamIndicatorRepository(store),
     legacyTeamData: new SqliteLegacyTeamData(store),
     transactor: { atomically: (work) => store.atomically(work) },
   };
