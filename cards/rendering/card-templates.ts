@@ -1,11 +1,13 @@
 import capacityCalculator from '../templates/capacity-calculator.json';
 import commandSuggestion from '../templates/command-suggestion.json';
 import followUps from '../templates/follow-ups.json';
+import goalIndicators from '../templates/goal-indicators.json';
 import goalLog from '../templates/goal-log.json';
 import goalLogSaved from '../templates/goal-log-saved.json';
 import goalPlanForm from '../templates/goal-plan-form.json';
 import goalSetup from '../templates/goal-setup.json';
 import goalsNotice from '../templates/goals-notice.json';
+import goalsYear from '../templates/goals-year.json';
 import help from '../templates/help.json';
 import notice from '../templates/notice.json';
 import openingBoard from '../templates/opening-board.json';
@@ -33,11 +35,13 @@ export const CARD_TEMPLATES = {
   capacityCalculator,
   commandSuggestion,
   followUps,
+  goalIndicators,
   goalLog,
   goalLogSaved,
   goalPlanForm,
   goalSetup,
   goalsNotice,
+  goalsYear,
   help,
   notice,
   openingBoard,

@@ -8,6 +8,8 @@ export type CommandId =
   | 'maal'
   | 'maal_tilmeld'
   | 'maal_opsaet'
+  | 'maal_indikatorer'
+  | 'maal_aar'
   | 'ugerapport'
   | 'ugerapport_eksport'
   | 'opfoelgning'
@@ -171,6 +173,29 @@ export const COMMANDS: readonly CommandDescription[] = [
     changesState: true,
     personalOnly: true,
     personalOnlyReason: 'viser medarbejdernes mål, og her kan alle i samtalen læse med.',
+  },
+  {
+    id: 'maal_indikatorer',
+    keyword: 'mål indikatorer',
+    aliases: [],
+    audience: 'leder',
+    summary:
+      'Tilføj teamets egne indikatorer, omdøb dem eller lad dem udgå (tidligere uger beholder deres navn og tal).',
+    available: true,
+    // The command only shows the list; its changes are the card's actions.
+    changesState: false,
+  },
+  {
+    id: 'maal_aar',
+    keyword: 'mål år',
+    aliases: [],
+    audience: 'alle',
+    summary:
+      'Årets tal pr. indikator mod årsmålet og det forventede til nu, med udviklingen – mål år 2025 for et andet år. Medarbejdere ser deres egne tal.',
+    available: true,
+    changesState: false,
+    personalOnly: true,
+    personalOnlyReason: 'viser teamets eller dine egne tal, og her kan alle i samtalen læse med.',
   },
   {
     id: 'ressourceberegner',

@@ -1,19 +1,22 @@
 import { GoalAnswerCards } from '../../../cards/goals/goal-answers.cards';
 import { GoalPlanCards } from '../../../cards/goals/goal-plan.cards';
 import { GoalCards } from '../../../cards/goals/goal.cards';
+import { GoalIndicatorCards } from '../../../cards/goals/goal-indicators.cards';
 import { ReportExportCards } from '../../../cards/goals/report-export.cards';
 import { GoalRhythmJob } from '../../../rules/goals/goal-rhythm.job';
 import { GoalsService } from '../../../rules/goals/goals.service';
 import { ReportExportService } from '../../../rules/goals/report-export';
+import { TeamIndicatorsService } from '../../../rules/goals/team-indicators.service';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
 import type { PersonalChatSend } from '../../teams/personal-chat.sender';
 import { SEND_LEASE_MS, type AreaDeps, type Feature } from '../feature';
 import { createGoalNotifier } from './goal.notifier';
+import { goalIndicatorHandlers } from './goal-indicators.handlers';
 import { goalsHandlers } from './goals.handlers';
 import { reportExportHandlers } from './report-export.handlers';
 
 /**
- * Weekly goals: `mål`, `mål opsæt`, `ugerapport`, `ugerapport eksport` (and its file's route), Friday's
+ * Weekly goals: `mål`, `mål opsæt`, `mål indikatorer`, `mål år`, `ugerapport`, `ugerapport eksport` (and its file's route), Friday's
  * reminder and Monday's summary.
  */
 export function goalsArea(
@@ -21,6 +24,7 @@ export function goalsArea(
   settings: TeamSettingsService,
   sendPersonal: PersonalChatSend,
 ): { feature: Feature } {
+  const teamIndicators = new TeamIndicatorsService(repositories.teamIndicators, indicators, settings, clock);
   const goals = new GoalsService(
     repositories.goalPlans,
     repositories.weeklyLogs,
@@ -28,7 +32,7 @@ export function goalsArea(
     repositories.screenings,
     repositories.followUps,
     settings,
-    indicators,
+    teamIndicators,
     clock,
   );
   const archetypeNames = new Map(ruleset.archetypes.map((archetype) => [archetype.id, archetype.name]));
@@ -44,8 +48,13 @@ export function goalsArea(
     service: goals,
     leaders: settings,
     answers: new GoalAnswerCards(cards),
-    planCards: new GoalPlanCards(cards, indicators, clock),
+    planCardsFor: (catalog) => new GoalPlanCards(cards, catalog, clock),
     clock,
+  });
+  const own = goalIndicatorHandlers({
+    indicators: teamIndicators,
+    goals,
+    cards: new GoalIndicatorCards(renderer, cards, indicators),
   });
   const exports = reportExportHandlers({
     service: new ReportExportService({ summaries: goals, leaders: settings, clock }),
@@ -57,8 +66,8 @@ export function goalsArea(
   });
   return {
     feature: {
-      commands: { ...handlers.commands, ...exports.commands },
-      actions: handlers.actions,
+      commands: { ...handlers.commands, ...own.commands, ...exports.commands },
+      actions: [...handlers.actions, ...own.actions],
       httpRoutes: exports.httpRoutes,
       minuteJobs: [{ name: 'goal-rhythm', run: (now) => rhythm.run(now) }],
     },

@@ -4,6 +4,7 @@ import type { GoalAnswerCards } from '../../../cards/goals/goal-answers.cards';
 import type { GoalPlanCards, PlanChange, PlanScreen } from '../../../cards/goals/goal-plan.cards';
 import { isoWeekAt, parseWeekKey, type IsoWeek } from '../../../rules/goals/iso-week';
 import type { GoalsService, PlanUpdateOutcome } from '../../../rules/goals/goals.service';
+import type { IndicatorCatalog } from '../../../rules/goals/indicator';
 import type { Clock } from '../../../rules/shared/clock';
 import { cprRefusal, holdsCprShape } from '../../../rules/shared/cpr-shape';
 import type { Actor } from '../../../rules/teams/actor';
@@ -18,7 +19,8 @@ export interface GoalsHandlerDeps {
   service: GoalsService;
   leaders: Pick<TeamSettingsService, 'isLeader'>;
   answers: GoalAnswerCards;
-  planCards: GoalPlanCards;
+  /** The plan cards with a team's catalogue (the catalogue's indicators and the team's own it may choose). */
+  planCardsFor: (catalog: IndicatorCatalog) => GoalPlanCards;
   clock: Clock;
 }
 
@@ -28,8 +30,10 @@ type Data = Readonly<Record<string, unknown>>;
  * `mål`, `mål tilmeld`, `mål opsæt`, `ugerapport` and their cards' verbs: each reads the turn, calls
  * GoalsService and renders what it answers. Plan cards carry the plan's year and etag.
  */
-export function goalsHandlers({ service, leaders, answers, planCards, clock }: GoalsHandlerDeps) {
+export function goalsHandlers({ service, leaders, answers, planCardsFor, clock }: GoalsHandlerDeps) {
   const isLeader = (actor: Actor) => () => leaders.isLeader(actor.teamId, actor.userId);
+  const teamPlanCards = async (context: TurnContext) =>
+    planCardsFor(await service.planCatalog(actorOf(context).teamId));
 
   const showLog = async (context: TurnContext, args: string): Promise<AdaptiveCardJson> => {
     const actor = actorOf(context);
@@ -53,12 +57,14 @@ export function goalsHandlers({ service, leaders, answers, planCards, clock }: G
   /** Opens the set-up (leaders only: the team's owners and co-leaders). */
   const openSetup = async (context: TurnContext, year?: number): Promise<AdaptiveCardJson> => {
     const { teamId, userId } = actorOf(context);
+    const planCards = await teamPlanCards(context);
     if (!(await leaders.isLeader(teamId, userId))) return planCards.notLeader();
     return planCards.setupOpened(await service.plan(teamId, year ?? isoWeekAt(clock.now()).year));
   };
 
   const openPlanForm = async (context: TurnContext, data: Data, screen: PlanScreen): Promise<AdaptiveCardJson> => {
     const { teamId, userId } = actorOf(context);
+    const planCards = await teamPlanCards(context);
     const year = planYearOf(data.year);
     if (year === undefined) return planCards.unreadable('year');
     if (!(await leaders.isLeader(teamId, userId))) return planCards.notLeader();
@@ -71,6 +77,7 @@ export function goalsHandlers({ service, leaders, answers, planCards, clock }: G
     change: PlanChange,
     save: (actor: Actor, year: number) => Promise<PlanUpdateOutcome>,
   ): Promise<AdaptiveCardJson> => {
+    const planCards = await teamPlanCards(context);
     const year = planYearOf(data.year);
     if (year === undefined) return planCards.unreadable('year');
     return planCards.changed(change, await save(actorOf(context), year), data);
@@ -119,9 +126,9 @@ export function goalsHandlers({ service, leaders, answers, planCards, clock }: G
     {
       verb: 'goals.indicators',
       safeToRepeat: false,
-      handle: (context, data) => {
+      handle: async (context, data) => {
         const chosen = choicesOf(data.indicators);
-        if (chosen === undefined) return Promise.resolve(planCards.unreadable('indicators'));
+        if (chosen === undefined) return (await teamPlanCards(context)).unreadable('indicators');
         return changePlan(context, data, { kind: 'indicators' }, (actor, year) =>
           service.chooseIndicators(actor, year, data.etag, chosen),
         );
@@ -131,6 +138,7 @@ export function goalsHandlers({ service, leaders, answers, planCards, clock }: G
       verb: 'goals.members',
       safeToRepeat: false,
       handle: async (context, data) => {
+        const planCards = await teamPlanCards(context);
         const year = planYearOf(data.year);
         if (year === undefined) return planCards.unreadable('year');
         const ticked = choicesOf(data.members);
