@@ -45,11 +45,12 @@ function status(indicator: YearIndicator, audience: YearOverview['audience']): C
   const reached =
     audience === 'team' && indicator.shareOfTarget !== undefined
       ? `${formatPercent(indicator.shareOfTarget)} af årsmålet`
-      : undefined;
-  const pace = indicator.pace === undefined ? undefined : `${formatPercent(indicator.pace)} af det forventede`;
-  const parts = [reached, pace].filter((part): part is string => part !== undefined);
-  if (indicator.behind) return cell(`⚠ bagud: ${parts.join(', ')}`, { color: 'Attention' });
-  return cell(`✓ i takt: ${parts.join(', ')}`, { color: 'Good' });
+      : indicator.pace === undefined
+        ? undefined
+        : `${formatPercent(indicator.pace)} af dine mål`;
+  const prefix = reached === undefined ? '' : `${reached} · `;
+  if (indicator.behind) return cell(`${prefix}⚠ bagud`, { color: 'Attention' });
+  return cell(`${prefix}✓ i takt`, { color: 'Good' });
 }
 
 function rows(overview: YearOverview) {
@@ -87,8 +88,9 @@ function percentOf(real: number, expected: number | undefined, whole: number | u
 function chartSeries(overview: YearOverview, indicators: readonly YearIndicator[]) {
   const team = overview.audience === 'team';
   const first = indicators[0];
+  // The x axis is the week number: the chart spaces the points by it and never cuts a number short.
   const expectedPath = (first?.trend ?? []).map((point) => ({
-    x: point.label,
+    x: point.week,
     y: team ? Math.round((point.week / overview.weeksInYear) * 100) : 100,
   }));
   return [
@@ -96,7 +98,7 @@ function chartSeries(overview: YearOverview, indicators: readonly YearIndicator[
       legend: indicator.label,
       color: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? 'categoricalBlue',
       values: indicator.trend.map((point) => ({
-        x: point.label,
+        x: point.week,
         y: percentOf(point.real, point.expected, team ? indicator.annualTarget : undefined),
       })),
     })),
@@ -139,7 +141,7 @@ export function buildGoalsYearViewModel(overview: YearOverview) {
       : 'Real er dine registrerede tal i alt. Dine mål til nu er dine ugentlige mål lagt sammen for de uger, der er gået; under 80 % af dem er bagud.',
     notices,
     hasNotices: notices.length > 0,
-    columns: [{ width: 3 }, { width: 1 }, { width: 1 }, ...(team ? [{ width: 1 }] : [])],
+    columns: [{ width: 2 }, { width: 1 }, { width: 1 }, ...(team ? [{ width: 1 }] : [])],
     rows: rows(overview),
     hasChart: drawn.length > 0,
     chartTitle: team ? 'Nået af årsmålet i %, akkumuleret' : 'Nået af dine mål i %, akkumuleret',

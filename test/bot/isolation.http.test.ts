@@ -102,6 +102,8 @@ const X_DATA = {
   weeklyGoal: '837',
   loggedCount: '673',
   annualTarget: '4711',
+  /** The team's own indicator (`mål indikatorer`). */
+  ownIndicator: 'Xantippemøder',
 };
 /** A case reference no team has. */
 const NOWHERE_REFERENCE = 'NOWHERE-2026-1';
@@ -322,6 +324,15 @@ describe('isolation between teams: every command, card verb and scheduled messag
     keep('goals.logOpen', logged);
     keep('goals.join', first(await consultant.say('mål')));
     keep('goals.setup', first(await owner.say('mål')));
+    // An indicator of X's own (not chosen in the plan: only its list and the catalogue offered in the set-up show it).
+    const ownList = first(
+      await owner.click({
+        ...actionData(first(await owner.say('mål indikatorer')), 'goals.indicatorAdd'),
+        label: X_DATA.ownIndicator,
+        group: 'salg',
+      }),
+    );
+    assert.match(cardFullText(ownList), /Gemt: "Xantippemøder" er tilføjet/);
 
     // The follow-up 13 weeks after the decided screening is due.
     const followUps = first(await caseworker.say('opfølgning'));
@@ -344,6 +355,9 @@ describe('isolation between teams: every command, card verb and scheduled messag
       first(await owner.click({ ...keep('goals.memberGoalsOpen', setup), goalMember: X.caseworker.id })),
     );
     keep('goals.targets', first(await owner.click(keep('goals.targetsOpen', setup))));
+    const indicatorList = first(await owner.say('mål indikatorer'));
+    for (const verb of ['goals.indicatorAdd', 'goals.indicatorRename', 'goals.indicatorRetire'])
+      keep(verb, indicatorList);
 
     for (const data of xCardData.values()) {
       for (const key of ['screeningId', 'openingId', 'followUpId', 'etag', 'version']) {
@@ -384,6 +398,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
     X_DATA.jobFunction,
     X_DATA.note,
     X_DATA.closedCompanyName,
+    X_DATA.ownIndicator,
     ...X_PEOPLE.flatMap((person) => [person.name, person.id]),
     ...xIds,
   ];
@@ -463,6 +478,8 @@ describe('isolation between teams: every command, card verb and scheduled messag
     [X.owner, 'mål opsæt'],
     [X.owner, 'ugerapport uge 20'],
     [X.owner, 'ugerapport uge 7'],
+    [X.owner, 'mål indikatorer'],
+    [X.owner, 'mål år'],
     [X.owner, `vis screening ${X_DATA.decidedReference}`],
     [X.owner, `vis screening ${X_DATA.pendingReference}`],
     [X.caseworker, 'screening'],
@@ -582,6 +599,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
     maal: ['', 'uge 20', 'uge 7 2026'],
     ugerapport: ['', 'uge 20', 'uge 7 2026'],
     ugerapport_eksport: ['', 'uge 20', 'år', 'uge 7 2026'],
+    maal_aar: ['', '2026'],
     morgenmoede: ['nu', 'her kl. 8.15'],
     vis_screening: [X_DATA.decidedReference, X_DATA.pendingReference],
     slet_screening: [X_DATA.decidedReference, X_DATA.pendingReference],
@@ -598,6 +616,8 @@ describe('isolation between teams: every command, card verb and scheduled messag
   const ATTACKER_INPUTS: Partial<Record<string, Data>> = {
     'settings.save': { intensiveSharePercent: '12', capacityWindowDays: '60', retentionDays: '60' },
     'team.coLeaders': { coLeaders: `${X.caseworker.id},${Y.caseworker.id}` },
+    'goals.indicatorAdd': { label: 'Angrebsmøder', group: 'salg' },
+    'goals.indicatorRename': { label_egen_xantippemoeder: 'Angrebsnavn' },
     'capacity.calculate': {
       citizens: '330',
       talkDaysPerWeek: '3',
@@ -761,7 +781,13 @@ describe('isolation between teams: every command, card verb and scheduled messag
       const answer = await send(person, X.tenantId, CHAT, { text });
       for (const leak of xDataIn({}, answer.body)) found.add(leak);
     }
-    for (const expected of [X_DATA.companyName, X_DATA.decidedReference, X.consultant.name, ...X_NUMBERS.map(String)]) {
+    for (const expected of [
+      X_DATA.companyName,
+      X_DATA.decidedReference,
+      X_DATA.ownIndicator,
+      X.consultant.name,
+      ...X_NUMBERS.map(String),
+    ]) {
       assert.ok(found.has(expected), `the check finds ${expected} in X's own answers`);
     }
     // … and in X's own report file, which the file check would see.
