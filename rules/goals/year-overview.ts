@@ -110,7 +110,10 @@ export function yearOverview(input: YearOverviewInput): YearOverview | undefined
       : input.today.year === plan.year
         ? input.today
         : { year: plan.year, week: 0 };
-  const ledger = new GoalLedger([plan], input.logs);
+  const ledger = new GoalLedger(
+    [plan],
+    input.logs.filter((log) => log.teamId === plan.teamId),
+  );
   const weeks = through.week === 0 ? [] : weeksOfYearUpTo(through);
   const points = through.week === 0 ? [] : trendWeeks(through);
 
