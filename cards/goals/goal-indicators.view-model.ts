@@ -1,7 +1,7 @@
 /**
- * The leader's card of the team's own indicators (`mål indikatorer`): those in use, each with a field to
- * rename it and a button to retire it (confirmed first), those retired, and a form to add one (name and
- * group, from the list or a new one). It carries the list's etag, so a change applies only to what it showed.
+ * The leader's card of the team's own indicators (`mål indikatorer`): those in use and those retired, a
+ * form to rename or retire one (chosen from a list; retiring is confirmed first) and a form to add one
+ * (name and group, from the list or a new one). One form for all keeps the card small however many there are. It carries the list's etag, so a change applies only to what it showed.
  */
 import type { GoalFieldError } from '../../rules/goals/count-input';
 import type { IndicatorCatalog } from '../../rules/goals/indicator';
@@ -36,7 +36,6 @@ export function buildGoalIndicatorsViewModel(input: GoalIndicatorsInput) {
   const groupOf = (indicator: TeamIndicator) => groups.get(indicator.group) ?? indicator.group;
   const inUse = value.indicators.filter((indicator) => indicator.retiredFrom === undefined);
   const retired = value.indicators.filter((indicator) => indicator.retiredFrom !== undefined);
-  const errorFields = new Set((input.errors ?? []).map((error) => error.field));
   return {
     notices: [...(input.notices ?? [])],
     hasNotices: (input.notices ?? []).length > 0,
@@ -49,34 +48,28 @@ export function buildGoalIndicatorsViewModel(input: GoalIndicatorsInput) {
     noneText: 'Teamet har ingen egne indikatorer endnu.',
     own: inUse.map((indicator) => {
       const earlier = indicator.labels.slice(0, -1).map((entry) => entry.label);
-      const inputId = `label_${indicator.id}`;
       return {
-        indicatorId: indicator.id,
         label: currentLabel(indicator),
         details: [
           `Gruppe: ${groupOf(indicator)}`,
           `tilføjet ${weekOf(indicator.labels[0]?.fromWeek)}`,
           ...(earlier.length > 0 ? [`tidligere: ${earlier.join(', ')}`] : []),
         ].join(' · '),
-        inputId,
-        inputValue: typedText(input.typed, inputId) ?? currentLabel(indicator),
-        invalid: errorFields.has(inputId),
-        retireText: `"${currentLabel(indicator)}" udgår fra ${formatWeek(nextWeek(week))}: den kan ikke vælges i planen eller registreres for de kommende uger. Tidligere uger beholder deres tal og navn.`,
-        retireTitle: 'Ja, lad den udgå',
-        etag: etag ?? null,
       };
     }),
+    ownChoices: inUse.map((indicator) => ({ title: currentLabel(indicator), value: indicator.id })),
+    chosenIndicator: typedText(input.typed, 'indicatorId') ?? inUse[0]?.id ?? '',
+    newLabel: typedText(input.typed, 'newLabel') ?? '',
+    retireText: `Den valgte indikator udgår fra ${formatWeek(nextWeek(week))}: den kan ikke vælges i planen eller registreres for de kommende uger. Tidligere uger beholder deres tal og navn.`,
     hasRetired: retired.length > 0,
     retiredText: `Udgået: ${retired.map((indicator) => `${currentLabel(indicator)} (fra ${weekOf(indicator.retiredFrom)})`).join(', ')}.`,
     maxLength: MAX_INDICATOR_LABEL,
     addLabel: typedText(input.typed, 'label') ?? '',
-    addLabelInvalid: errorFields.has('label'),
     groupChoices: [...input.catalogue.groups, ...value.groups].map((group) => ({
       title: group.label,
       value: group.id,
     })),
     addGroup: typedText(input.typed, 'group') ?? input.catalogue.groups[0]?.id ?? '',
     addNewGroup: typedText(input.typed, 'newGroup') ?? '',
-    addNewGroupInvalid: errorFields.has('newGroup'),
   };
 }

@@ -19,18 +19,19 @@ const SERIES_COLOURS = [
   'categoricalLime',
 ] as const;
 
+/** A cell's text; the defaults (normal weight and colour, not subtle) are left out (null), so a big table stays small. */
 interface Cell {
   text: string;
-  weight: 'Bolder' | 'Default';
-  color: 'Default' | 'Good' | 'Attention';
-  subtle: boolean;
+  weight: 'Bolder' | null;
+  color: 'Good' | 'Attention' | null;
+  subtle: true | null;
 }
 
 const cell = (text: string, extra: Partial<Cell> = {}): Cell => ({
   text,
-  weight: 'Default',
-  color: 'Default',
-  subtle: false,
+  weight: null,
+  color: null,
+  subtle: null,
   ...extra,
 });
 const header = (text: string): Cell => cell(text, { weight: 'Bolder' });

@@ -278,7 +278,7 @@ export function renameTeamIndicator(
 ): TeamIndicatorsChange {
   const found = findOwn(own, id);
   if ('field' in found) return { ok: false, errors: [found] };
-  const field = `label_${found.id}`;
+  const field = 'newLabel';
   // Its own earlier labels do not count: "Kanvas 2" may become "Kanvas" again.
   const label = checkLabel(rawLabel, base, own, field, found.id);
   if (typeof label !== 'string') return { ok: false, errors: [label] };

@@ -617,7 +617,8 @@ describe('isolation between teams: every command, card verb and scheduled messag
     'settings.save': { intensiveSharePercent: '12', capacityWindowDays: '60', retentionDays: '60' },
     'team.coLeaders': { coLeaders: `${X.caseworker.id},${Y.caseworker.id}` },
     'goals.indicatorAdd': { label: 'Angrebsmøder', group: 'salg' },
-    'goals.indicatorRename': { label_egen_xantippemoeder: 'Angrebsnavn' },
+    'goals.indicatorRename': { indicatorId: 'egen_xantippemoeder', newLabel: 'Angrebsnavn' },
+    'goals.indicatorRetire': { indicatorId: 'egen_xantippemoeder' },
     'capacity.calculate': {
       citizens: '330',
       talkDaysPerWeek: '3',

@@ -48,10 +48,8 @@ export function goalIndicatorHandlers({ indicators, goals, cards }: GoalIndicato
     {
       verb: 'goals.indicatorRename',
       safeToRepeat: false,
-      handle: async (context, data) => {
-        const id = typeof data.indicatorId === 'string' ? data.indicatorId : '';
-        return cards.changed(await indicators.rename(actorOf(context), data.etag, id, data[`label_${id}`]), data);
-      },
+      handle: async (context, data) =>
+        cards.changed(await indicators.rename(actorOf(context), data.etag, data.indicatorId, data.newLabel), data),
     },
     {
       verb: 'goals.indicatorRetire',

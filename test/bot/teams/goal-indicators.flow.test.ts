@@ -96,7 +96,7 @@ describe("a team's own indicators and the year overview over HTTP (real server, 
     });
     assert.match(cardFullText(list), /Gemt: "Netværksmøder" er tilføjet/);
     assert.match(cardFullText(list), /Gruppe: Netværk · tilføjet uge 7 2026/);
-    assert.equal(actionData(list, 'goals.indicatorRename')?.indicatorId, 'egen_netvaerksmoeder');
+    assert.equal(inputValue(list, 'indicatorId'), 'egen_netvaerksmoeder');
 
     // A card shown before the change is stale: nothing is saved twice.
     const stale = await click(LEADER, { verb: 'goals.indicatorAdd', label: 'Frokostmøder', group: 'salg' });
@@ -138,14 +138,18 @@ describe("a team's own indicators and the year overview over HTTP (real server, 
     now = WEEK_9;
     list = await say(LEADER, 'mål indikatorer');
     const rename = actionData(list, 'goals.indicatorRename');
-    const clash = await click(LEADER, { ...rename, label_egen_netvaerksmoeder: 'Jobsamtaler' });
+    const clash = await click(LEADER, { ...rename, indicatorId: 'egen_netvaerksmoeder', newLabel: 'Jobsamtaler' });
     assert.match(cardFullText(clash), /Navn: "Jobsamtaler" findes allerede/);
-    assert.equal(inputValue(clash, 'label_egen_netvaerksmoeder'), 'Jobsamtaler');
+    assert.equal(inputValue(clash, 'newLabel'), 'Jobsamtaler');
 
-    list = await click(LEADER, { ...rename, label_egen_netvaerksmoeder: 'Netværksmøder med virksomheder' });
+    list = await click(LEADER, {
+      ...rename,
+      indicatorId: 'egen_netvaerksmoeder',
+      newLabel: 'Netværksmøder med virksomheder',
+    });
     assert.match(cardFullText(list), /Gemt: indikatoren hedder nu "Netværksmøder med virksomheder" fra uge 9 2026/);
     assert.match(cardFullText(list), /tidligere: Netværksmøder/);
-    assert.equal(actionData(list, 'goals.indicatorRename')?.indicatorId, 'egen_netvaerksmoeder', 'the id stays');
+    assert.equal(inputValue(list, 'indicatorId'), 'egen_netvaerksmoeder', 'the id stays');
 
     const week7 = cardFullText(await say(LEADER, 'ugerapport uge 7'));
     assert.match(week7, /Netværksmøder/);
@@ -185,7 +189,10 @@ describe("a team's own indicators and the year overview over HTTP (real server, 
 
   it('when the leader retires it, then it is gone from the set-up and from the weeks after, while the weeks before keep it', async () => {
     list = await say(LEADER, 'mål indikatorer');
-    list = await click(LEADER, actionData(list, 'goals.indicatorRetire'));
+    list = await click(LEADER, {
+      ...actionData(list, 'goals.indicatorRetire'),
+      indicatorId: inputValue(list, 'indicatorId'),
+    });
     assert.match(cardFullText(list), /Gemt: "Netværksmøder med virksomheder" udgår fra uge 10 2026/);
     assert.match(cardFullText(list), /Udgået: Netværksmøder med virksomheder \(fra uge 10 2026\)/);
     assert.equal(actionData(list, 'goals.indicatorRename'), undefined, 'nothing left to rename');

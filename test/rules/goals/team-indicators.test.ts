@@ -103,7 +103,7 @@ describe("a team's own indicators (spec §3.1)", () => {
     assert.equal(own.indicators[0]?.labels.length, 3);
     assert.equal(labelInWeek(own.indicators[0]!, week(12)), 'Netværksmøder');
     assert.deepEqual(problems(renameTeamIndicator(own, base, 'egen_netvaerksmoeder', 'Netværksmøder', stamp(13))), [
-      'label_egen_netvaerksmoeder: Navn: indikatoren hedder allerede "Netværksmøder".',
+      'newLabel: Navn: indikatoren hedder allerede "Netværksmøder".',
     ]);
     assert.deepEqual(problems(renameTeamIndicator(own, base, 'kanvas', 'Kanvas 2', stamp(13))), [
       'indicatorId: Indikatoren findes ikke blandt teamets egne.',
