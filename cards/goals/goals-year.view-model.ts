@@ -49,9 +49,10 @@ function status(indicator: YearIndicator, audience: YearOverview['audience']): C
       : indicator.pace === undefined
         ? undefined
         : `${formatPercent(indicator.pace)} af dine mål`;
-  const prefix = reached === undefined ? '' : `${reached} · `;
-  if (indicator.behind) return cell(`${prefix}⚠ bagud`, { color: 'Attention' });
-  return cell(`${prefix}✓ i takt`, { color: 'Good' });
+  // The flag first, glued to its word (a no-break space), then the share: "⚠ bagud · 6 % af årsmålet".
+  const suffix = reached === undefined ? '' : ` · ${reached}`;
+  if (indicator.behind) return cell(`⚠\u00a0bagud${suffix}`, { color: 'Attention' });
+  return cell(`✓\u00a0i\u00a0takt${suffix}`, { color: 'Good' });
 }
 
 function rows(overview: YearOverview) {

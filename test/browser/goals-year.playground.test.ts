@@ -13,6 +13,7 @@ import { isoWeekOfDate, weeksInYear } from '../../rules/goals/iso-week';
 import { calendarDate } from '../../rules/shared/copenhagen-calendar';
 
 const SCREENSHOT = path.resolve('test-results', 'goals-year.png');
+const LIST_SCREENSHOT = path.resolve('test-results', 'goal-indicators.png');
 const STEP_TIMEOUT_MS = 15_000;
 
 const OWN = { label: 'Netværksmøder', group: 'Netværk', target: 100, logged: 4 };
@@ -40,6 +41,8 @@ describe("A team's own indicator and the year overview ('mål år') in the Agent
     await ui.clickCardAction(card, 'Tilføj indikator');
     const saved = await playground.expectCard(ui, `Gemt: "${OWN.label}" er tilføjet`);
     assert.match(await saved.innerText(), new RegExp(`Gruppe: ${OWN.group} · tilføjet uge ${week.week} ${week.year}`));
+    assert.deepEqual(await ui.cutTexts(saved), [], 'texts drawn cut');
+    await ui.screenshotWhole(saved, LIST_SCREENSHOT);
   });
 
   it('when the leader chooses it with Kanvas in "mål opsæt", joins, and sets annual targets, then both are in the plan', async function () {

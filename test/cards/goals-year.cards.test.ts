@@ -144,8 +144,8 @@ describe("the cards of a team's own indicators and the year overview", () => {
     assert.deepEqual((card.msteams as { width?: string }).width, 'Full');
     const text = cardFullText(card);
     assert.match(text, /Året 2026 – teamet\nUge 1–9 \(uge 9 er i gang\): 9 af årets 53 uger\./);
-    assert.match(text, /Kanvas\n14 % af årsmålet · ✓ i takt\n72\n88\n520/);
-    assert.match(text, /Jobsamtaler\n35 % af årsmålet · ✓ i takt\n18\n9\n52/);
+    assert.match(text, /Kanvas\n✓\u00a0i\u00a0takt · 14 % af årsmålet\n72\n88\n520/);
+    assert.match(text, /Jobsamtaler\n✓\u00a0i\u00a0takt · 35 % af årsmålet\n18\n9\n52/);
     assert.match(text, /Netværksmøder\nintet årsmål\n9\n–\n–/);
     const [chart, ...more] = chartsIn(card);
     assert.equal(more.length, 0);
@@ -197,7 +197,7 @@ describe("the cards of a team's own indicators and the year overview", () => {
     assert.deepEqual(cardProblems(card), []);
     const text = cardFullText(card);
     assert.match(text, /Året 2026 – dine tal/);
-    assert.match(text, /Indikator\nReal\nDine mål til nu\nKanvas\n75 % af dine mål · ⚠ bagud\n27\n36/);
+    assert.match(text, /Indikator\nReal\nDine mål til nu\nKanvas\n⚠\u00a0bagud · 75 % af dine mål\n27\n36/);
     assert.doesNotMatch(text, /Årsmål/);
     const [chart] = chartsIn(card);
     assert.deepEqual(
