@@ -51,6 +51,7 @@ import { carryOverPlan } from '../../rules/goals/goal-plan';
 import { reportFor } from '../../rules/goals/summary-visibility';
 import { defaultCatalog, plan, screening } from '../rules/goals/goal-fixtures';
 import { ARCHETYPE_NAMES, WEEK_7, largeTeamSummary, logForm, teamSummary } from './goal-card-fixtures';
+import { goalIndicatorsCard, goalsYearCard } from './goal-indicators-card-fixtures';
 
 const ANSWERS = TYPED_ANSWERS;
 
@@ -530,6 +531,8 @@ describe('cards', () => {
     noticeWarning: noticeCard(renderer, 'warning', 'Titel', 'Tekst'),
     noticeError: noticeCard(renderer, 'error', 'Titel', 'Tekst'),
     commandSuggestion: commandSuggestionCard(renderer, [{ keyword: 'ny stilling' }, { keyword: 'mine stillinger' }]),
+    goalIndicators: goalIndicatorsCard(renderer),
+    goalsYear: goalsYearCard(renderer),
   };
 
   for (const [name, card] of Object.entries(everyCard)) {
