@@ -154,6 +154,19 @@ describe("a team's own indicators and the year overview over HTTP (real server, 
     const week7 = cardFullText(await say(LEADER, 'ugerapport uge 7'));
     assert.match(week7, /Netværksmøder/);
     assert.doesNotMatch(week7, /Netværksmøder med virksomheder/, 'a past week keeps its label');
+    // The file of week 7 names it as week 7 did, in the team's own group.
+    const exported = await say(LEADER, 'ugerapport eksport uge 7');
+    const link = ((exported.actions ?? []) as { type: string; url?: string }[]).find(
+      (action) => action.type === 'Action.OpenUrl',
+    )?.url;
+    assert.ok(link !== undefined, cardFullText(exported));
+    const file = await (await fetch(link)).text();
+    const rows = file.split('\r\n').filter((row) => row.includes('Netværksmøder'));
+    assert.ok(rows.length > 0, file.slice(0, 300));
+    for (const row of rows) {
+      assert.match(row, /;Netværk;Netværksmøder;/, row);
+      assert.doesNotMatch(row, /med virksomheder/, row);
+    }
     assert.match(cardFullText(await say(METTE, 'mål')), /Netværksmøder med virksomheder/);
   });
 
