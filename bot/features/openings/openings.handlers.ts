@@ -62,11 +62,20 @@ export function openingsHandlers(deps: {
           const { teamId } = actorOf(context);
           const outcome = await service.fill(teamId, data.openingId);
           if (outcome.kind === 'filled') await deps.onBoardChanged(teamId);
-          const notice = fillNotice(outcome);
-          const [first] = await boardCards(teamId, notice);
-          return first ?? cards.boardNotice(notice);
+          // The clicked message is answered with the same message of the redrawn board (a board of several
+          // messages keeps its order on screen), carrying the notice.
+          const part = boardPartOf(data.part);
+          const notice = { ...fillNotice(outcome), part };
+          const board = await boardCards(teamId, notice);
+          return board[Math.min(part, board.length - 1)] ?? cards.boardNotice(notice);
         },
       },
     ],
   };
+}
+
+/** The board message a click came from (0-based), as the board's buttons carry it; the first when absent or odd. */
+function boardPartOf(value: unknown): number {
+  const part = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value;
+  return typeof part === 'number' && Number.isInteger(part) && part >= 0 && part < 1000 ? part : 0;
 }
