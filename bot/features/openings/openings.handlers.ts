@@ -1,10 +1,16 @@
-import { candidateOutcomeCard, candidateToast } from '../../../cards/openings/candidate.cards';
+import {
+  candidateAnswerCard,
+  candidateAnswerOutcomeCard,
+  candidateOutcomeCard,
+  candidateToast,
+} from '../../../cards/openings/candidate.cards';
 import { fillNotice, type OpeningCards } from '../../../cards/openings/opening.cards';
 import type { CardRenderer } from '../../../cards/rendering/card.renderer';
 import type { OpeningsService } from '../../../rules/openings/openings.service';
 import type { InstallationRepository } from '../../../rules/teams/installation.repository';
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
+import type { PersonalChatSend } from '../../teams/personal-chat.sender';
 import type { ProactiveSender } from '../../teams/proactive.sender';
 import { actorOf } from '../../teams/turn-actor';
 import type { BoardCards } from './board-cards';
@@ -20,6 +26,10 @@ export function openingsHandlers(deps: {
   sender: ProactiveSender;
   /** Called after a change that today's posted board should show (e.g. `Besat +1`). */
   onBoardChanged: (teamId: string) => Promise<void>;
+  /** Writes to a member's personal chat with the bot (the caseworker, with the consultant's answer). */
+  sendPersonal: PersonalChatSend;
+  /** A member's name by the team's roster; undefined for someone not in the team. */
+  memberName: (teamId: string, userId: string) => Promise<string | undefined>;
 }): { commands: Record<'ny_stilling' | 'stillinger', CommandHandler>; actions: CardAction[] } {
   const { service, cards, boardCards } = deps;
   return {
@@ -53,6 +63,27 @@ export function openingsHandlers(deps: {
           const outcome = await service.offerCandidate(teamId, data.openingId, caseworker, notifier);
           // The board stays on the meeting-room screen: the clicker is answered beside it.
           return { replyBeside: candidateOutcomeCard(deps.renderer, outcome), toast: candidateToast(outcome) };
+        },
+      },
+      {
+        // From the notice in the consultant's personal chat: the answer goes to the caseworker's personal
+        // chat, and the notice is answered with itself, updated (the answer sent, or the problem and what was typed).
+        verb: 'opening.candidateAnswer',
+        safeToRepeat: false,
+        handle: async (context, data) => {
+          const { teamId, userId } = actorOf(context);
+          const consultant = { userId, name: context.activity.from.name ?? 'Konsulenten' };
+          const outcome = await service.answerCandidate(
+            teamId,
+            consultant,
+            { openingId: data.openingId, caseworkerId: data.caseworkerId, answer: data.answer },
+            {
+              memberName: deps.memberName,
+              send: (answer) =>
+                deps.sendPersonal(teamId, answer.offer.caseworkerId, [candidateAnswerCard(deps.renderer, answer)]),
+            },
+          );
+          return candidateAnswerOutcomeCard(deps.renderer, outcome);
         },
       },
       {
