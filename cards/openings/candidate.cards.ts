@@ -114,6 +114,15 @@ export function candidateAnswerOutcomeCard(renderer: CardRenderer, outcome: Cand
         },
       });
     }
+    case 'failed':
+      return candidateNoticeCard(renderer, outcome.offer, {
+        kind: 'open',
+        typed: outcome.typed,
+        problem: {
+          text: 'Svaret kunne ikke sendes lige nu. Dit svar står herunder – prøv igen om lidt.',
+          style: 'warning',
+        },
+      });
     case 'sent':
       return candidateNoticeCard(renderer, outcome.answer.offer, { kind: 'answered', text: outcome.answer.text });
   }

@@ -19,8 +19,11 @@ export interface CandidateAnswer {
 export interface CandidateAnswerPort {
   /** The caseworker's name as the team's roster has it; undefined when they are not a member of the team. */
   memberName(teamId: string, userId: string): Promise<string | undefined>;
-  /** Sends the answer to the caseworker's personal chat; 'unreachable' when they have none or Teams refused. */
-  send(answer: CandidateAnswer): Promise<'sent' | 'unreachable'>;
+  /**
+   * Sends the answer to the caseworker's personal chat; 'unreachable' when they have none (or it is gone),
+   * 'failed' when Teams did not take it now (worth trying again).
+   */
+  send(answer: CandidateAnswer): Promise<'sent' | 'unreachable' | 'failed'>;
 }
 
 export type CandidateAnswerOutcome =
@@ -33,6 +36,8 @@ export type CandidateAnswerOutcome =
   | { kind: 'invalid'; offer: CandidateOffer; error: string; typed: string }
   /** The caseworker has no personal chat with the bot: nothing sent, the answer kept for the consultant to write elsewhere. */
   | { kind: 'unreachable'; offer: CandidateOffer; typed: string }
+  /** Teams did not take the message now: nothing sent, the answer kept to send again. */
+  | { kind: 'failed'; offer: CandidateOffer; typed: string }
   | { kind: 'sent'; answer: CandidateAnswer };
 
 /** The field's label on the card, which every refusal names. */

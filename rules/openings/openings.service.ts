@@ -140,7 +140,8 @@ export class OpeningsService {
     const checked = checkCandidateAnswer(input.answer, answerFieldLabel(caseworkerName));
     if (!checked.ok) return { kind: 'invalid', offer, error: checked.error, typed: checked.typed };
     const answer = { offer, consultantName: consultant.name, text: checked.text };
-    if ((await port.send(answer)) === 'unreachable') return { kind: 'unreachable', offer, typed: checked.text };
+    const delivery = await port.send(answer);
+    if (delivery !== 'sent') return { kind: delivery, offer, typed: checked.text };
     return { kind: 'sent', answer };
   }
 

@@ -16,13 +16,14 @@ import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { rulesDataDir } from '../../bot/project-paths';
 import { openingRegistration } from '../support/opening-registration';
-import { openTeamChannel, PLAYGROUND_USER_NAME, type ChannelThread } from './playground.channel';
+import { openPersonalChat, openTeamChannel, PLAYGROUND_USER_NAME, type ChannelThread } from './playground.channel';
 import { describeCardActions } from './playground.page';
 import { playgroundSetup, type PlaygroundPerson, type PlaygroundSetup } from './playground.people';
 import { usePlaygroundSession } from './playground.session';
 
 const BOARD_SCREENSHOT = path.resolve('test-results', 'board-meeting-room.png');
 const AFTER_CLICKS_SCREENSHOT = path.resolve('test-results', 'board-meeting-room-after-clicks.png');
+const NOTICE_SCREENSHOT = path.resolve('test-results', 'candidate-notice.png');
 const STEP_TIMEOUT_MS = 15_000;
 
 /** Who registers what: sector ids from sectors.json; seats per opening. */
@@ -255,6 +256,43 @@ describe('The morning board on a meeting-room screen in the Agents Playground: c
     assert.equal(fill?.data.part, 0);
     assert.deepEqual(await ui.cutTexts(board), []);
     await ui.screenshotWhole(board, AFTER_CLICKS_SCREENSHOT);
+  });
+
+  it('when a colleague offers a candidate for his opening, then his personal chat shows a notice to answer her; an empty answer is stopped naming the field, and one she cannot be sent stays in the field with a hint', async function () {
+    const { setup, thread } = known();
+    const ui = playground.page();
+    const [colleague] = setup.users;
+    assert.ok(colleague);
+    const port = playground.playground().port;
+    const openingId = playground.actionsSent.find((action) => action.verb === 'opening.fill')?.data.openingId;
+    assert.equal(typeof openingId, 'string');
+    await submitInThreadAs(port, setup, thread.conversationId, colleague, { verb: 'opening.candidate', openingId });
+
+    await openPersonalChat(ui.page);
+    const notice = await playground.expectCard(ui, 'Kandidat til din stilling');
+    assert.match(await notice.innerText(), new RegExp(`${colleague.name} har en kandidat til Købmand Hansen ApS`));
+    assert.deepEqual(await ui.cutTexts(notice), []);
+    await ui.clickCardAction(notice, 'Send svar');
+    await notice.getByText(`Svar til ${colleague.name}: skriv dit svar, før du sender.`).waitFor({ state: 'visible' });
+
+    const answer = 'Tak! Ring til mig i morgen, så aftaler vi en samtale.';
+    await ui.fillAdaptiveCardInput(notice, `Svar til ${colleague.name}`, answer);
+    await ui.clickCardAction(notice, 'Send svar');
+    // The Playground's other people have no personal chat the bot can write to (it answers 404), so the answer
+    // is not sent: the notice says so and keeps it (test/bot/teams/candidate-answer.http.test.ts sends one).
+    const answered = await playground.expectCard(
+      ui,
+      `Svaret er ikke sendt: ${colleague.name} har ingen personlig chat med botten.`,
+    );
+    assert.equal(await answered.getByRole('textbox', { name: `Svar til ${colleague.name}` }).inputValue(), answer);
+    const sent = playground.actionsSent.filter((action) => action.verb === 'opening.candidateAnswer');
+    assert.deepEqual(
+      sent.map((action) => [action.kind, action.data.answer, action.responseType]),
+      [['invoke', answer, 'application/vnd.microsoft.card.adaptive']],
+      `only the answer with text was sent: ${describeCardActions(playground.actionsSent)}`,
+    );
+    assert.deepEqual(await ui.cutTexts(answered), []);
+    await ui.screenshotWhole(answered, NOTICE_SCREENSHOT);
   });
 });
 

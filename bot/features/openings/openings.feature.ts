@@ -29,7 +29,12 @@ export function openingsArea(
     installations: repositories.installations,
     sender,
     onBoardChanged,
-    sendPersonal,
+    // A send Teams failed (after the sender's retries) is told to the consultant, who keeps the answer.
+    sendPersonal: (teamId, userId, cards) =>
+      sendPersonal(teamId, userId, cards).catch((error: unknown) => {
+        logFailure(logger, 'candidate answer not sent')(error);
+        return 'failed' as const;
+      }),
     memberName: async (teamId, userId) =>
       (await membership.members(teamId)).find((member) => member.userId === userId)?.name,
   });

@@ -26,8 +26,8 @@ export function openingsHandlers(deps: {
   sender: ProactiveSender;
   /** Called after a change that today's posted board should show (e.g. `Besat +1`). */
   onBoardChanged: (teamId: string) => Promise<void>;
-  /** Writes to a member's personal chat with the bot (the caseworker, with the consultant's answer). */
-  sendPersonal: PersonalChatSend;
+  /** Writes to a member's personal chat with the bot (the caseworker, with the consultant's answer); 'failed' when Teams did not take it. */
+  sendPersonal: (...args: Parameters<PersonalChatSend>) => Promise<Awaited<ReturnType<PersonalChatSend>> | 'failed'>;
   /** A member's name by the team's roster; undefined for someone not in the team. */
   memberName: (teamId: string, userId: string) => Promise<string | undefined>;
 }): { commands: Record<'ny_stilling' | 'stillinger', CommandHandler>; actions: CardAction[] } {

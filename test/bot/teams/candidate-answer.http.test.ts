@@ -172,6 +172,15 @@ describe('a consultant answers the caseworker who offered a candidate (real serv
     assert.deepEqual(sent, []);
   });
 
+  it('when Teams does not take the answer now, then the consultant is told to try again and keeps the answer', async () => {
+    // A status neither the connector client nor the bot retries.
+    connector.upcoming.push(400);
+    const card = await execute('opening.candidateAnswer', answering('Ring til mig'), personal(VERA));
+    assert.match(cardFullText(card), /Svaret kunne ikke sendes lige nu\. Dit svar står herunder – prøv igen om lidt\./);
+    assert.equal(cardInputs(card)[0]?.node.value, 'Ring til mig');
+    assert.ok(actionData(card, 'opening.candidateAnswer') !== undefined);
+  });
+
   it('when the consultant sends an answer, then the caseworker gets it in her personal chat and the notice shows it was sent', async () => {
     const answer = 'Tak! Ring til mig i morgen kl. 10,\nså aftaler vi en samtale med virksomheden.';
     let updated: Card | undefined;
