@@ -196,7 +196,6 @@ describe('The morning board on a meeting-room screen in the Agents Playground: c
 
   it('when "Jeg har en kandidat" is clicked on a colleague\'s opening, then the colleague is mentioned beside the board and the board stays as it was', async function () {
     const { setup, thread } = known();
-    const ui = playground.page();
     const [colleague] = setup.users;
     assert.ok(colleague);
     const board = thread.cards().filter({ hasText: /Tavlen · / });
