@@ -76,7 +76,7 @@ export function createFeatures({ repositories, rosterSource, ownerSource, ...res
   const screening = screeningArea(deps, teams.settings, followUps.service);
   const board = openingsBoard(deps);
   const morningMeeting = morningMeetingArea(deps, teams.settings, board.boardCards);
-  const openings = openingsArea(deps, teams.settings, board, morningMeeting.refreshBoard);
+  const openings = openingsArea(deps, teams.settings, board, morningMeeting.refreshBoard, sendPersonal);
   const goals = goalsArea(deps, teams.settings, sendPersonal);
   const capacity: Feature = capacityHandlers(new CapacityCards(deps.renderer));
 

@@ -66,18 +66,19 @@ export function buildOpeningFormViewModel(
 
 const STYLE_OF_COLOUR = { roed: 'attention', gul: 'warning', ny: 'default' } as const;
 
-function entryView(entry: BoardEntry<Opening>, sectorLabel: (id: string) => string) {
+function entryView(entry: BoardEntry<Opening>, sectorLabel: (id: string) => string, part: number) {
   const { opening } = entry;
   const what = [opening.jobFunction, OPENING_RESULT_LABELS[opening.result]].filter(
     (part) => part !== undefined && part !== '',
   );
   return {
     id: opening.id,
+    /** The board message (0-based) the entry is on: `Besat +1` answers with that message, redrawn. */
+    part,
     style: STYLE_OF_COLOUR[entry.colour],
     heading: `${opening.companyName} · ${what.join(' · ')}`,
-    details:
-      `${AGEING_LABELS[entry.colour]} · ${ageText(entry.ageDays)} · ${sectorLabel(opening.sector)} · ` +
-      `${openSeatsText(entry.openSeats, opening.seats)} · registreret ${formatDate(opening.date)} af ${opening.registeredBy.name}`,
+    details: `${AGEING_LABELS[entry.colour]} · ${ageText(entry.ageDays)} · ${openSeatsText(entry.openSeats, opening.seats)}`,
+    origin: `${sectorLabel(opening.sector)} · registreret ${formatDate(opening.date)} af ${opening.registeredBy.name}`,
   };
 }
 
@@ -92,7 +93,12 @@ function newLines(board: OpeningBoard<Opening>, sectorLabel: (id: string) => str
   return more > 0 ? [...lines, `… og ${more} til`] : lines;
 }
 
-/** One message of the board: a part of the open openings, and (on the first part) the overview. */
+/**
+ * One message of the board: a part of the open openings, and (on the first part) the overview: the chart
+ * of open seats per sector (with a table for clients that cannot draw charts; no chart when nothing is
+ * open), the new openings and the sectors contacted without an opening. `noticePart` is the message the
+ * notice goes on (the one a click is answered with).
+ */
 export function buildBoardViewModels(
   board: OpeningBoard<Opening>,
   sectors: readonly Sector[],
@@ -100,12 +106,15 @@ export function buildBoardViewModels(
     title: string;
     notice: string;
     noticeStyle: 'default' | 'good' | 'warning' | 'attention';
+    noticePart?: number;
     chunks: readonly BoardEntry<Opening>[][];
   },
 ) {
   const labels = new Map(sectors.map((sector) => [sector.id, sector.label]));
   const sectorLabel = (id: string) => labels.get(id) ?? id;
   const parts = input.chunks.length === 0 ? [[]] : input.chunks;
+  // A board that lost a message (the clicked opening left it) shows the notice on its last one.
+  const noticePart = Math.min(input.noticePart ?? 0, parts.length - 1);
   return parts.map((chunk, index) => ({
     title: parts.length > 1 ? `${input.title} (${index + 1}/${parts.length})` : input.title,
     subtitle:
@@ -116,13 +125,15 @@ export function buildBoardViewModels(
             'ledige pladser',
           )}`
         : 'Fortsat',
-    notice: index === 0 ? input.notice : '',
+    notice: index === noticePart ? input.notice : '',
     noticeStyle: input.noticeStyle,
     newLines: index === 0 ? newLines(board, sectorLabel) : [],
-    entries: chunk.map((entry) => entryView(entry, sectorLabel)),
-    bars:
+    entries: chunk.map((entry) => entryView(entry, sectorLabel, index)),
+    // The chart's points as Teams' Chart.HorizontalBar reads them, and the same figures as table rows.
+    sectorSeats: index === 0 ? board.openSeatsBySector.map((sector) => ({ x: sector.label, y: sector.count })) : [],
+    sectorRows:
       index === 0
-        ? board.openSeatsBySector.map((bar) => `${bar.bar} ${String(bar.count).padStart(3)} ${bar.label}`)
+        ? board.openSeatsBySector.map((sector) => ({ sector: sector.label, seats: formatCount(sector.count) }))
         : [],
     noOpening:
       index === 0
@@ -144,8 +155,22 @@ export function estimateBoardEntryBytes(entry: BoardEntry<Opening>): number {
   return 1000 + 2 * Buffer.byteLength(texts, 'utf8');
 }
 
-/** The first message's overview (title, new openings, bars, contacts without openings), estimated generously. */
-export const BOARD_OVERVIEW_BYTES = 6 * 1024;
+/** Bytes of every board message around its openings (title, subtitle, notice), generously. */
+export const BOARD_FRAME_BYTES = 2 * 1024;
+
+/**
+ * Bytes the first message's overview adds (chart and its table, new openings, contacts without openings),
+ * estimated generously from what it will hold: a few hundred bytes per line plus its texts.
+ */
+export function estimateBoardOverviewBytes(board: OpeningBoard<Opening>): number {
+  const text = (value: string) => 2 * Buffer.byteLength(value, 'utf8');
+  const sectors = board.openSeatsBySector.reduce((sum, sector) => sum + 350 + text(sector.label), 0);
+  const newLines = board.newSinceLastPost
+    .slice(0, MAX_NEW_LINES)
+    .reduce((sum, entry) => sum + 150 + text(entry.opening.companyName), 0);
+  const contacts = board.sectorsWithoutOpening.reduce((sum, sector) => sum + 200 + text(sector.label), 0);
+  return 1024 + sectors + newLines + contacts;
+}
 
 /** `mine stillinger`: the person's registrations with their state, and buttons to change or close them. */
 export function buildOwnOpeningsViewModel(

@@ -14,6 +14,7 @@ import openingBoard from '../templates/opening-board.json';
 import openingForm from '../templates/opening-form.json';
 import openingMine from '../templates/opening-mine.json';
 import candidateNotice from '../templates/candidate-notice.json';
+import candidateAnswer from '../templates/candidate-answer.json';
 import screeningAudit from '../templates/screening-audit.json';
 import screeningDecided from '../templates/screening-decided.json';
 import screeningErase from '../templates/screening-erase.json';
@@ -48,6 +49,7 @@ export const CARD_TEMPLATES = {
   openingForm,
   openingMine,
   candidateNotice,
+  candidateAnswer,
   screeningAudit,
   screeningDecided,
   screeningErase,

@@ -22,6 +22,7 @@ export const CARD_VERBS = [
   'opening.update',
   'opening.close',
   'opening.reopen',
+  'opening.candidateAnswer',
   'goals.logOpen',
   'goals.log',
   'goals.join',

@@ -19,9 +19,8 @@ export interface BoardEntry<T> {
 export interface SectorBar {
   sectorId: string;
   label: string;
+  /** Open seats in the sector (always above 0: a sector with none is left out). */
   count: number;
-  /** `██████░░░░`: filled in proportion to the largest count, so the chart reads at a glance in any font. */
-  bar: string;
 }
 
 /** A sector asked in the window that gave no opening there. */
@@ -51,19 +50,9 @@ export interface BoardOptions {
   thresholds?: AgeingThresholds;
   /** Calendar days back, today included, for "contacted with no opening" (spec §2.4: 14). */
   noOpeningWindowDays?: number;
-  /** Characters in a full bar. */
-  barWidth?: number;
 }
 
 const COLOUR_ORDER: Readonly<Record<AgeingColour, number>> = { roed: 0, gul: 1, ny: 2 };
-const BAR_FULL = '█';
-const BAR_EMPTY = '░';
-
-/** A text bar of `width` characters; any count above 0 shows at least one block, so it never looks empty. */
-export function textBar(count: number, max: number, width = 10): string {
-  const blocks = count <= 0 || max <= 0 ? 0 : Math.min(width, Math.max(1, Math.round((count / max) * width)));
-  return BAR_FULL.repeat(blocks) + BAR_EMPTY.repeat(width - blocks);
-}
 
 function byTime(a: { time: number }, b: { time: number }): number {
   return a.time - b.time;
@@ -112,14 +101,9 @@ export function buildOpeningBoard<T extends BoardOpening>(
     const sectorId = entry.opening.sector;
     seatsBySector.set(sectorId, (seatsBySector.get(sectorId) ?? 0) + entry.openSeats);
   }
-  const max = Math.max(0, ...seatsBySector.values());
   const openSeatsBySector = [...seatsBySector]
-    .map(([sectorId, count]) => ({
-      sectorId,
-      label: labelOf(sectorId),
-      count,
-      bar: textBar(count, max, options.barWidth),
-    }))
+    .filter(([, count]) => count > 0)
+    .map(([sectorId, count]) => ({ sectorId, label: labelOf(sectorId), count }))
     .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
 
   const recent = openings.filter((opening) => {
@@ -153,29 +137,31 @@ export function buildOpeningBoard<T extends BoardOpening>(
 
 /**
  * Splits a board's items over as few messages as possible, in order, so that each message's
- * estimated size (`overheadBytes` for the card around them plus each item's estimate) stays within
- * `maxBytes` (Teams refuses messages over about 28 KB). An item that cannot fit even alone is an
- * error: sending a message Teams refuses would lose the whole post silently.
+ * estimated size (`overheadBytes` for the card around them, `firstExtraBytes` more on the first
+ * message, which carries the overview, plus each item's estimate) stays within `maxBytes` (Teams
+ * refuses messages over about 28 KB). An item that cannot fit even alone is an error: sending a
+ * message Teams refuses would lose the whole post silently.
  */
 export function chunkForMessages<T>(
   items: readonly T[],
   estimateBytes: (item: T) => number,
   maxBytes: number,
   overheadBytes = 0,
+  firstExtraBytes = 0,
 ): T[][] {
-  const budget = maxBytes - overheadBytes;
   const chunks: T[][] = [];
+  const budget = () => maxBytes - overheadBytes - (chunks.length === 0 ? firstExtraBytes : 0);
   let current: T[] = [];
   let used = 0;
   for (const item of items) {
     const size = estimateBytes(item);
-    if (!(size <= budget)) {
-      throw new RangeError(`An item of ${size} bytes does not fit a message of ${maxBytes} bytes`);
-    }
-    if (current.length > 0 && used + size > budget) {
+    if (current.length > 0 && used + size > budget()) {
       chunks.push(current);
       current = [];
       used = 0;
+    }
+    if (!(size <= budget())) {
+      throw new RangeError(`An item of ${size} bytes does not fit a message of ${maxBytes} bytes`);
     }
     current.push(item);
     used += size;

@@ -1,3 +1,9 @@
+import {
+  answerFieldLabel,
+  checkCandidateAnswer,
+  type CandidateAnswerOutcome,
+  type CandidateAnswerPort,
+} from './candidate-answer';
 import type { CandidateNotifier, CandidateOutcome } from './candidate-notifier';
 import { buildOpeningBoard, type OpeningBoard } from './opening-board';
 import { fillOne } from './opening-fill';
@@ -108,6 +114,35 @@ export class OpeningsService {
     if (await notifier.toPersonalChat(offer)) return { kind: 'personal-chat', offer };
     await notifier.mentionHere(offer);
     return { kind: 'mentioned', offer };
+  }
+
+  /**
+   * The consultant answers a caseworker's offer of a candidate (from the notice in their personal chat):
+   * only about their own opening, only to a member of the team, and only a checked answer (not empty,
+   * not too long, no CPR number) is sent, to the caseworker's personal chat.
+   */
+  async answerCandidate(
+    teamId: string,
+    consultant: OpeningAuthor,
+    input: { openingId: unknown; caseworkerId: unknown; answer: unknown },
+    port: CandidateAnswerPort,
+  ): Promise<CandidateAnswerOutcome> {
+    const opening = await this.get(teamId, input.openingId);
+    if (opening === undefined) return { kind: 'not-found' };
+    if (opening.registeredBy.userId !== consultant.userId) return { kind: 'not-yours' };
+    const caseworkerId = input.caseworkerId;
+    if (typeof caseworkerId !== 'string' || caseworkerId === '' || caseworkerId === consultant.userId) {
+      return { kind: 'unknown-caseworker' };
+    }
+    const caseworkerName = await port.memberName(teamId, caseworkerId);
+    if (caseworkerName === undefined) return { kind: 'unknown-caseworker' };
+    const offer = { teamId, opening, caseworkerName, caseworkerId };
+    const checked = checkCandidateAnswer(input.answer, answerFieldLabel(caseworkerName));
+    if (!checked.ok) return { kind: 'invalid', offer, error: checked.error, typed: checked.typed };
+    const answer = { offer, consultantName: consultant.name, text: checked.text };
+    const delivery = await port.send(answer);
+    if (delivery !== 'sent') return { kind: delivery, offer, typed: checked.text };
+    return { kind: 'sent', answer };
   }
 
   /** `Besat +1`: fills one place unless all are filled; a concurrent click is re-read and retried. */

@@ -1,8 +1,9 @@
 import { CardRenderer } from '../../cards/rendering/card.renderer';
 import {
-  BOARD_OVERVIEW_BYTES,
+  BOARD_FRAME_BYTES,
   buildBoardViewModels,
   estimateBoardEntryBytes,
+  estimateBoardOverviewBytes,
 } from '../../cards/openings/opening.view-models';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
 import { buildOpeningBoard, chunkForMessages } from '../../rules/openings/opening-board';
@@ -31,7 +32,13 @@ export async function benchBoard(count = 500, rounds = 30): Promise<{ medianMs: 
   const now = new Date('2026-02-10T07:30:00Z');
   const build = () => {
     const board = buildOpeningBoard(openings, now, new Date('2026-02-09T07:30:00Z'), { sectors });
-    const chunks = chunkForMessages(board.open, estimateBoardEntryBytes, 24 * 1024, BOARD_OVERVIEW_BYTES);
+    const chunks = chunkForMessages(
+      board.open,
+      estimateBoardEntryBytes,
+      24 * 1024,
+      BOARD_FRAME_BYTES,
+      estimateBoardOverviewBytes(board),
+    );
     return buildBoardViewModels(board, sectors, { title: 'Tavlen', notice: '', noticeStyle: 'default', chunks }).map(
       (viewModel) => renderer.render('openingBoard', viewModel),
     );

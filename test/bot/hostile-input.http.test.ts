@@ -433,6 +433,11 @@ describe('hostile input on POST /api/messages (property-based, real HTTP and sto
     const submits: [string, Record<string, unknown>, RegExp][] = [
       ['opening.fill', { openingId }, /Stillingen findes ikke længere/],
       ['opening.candidate', { openingId }, /Stillingen findes ikke længere/],
+      [
+        'opening.candidateAnswer',
+        { openingId, caseworkerId: 'anyone', answer: 'Ring til mig' },
+        /Stillingen findes ikke længere/,
+      ],
       ['opening.edit', { openingId }, /Registreringen findes ikke længere/],
       ['opening.update', { openingId, companyName: 'Overtaget A/S', cvr: '10150817' }, /findes ikke længere/],
       ['opening.close', { openingId }, /Registreringen findes ikke længere/],

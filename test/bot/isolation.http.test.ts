@@ -296,6 +296,14 @@ describe('isolation between teams: every command, card verb and scheduled messag
     const board = first(await caseworker.say('stillinger'));
     keep('opening.candidate', board);
     keep('opening.fill', board);
+    // The caseworker offers a candidate: the consultant's notice in their personal chat has the answer button.
+    const postsBeforeOffer = connector.posts.length;
+    await caseworker.click(dataNear(board, 'opening.candidate', X_DATA.companyName));
+    const notice = connector.posts
+      .slice(postsBeforeOffer)
+      .map((post) => (post.body.attachments as { content: Card }[] | undefined)?.[0]?.content)
+      .find((card) => actionData(card, 'opening.candidateAnswer') !== undefined);
+    keep('opening.candidateAnswer', notice);
 
     // The morning meeting in X's channel.
     assert.match(
@@ -635,6 +643,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
     ),
     'screening.override': { finalTrack: 'doedvaegt', reasonCode: 'andet', reasonText: 'Angreb' },
     'opening.register': openingRegistration('Angreb A/S'),
+    'opening.candidateAnswer': { answer: 'Angreb: ring til mig' },
     'opening.update': {
       companyName: 'Overtaget A/S',
       cvr: '10150817',

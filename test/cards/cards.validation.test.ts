@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { candidateNoticeCard } from '../../cards/openings/candidate.cards';
+import { candidateAnswerCard, candidateNoticeCard } from '../../cards/openings/candidate.cards';
 import type { Opening } from '../../rules/openings/opening';
 import { CardRenderer } from '../../cards/rendering/card.renderer';
 import { CARD_TEMPLATES } from '../../cards/rendering/card-templates';
@@ -243,6 +243,27 @@ describe('cards', () => {
         seats: 2,
         filled: 0,
       } as unknown as Opening,
+    });
+    // The answer the caseworker gets (more cases in test/cards/board-cards.test.ts).
+    screeningCards.candidateAnswer = candidateAnswerCard(renderer, {
+      consultantName: 'Vera Virksomhedskonsulent',
+      text: 'Ring til mig i morgen.',
+      offer: {
+        teamId: 'team-1',
+        caseworkerName: 'Sara Sagsbehandler',
+        caseworkerId: 'aad-sara',
+        opening: {
+          id: 'o-1',
+          teamId: 'team-1',
+          date: '2026-02-02',
+          registeredBy: { userId: 'aad-vera', name: 'Vera Virksomhedskonsulent' },
+          companyName: 'Bageriet ApS',
+          sector: 'handel',
+          result: 'ordinaer_aabning',
+          seats: 2,
+          filled: 0,
+        } as unknown as Opening,
+      },
     });
     const largest = parseCapacityInputs({
       ...CAPACITY_DEFAULTS,

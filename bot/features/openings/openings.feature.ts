@@ -3,6 +3,7 @@ import { OpeningCards } from '../../../cards/openings/opening.cards';
 import { CurrentBoardService } from '../../../rules/morning-meeting/current-board.service';
 import { OpeningsService } from '../../../rules/openings/openings.service';
 import type { TeamSettingsService } from '../../../rules/teams/team-settings.service';
+import type { PersonalChatSend } from '../../teams/personal-chat.sender';
 import { logFailure, type AreaDeps, type Feature } from '../feature';
 import { createBoardCards, type BoardCards } from './board-cards';
 import { openingsHandlers } from './openings.handlers';
@@ -10,10 +11,11 @@ import { ownOpeningsHandlers } from './own-openings.handlers';
 
 /** Job openings and the board (`ny stilling`, `stillinger`, `mine stillinger`). */
 export function openingsArea(
-  { repositories, ruleset, renderer, sender, logger }: AreaDeps,
+  { repositories, ruleset, renderer, sender, logger, membership }: AreaDeps,
   settings: TeamSettingsService,
   { service, boardCards }: OpeningsBoard,
   refreshBoard: (teamId: string) => Promise<void>,
+  sendPersonal: PersonalChatSend,
 ): { feature: Feature } {
   const cards = new OpeningCards(renderer, ruleset.sectors);
   const isLeader = (teamId: string, userId: string) => settings.isLeader(teamId, userId);
@@ -27,6 +29,14 @@ export function openingsArea(
     installations: repositories.installations,
     sender,
     onBoardChanged,
+    // A send Teams failed (after the sender's retries) is told to the consultant, who keeps the answer.
+    sendPersonal: (teamId, userId, cards) =>
+      sendPersonal(teamId, userId, cards).catch((error: unknown) => {
+        logFailure(logger, 'candidate answer not sent')(error);
+        return 'failed' as const;
+      }),
+    memberName: async (teamId, userId) =>
+      (await membership.members(teamId)).find((member) => member.userId === userId)?.name,
   });
   const own = ownOpeningsHandlers({ service, cards, onBoardChanged, isLeader });
   return {

@@ -179,13 +179,14 @@ describe('the morning post, two bot instances sharing one standalone Cosmos-comp
     assert.equal(sent.length, 1);
     assert.match(sent[0]?.path ?? '', /a%3Avk-personal/);
     assert.equal(sent[0]?.body.text, 'Sara Sagsbehandler har en kandidat til Med Chat A/S (Smed).');
-    // The consultant's notice is a card with the opening and whom to answer.
+    // The consultant's notice is a card with the opening and a field to answer the caseworker.
     const notice = cardFullText((sent[0]?.body.attachments as { content: unknown }[] | undefined)?.[0]?.content);
     assert.match(
       notice,
       /^Kandidat til din stilling\nSara Sagsbehandler har en kandidat til Med Chat A\/S \(Smed\)\.\nVirksomhed\nMed Chat A\/S\nStilling\nSmed\nPladser\n1 \(0 besat\)\nRegistreret\nden /,
     );
-    assert.match(notice, /Svar Sara Sagsbehandler i en chat i Teams/);
+    assert.match(notice, /Svar Sara Sagsbehandler her: svaret sendes til Sara Sagsbehandler i en personlig chat/);
+    assert.match(notice, /Svar til Sara Sagsbehandler\nSend svar/);
 
     // Clicked on the board (Action.Execute): the board stays, and Teams shows Sara a short answer.
     const clicked = JSON.parse(

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { CardRenderer } from '../../../cards/rendering/card.renderer';
-import {
-  BOARD_OVERVIEW_BYTES,
-  buildBoardViewModels,
-  estimateBoardEntryBytes,
-} from '../../../cards/openings/opening.view-models';
+import { drawBoard } from '../../../cards/openings/board.cards';
 import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
-import { buildOpeningBoard, chunkForMessages } from '../../../rules/openings/opening-board';
+import { buildOpeningBoard } from '../../../rules/openings/opening-board';
 import type { Opening } from '../../../rules/openings/opening';
 import { cardSubmitActivity, messageActivity, type ActivityOptions } from '../../support/activities';
 import { cardText } from '../../support/bot-under-test';
 import { actionData, cardInputs } from '../../support/card-inputs';
 import { cardProblems, MAX_CARD_BYTES } from '../../support/card-validator';
+import { chartsIn } from '../../support/chart-schema';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { replyCardsOf, startTestBot } from '../../support/running-bot';
 import { joinTeam } from '../../support/test-team';
@@ -163,10 +160,10 @@ describe('openings over HTTP (real server, embedded SQLite)', function () {
   });
 });
 
-describe('the board with 300 open openings', () => {
-  it('when it is split into messages, then every message is a valid card under the size limit and none is lost', async () => {
+describe('the board with 500 open openings', () => {
+  it('when it is split into messages, then every message is a valid card under the size limit, none is lost, and the sector chart is drawn once', async () => {
     const { sectors } = await loadDefaultScreeningRuleset();
-    const openings: Opening[] = Array.from({ length: 300 }, (_, index) => ({
+    const openings: Opening[] = Array.from({ length: 500 }, (_, index) => ({
       id: `o-${index}`,
       teamId: 't',
       date: new Date(Date.UTC(2026, 0, 1 + (index % 30), 9)).toISOString(),
@@ -179,22 +176,32 @@ describe('the board with 300 open openings', () => {
       filled: 1,
       registeredBy: { userId: 'vk', name: 'Vera Konsulent' },
     }));
-    const board = buildOpeningBoard(openings, new Date('2026-02-03T08:30:00Z'), undefined, { sectors });
-    const chunks = chunkForMessages(board.open, estimateBoardEntryBytes, 24 * 1024, BOARD_OVERVIEW_BYTES);
-    const renderer = new CardRenderer();
-    const cards = buildBoardViewModels(board, sectors, {
-      title: 'Tavlen',
-      notice: '',
-      noticeStyle: 'default',
-      chunks,
-    }).map((viewModel) => renderer.render('openingBoard', viewModel));
-    assert.ok(cards.length > 1, 'the board is split');
+    const now = new Date('2026-02-03T08:30:00Z');
+    const board = buildOpeningBoard(openings, now, undefined, { sectors });
+    const cards = drawBoard(new CardRenderer(), board, sectors, now, { text: 'Besat +1: …', style: 'good', part: 2 });
+    assert.ok(cards.length > 2, 'the board is split');
     let shown = 0;
-    for (const card of cards) {
-      assert.deepEqual(cardProblems(card), []);
+    for (const [index, card] of cards.entries()) {
+      assert.deepEqual(cardProblems(card), [], `message ${index + 1}`);
       assert.ok(Buffer.byteLength(JSON.stringify(card)) < MAX_CARD_BYTES);
       shown += (JSON.stringify(card).match(/"verb":"opening.fill","openingId"/g) ?? []).length / 2;
+      // Each button names its message, so that Besat +1 answers with the same message redrawn.
+      const parts = new Set([...JSON.stringify(card).matchAll(/"part":(\d+)/g)].map((match) => match[1]));
+      assert.deepEqual([...parts], [String(index)]);
+      assert.equal(/Besat \+1: …/.test(cardText(card)), index === 2, 'the notice is on the clicked message only');
     }
-    assert.equal(shown, 300);
+    assert.equal(shown, 500);
+    // Every sector has 2 open seats per opening: the chart on the first message counts them all, once.
+    const charts = cards.map((card) => chartsIn(card));
+    assert.deepEqual(
+      charts.map((list) => list.length),
+      cards.map((_, index) => (index === 0 ? 1 : 0)),
+    );
+    const points = charts[0]?.[0]?.data as { x: string; y: number }[];
+    assert.equal(points.length, sectors.length);
+    assert.equal(
+      points.reduce((sum, point) => sum + point.y, 0),
+      1000,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { copenhagenInstant } from '../../../rules/shared/copenhagen-calendar';
-import { buildOpeningBoard, chunkForMessages, textBar } from '../../../rules/openings/opening-board';
+import { buildOpeningBoard, chunkForMessages } from '../../../rules/openings/opening-board';
 import { at, defaultSectors, opening } from './opening-fixtures';
 
 const SECTORS = defaultSectors();
@@ -60,11 +60,11 @@ describe('buildOpeningBoard', () => {
     );
   });
 
-  it('when seats are open in several sectors, then the bars count open seats and scale to the largest', () => {
+  it('when seats are open in several sectors, then the bars count open seats, largest first', () => {
     assert.deepEqual(board.openSeatsBySector, [
-      { sectorId: 'industri', label: 'Industri', count: 5, bar: '██████████' },
-      { sectorId: 'handel', label: 'Handel', count: 3, bar: '██████░░░░' },
-      { sectorId: 'transport', label: 'Transport', count: 1, bar: '██░░░░░░░░' },
+      { sectorId: 'industri', label: 'Industri', count: 5 },
+      { sectorId: 'handel', label: 'Handel', count: 3 },
+      { sectorId: 'transport', label: 'Transport', count: 1 },
     ]);
   });
 
@@ -89,18 +89,6 @@ describe('buildOpeningBoard', () => {
       sectorsWithoutOpening: [],
     });
   });
-
-  const bars: [number, number, string][] = [
-    [10, 10, '██████████'],
-    [5, 10, '█████░░░░░'],
-    [1, 100, '█░░░░░░░░░'],
-    [0, 10, '░░░░░░░░░░'],
-  ];
-  for (const [count, max, bar] of bars) {
-    it(`when a bar shows ${count} of at most ${max}, then it reads ${bar}`, () => {
-      assert.equal(textBar(count, max), bar);
-    });
-  }
 });
 
 describe('chunkForMessages', () => {
@@ -127,6 +115,11 @@ describe('chunkForMessages', () => {
   it('when items fit exactly, then a chunk is filled to the limit', () => {
     const chunks = chunkForMessages([1, 2, 3, 4, 5, 6, 7], () => 10, 30);
     assert.deepEqual(chunks, [[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it('when the first message carries an overview, then it holds fewer items and the others are filled to the limit', () => {
+    const chunks = chunkForMessages([1, 2, 3, 4, 5, 6, 7, 8], () => 10, 40, 10, 20);
+    assert.deepEqual(chunks, [[1], [2, 3, 4], [5, 6, 7], [8]]);
   });
 
   it('when there is nothing to send, then there are no chunks', () => {
