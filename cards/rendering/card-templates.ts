@@ -2,6 +2,7 @@ import capacityCalculator from '../templates/capacity-calculator.json';
 import commandSuggestion from '../templates/command-suggestion.json';
 import followUps from '../templates/follow-ups.json';
 import goalLog from '../templates/goal-log.json';
+import goalGrid from '../templates/goal-grid.json';
 import goalLogSaved from '../templates/goal-log-saved.json';
 import goalPlanForm from '../templates/goal-plan-form.json';
 import goalSetup from '../templates/goal-setup.json';
@@ -34,6 +35,7 @@ export const CARD_TEMPLATES = {
   commandSuggestion,
   followUps,
   goalLog,
+  goalGrid,
   goalLogSaved,
   goalPlanForm,
   goalSetup,

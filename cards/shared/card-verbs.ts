@@ -32,6 +32,8 @@ export const CARD_VERBS = [
   'goals.memberGoals',
   'goals.targetsOpen',
   'goals.targets',
+  'goals.teamGoalsOpen',
+  'goals.teamGoals',
   'followup.outcome',
   'team.choose',
   'team.coLeaders',

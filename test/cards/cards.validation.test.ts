@@ -361,6 +361,7 @@ describe('cards', () => {
       typed: { members: 'u-mette', membersFromWeek: '60' },
     });
     screeningCards.goalPlanForm = goals.memberGoals({ ...planInput, userId: 'u-mette' });
+    screeningCards.goalGrid = goals.teamGoals({ ...planInput, part: 0 });
     screeningCards['goalPlanForm for annual targets'] = goals.annualTargets({
       ...planInput,
       notices: ['Målstyringen er ændret af en anden.'],
@@ -585,6 +586,7 @@ describe('cards', () => {
       'weeklyReportMember',
       'goalSetup',
       'goalPlanForm',
+      'goalGrid',
       'capacityCalculator',
     ];
     for (const name of shared) {
