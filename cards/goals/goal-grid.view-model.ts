@@ -127,7 +127,16 @@ export function buildGoalGridViewModel(input: GoalGridInput) {
   const navigation = parts.flatMap((part, index) =>
     index === partIndex
       ? []
-      : [{ title: range(part, parts.slice(0, index).reduce((sum, each) => sum + each.length, 0), total), part: index }],
+      : [
+          {
+            title: range(
+              part,
+              parts.slice(0, index).reduce((sum, each) => sum + each.length, 0),
+              total,
+            ),
+            part: index,
+          },
+        ],
   );
   return {
     ...planCommon(input),
