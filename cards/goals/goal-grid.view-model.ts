@@ -2,7 +2,7 @@
  * The goals grid of `mål opsæt`: every member's weekly goal for every indicator on one card, to fill in and
  * save at once. Cards are drawn narrow (about 446 px in the Playground), so the grid is a stack of small
  * tables: rows are the indicators, columns are up to three members. A large team (25 members × 15
- * indicators) is split into parts of members, each a card of its own that saves only its own members, so
+ * indicators) is split into parts of members (four of six or seven), each a card of its own that saves only its own members, so
  * every card stays well under Teams' message size.
  *
  * Input ids are short (`g<member>_<indicator>`, positions in the lists the card's save button carries), so
@@ -18,8 +18,11 @@ import { defaultFromWeek, planCommon, type PlanCardInput } from './goal-plan.vie
 
 /** Members side by side in one table: three number boxes still fit beside the indicator's name at 446 px. */
 export const MEMBERS_PER_TABLE = 3;
-/** Cells on one card at most (a cell is about 80 bytes of card JSON). */
-export const MAX_CELLS_PER_PART = 180;
+/**
+ * Boxes on one card at most: a box costs about 70 bytes of card JSON and each table repeats the indicators'
+ * names, so 120 boxes (8 members × 15 indicators) make a card of about 20 KB, under the 24 KB kept for cards.
+ */
+export const MAX_CELLS_PER_PART = 120;
 
 type Typed = Readonly<Record<string, unknown>>;
 
@@ -54,13 +57,24 @@ function gridMembers(plan: GoalPlan, week: number): PlanMember[] {
     .sort((a, b) => a.name.localeCompare(b.name, 'da-DK'));
 }
 
-/** How many members one card holds with this many indicators: whole tables, at least one table. */
+/** How many members one card holds with this many indicators: parts of even size (7, 6, 6, 6 rather than 8, 8, 8, 1). */
 function membersPerPart(indicatorCount: number, memberCount: number): number {
-  const fit = Math.floor(MAX_CELLS_PER_PART / Math.max(1, indicatorCount) / MEMBERS_PER_TABLE) * MEMBERS_PER_TABLE;
-  const most = Math.max(MEMBERS_PER_TABLE, fit);
+  const most = Math.max(1, Math.floor(MAX_CELLS_PER_PART / Math.max(1, indicatorCount)));
   const parts = Math.max(1, Math.ceil(memberCount / most));
-  // Parts of even size (9, 9, 7 rather than 12, 12, 1), in whole tables.
-  return Math.ceil(Math.ceil(memberCount / parts) / MEMBERS_PER_TABLE) * MEMBERS_PER_TABLE;
+  return Math.max(1, Math.ceil(memberCount / parts));
+}
+
+/** A part's members in tables of at most {@link MEMBERS_PER_TABLE}, of even size (3, 2, 2 rather than 3, 3, 1). */
+function tablesOf(members: readonly PlanMember[]): PlanMember[][] {
+  const count = Math.ceil(members.length / MEMBERS_PER_TABLE);
+  const tables: PlanMember[][] = [];
+  let start = 0;
+  for (let index = 0; index < count; index += 1) {
+    const size = Math.ceil((members.length - start) / (count - index));
+    tables.push(members.slice(start, start + size));
+    start += size;
+  }
+  return tables;
 }
 
 /** The grid's parts for the week changes apply from: each a list of members. */
@@ -105,25 +119,27 @@ export function buildGoalGridViewModel(input: GoalGridInput) {
     const goal = weeklyGoal(plan, member.userId, indicatorId, goalWeek);
     return goal === undefined || goal === 0 ? '' : String(goal);
   };
-  const tables = [];
-  for (let start = 0; start < members.length; start += MEMBERS_PER_TABLE) {
-    const group = members.slice(start, start + MEMBERS_PER_TABLE);
-    tables.push({
+  let start = 0;
+  const tables = tablesOf(members).map((group, table) => {
+    const first = start;
+    start += group.length;
+    return {
       columns: [{ width: 2 }, ...group.map(() => ({ width: 1 }))],
       names: group.map((member) => ({ name: member.name })),
       rows: indicators.map((indicator, i) => {
         const target = plan.annualTargets[indicator.id];
         return {
           label: indicator.label,
-          target: target === undefined ? '' : `Årsmål ${formatCount(target)}`,
+          // Once per card, beside the first table's rows: the other tables would only repeat it.
+          target: target === undefined || table > 0 ? '' : `Årsmål ${formatCount(target)}`,
           inputs: group.map((member, g) => ({
-            id: gridCellId(start + g, i),
+            id: gridCellId(first + g, i),
             value: typedCell(input.typed, member.userId, indicator.id) ?? goalText(member, indicator.id),
           })),
         };
       }),
-    });
-  }
+    };
+  });
   const navigation = parts.flatMap((part, index) =>
     index === partIndex
       ? []
