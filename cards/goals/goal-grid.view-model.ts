@@ -1,7 +1,7 @@
 /**
  * The goals grid of `mål opsæt`: every member's weekly goal for every indicator on one card, to fill in and
  * save at once. Cards are drawn narrow (about 446 px in the Playground), so the grid is a stack of small
- * tables: rows are the indicators, columns are up to three members. A large team (25 members × 15
+ * tables: rows are the indicators, columns are up to two members. A large team (25 members × 15
  * indicators) is split into parts of members (four of six or seven), each a card of its own that saves only its own members, so
  * every card stays well under Teams' message size.
  *
@@ -16,8 +16,11 @@ import { weeksInYear } from '../../rules/goals/iso-week';
 import { formatCount, typedNumber } from '../shared/formatting';
 import { defaultFromWeek, planCommon, type PlanCardInput } from './goal-plan.view-models';
 
-/** Members side by side in one table: three number boxes still fit beside the indicator's name at 446 px. */
-export const MEMBERS_PER_TABLE = 3;
+/**
+ * Members side by side in one table: at 446 px, two columns of about 100 px beside the indicator's name show a
+ * name like "Christoffer" or "Bækgaard-Søndergaard" without breaking it inside a word (three do not).
+ */
+export const MEMBERS_PER_TABLE = 2;
 /**
  * Boxes on one card at most: a box costs about 70 bytes of card JSON and each table repeats the indicators'
  * names, so 120 boxes (8 members × 15 indicators) make a card of about 20 KB, under the 24 KB kept for cards.
@@ -64,7 +67,7 @@ function membersPerPart(indicatorCount: number, memberCount: number): number {
   return Math.max(1, Math.ceil(memberCount / parts));
 }
 
-/** A part's members in tables of at most {@link MEMBERS_PER_TABLE}, of even size (3, 2, 2 rather than 3, 3, 1). */
+/** A part's members in tables of at most {@link MEMBERS_PER_TABLE}, of even size. */
 function tablesOf(members: readonly PlanMember[]): PlanMember[][] {
   const count = Math.ceil(members.length / MEMBERS_PER_TABLE);
   const tables: PlanMember[][] = [];
@@ -124,7 +127,8 @@ export function buildGoalGridViewModel(input: GoalGridInput) {
     const first = start;
     start += group.length;
     return {
-      columns: [{ width: 2 }, ...group.map(() => ({ width: 1 }))],
+      // The indicator's column holds "Virksomhedskontakter" whole.
+      columns: [{ width: 5 }, ...group.map(() => ({ width: 3 }))],
       names: group.map((member) => ({ name: member.name })),
       rows: indicators.map((indicator, i) => {
         const target = plan.annualTargets[indicator.id];

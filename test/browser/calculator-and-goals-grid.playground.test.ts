@@ -60,8 +60,11 @@ async function fontWeight(text: Locator): Promise<number> {
   });
 }
 
+/** Every text drawn whole: none cut off, and no word broken over two lines inside itself. */
 async function assertNothingCut(ui: PlaygroundPage, card: Locator, what: string): Promise<void> {
-  assert.deepEqual(await ui.cutTexts(card), [], `${what}: texts drawn cut (width ${await ui.cardWidth(card)} px)`);
+  const width = await ui.cardWidth(card);
+  assert.deepEqual(await ui.cutTexts(card), [], `${what}: texts drawn cut (width ${width} px)`);
+  assert.deepEqual(await ui.brokenWords(card), [], `${what}: words broken inside (width ${width} px)`);
 }
 
 describe('The ressourceberegner and the goals grid on a meeting room screen in the Agents Playground', function () {

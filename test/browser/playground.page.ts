@@ -457,6 +457,52 @@ export class PlaygroundPage {
     });
   }
 
+  /**
+   * Words a rendered card draws broken over two lines inside the word ("Intensiv" / "e"), which the renderer
+   * does rather than cut a word wider than its column, so {@link cutTexts} does not see it. A break after a
+   * hyphen or dash is a line break like any other, not a broken word. Returns each broken word once per place.
+   */
+  async brokenWords(card: Locator): Promise<string[]> {
+    return card.evaluate((root) => {
+      // The page's DOM, typed here because the project compiles without the DOM library.
+      interface Rect {
+        top: number;
+        width: number;
+      }
+      interface TextNode {
+        textContent: string | null;
+      }
+      interface DomRange {
+        setStart(node: TextNode, offset: number): void;
+        setEnd(node: TextNode, offset: number): void;
+        getClientRects(): ArrayLike<Rect>;
+      }
+      interface Document {
+        createTreeWalker(root: unknown, whatToShow: number): { nextNode(): TextNode | null };
+        createRange(): DomRange;
+      }
+      const SHOW_TEXT = 4;
+      const document = (root as unknown as { ownerDocument: Document }).ownerDocument;
+      const walker = document.createTreeWalker(root, SHOW_TEXT);
+      const broken: string[] = [];
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s\-–/]+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          );
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    });
+  }
+
   /** Adaptive Cards whose title is exactly `title` (Playwright's text match is otherwise a substring, any case). */
   cardTitled(title: string): Locator {
     const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);

@@ -91,12 +91,12 @@ describe('goals grid and ressourceberegner cards', function () {
       assert.deepEqual([...seen].sort(), large.members.map((each) => each.userId).sort());
     });
 
-    it('when the grid is laid out, then a table has at most three members beside the indicator and every text wraps', () => {
+    it('when the grid is laid out, then a table has at most two members beside the indicator and every text wraps', () => {
       const large = largestPlan();
       const card = goals.teamGoals({ view: { plan: large, etag: 'e' }, catalog, currentWeek: WEEK_7, part: 0 });
       const tables = elementsOf(card, 'Table');
       assert.ok(tables.length >= 3);
-      for (const table of tables) assert.ok((table.columns as unknown[]).length <= 4, JSON.stringify(table.columns));
+      for (const table of tables) assert.ok((table.columns as unknown[]).length <= 3, JSON.stringify(table.columns));
       for (const text of elementsOf(card, 'TextBlock')) assert.equal(text.wrap, true, JSON.stringify(text));
     });
 
