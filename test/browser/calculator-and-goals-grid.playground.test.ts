@@ -23,6 +23,7 @@ import { calendarDate } from '../../rules/shared/copenhagen-calendar';
 const STEP_TIMEOUT_MS = 15_000;
 const CALCULATOR_SCREENSHOT = path.resolve('test-results', 'calculator.png');
 const GRID_SCREENSHOT = path.resolve('test-results', 'goals-grid.png');
+const SETUP_SCREENSHOT = path.resolve('test-results', 'goals-setup.png');
 
 /** The seed's worked example as the form asks for it, and the scenario's choice as drawn. */
 const EXAMPLE = {
@@ -127,6 +128,7 @@ describe('The ressourceberegner and the goals grid on a meeting room screen in t
     await ui.send('mål opsæt');
     const withMembers = await playground.expectCard(ui, 'Sæt mål for alle');
     await assertNothingCut(ui, withMembers, 'the set-up');
+    await ui.screenshotWhole(withMembers, SETUP_SCREENSHOT);
     await ui.clickCardAction(withMembers, 'Sæt mål for alle');
     const grid = await playground.expectCard(ui, `Ugentlige mål ${week.year}`);
     await assertNothingCut(ui, grid, 'the grid');
