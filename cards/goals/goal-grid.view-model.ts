@@ -144,20 +144,12 @@ export function buildGoalGridViewModel(input: GoalGridInput) {
       }),
     };
   });
-  const navigation = parts.flatMap((part, index) =>
-    index === partIndex
-      ? []
-      : [
-          {
-            title: range(
-              part,
-              parts.slice(0, index).reduce((sum, each) => sum + each.length, 0),
-              total,
-            ),
-            part: index,
-          },
-        ],
-  );
+  // Short titles ("Nr. 15–21"): three buttons side by side fit a card drawn 446 px wide.
+  const navigation = parts.flatMap((part, index) => {
+    if (index === partIndex) return [];
+    const before = parts.slice(0, index).reduce((sum, each) => sum + each.length, 0);
+    return [{ title: `Nr. ${before + 1}–${before + part.length}`, part: index }];
+  });
   return {
     ...planCommon(input),
     heading: `Ugentlige mål ${plan.year}`,
@@ -176,7 +168,8 @@ export function buildGoalGridViewModel(input: GoalGridInput) {
     members: members.map((member) => member.userId).join(','),
     indicators: indicators.map((indicator) => indicator.id).join(','),
     hasOtherParts: navigation.length > 0,
-    otherPartsIntro: 'Gem, før du går til de andre medarbejdere; det, der ikke er gemt, kommer ikke med.',
+    otherPartsIntro:
+      'De andre medarbejdere, nummereret efter navn. Gem, før du går videre: det, der ikke er gemt, kommer ikke med.',
     otherParts: navigation,
   };
 }

@@ -86,6 +86,14 @@ describe('goals grid and ressourceberegner cards', function () {
           assert.equal(cell.raw, String(expected?.goal));
         }
         assert.match(cardFullText(card), /Årsmål 12\.345/, 'the annual target beside its indicator');
+        const others = elementsOf(card, 'Action.Execute')
+          .filter((action) => action.verb === 'goals.teamGoalsOpen')
+          .map((action) => (action.data as Node).part);
+        assert.deepEqual(
+          others,
+          parts.map((_, index) => index).filter((index) => index !== part),
+          'a button to each other part',
+        );
         seen.push(...members.map((each) => each.userId));
       });
       assert.deepEqual([...seen].sort(), large.members.map((each) => each.userId).sort());
