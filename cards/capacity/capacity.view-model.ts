@@ -21,6 +21,18 @@ type Cell = { text: string; weight: 'Bolder' | null };
 
 const cell = (text: string, bold = false): Cell => ({ text, weight: bold ? 'Bolder' : null });
 
+/**
+ * Columns of full-time years in one table: with the talks per day beside them, six columns still show a
+ * number like 9.504 whole in a card drawn 446 px wide.
+ */
+const YEARS_PER_TABLE = 5;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
 /** The result part: the answer, the talks a year per frequency, and the "Årsværk" table. */
 function resultView(calculation: CapacityCalculation) {
   const { inputs, chosen, table } = calculation;
@@ -41,18 +53,22 @@ function resultView(calculation: CapacityCalculation) {
     intensiveHeading:
       `Intensiveret for ${n(inputs.intensiveSharePercent)} % af målgruppen ` +
       `(${n(calculation.intensiveCitizens)} ${calculation.intensiveCitizens === 1 ? 'borger' : 'borgere'})`,
+    intensiveIntro: (() => {
+      const others = inputs.citizens - calculation.intensiveCitizens;
+      const onTime = calculation.intensive[0]?.onTimeTalks ?? 0;
+      return `De øvrige ${n(others)} ${others === 1 ? 'borger' : 'borgere'} til samtale rettidigt (4 om året) giver ${n(onTime)} samtaler, som er talt med i "I alt".`;
+    })(),
+    // Four columns with short headers: every word fits whole in a card drawn 446 px wide.
     intensiveRows: [
       [
         cell('Frekvens', true),
         cell('Intensive samtaler', true),
-        cell('Rettidige samtaler', true),
-        cell('Samtaler samlet', true),
+        cell('Samtaler i alt', true),
         cell(`Årsværk ved ${perDay} pr. dag`, true),
       ],
       ...calculation.intensive.map((row) => [
         cell(`${row.label} (${row.perYear})`),
         cell(n(row.intensiveTalks)),
-        cell(n(row.onTimeTalks)),
         cell(n(row.talksPerYear)),
         cell(n(row.fullTimeYears)),
       ]),
@@ -63,19 +79,28 @@ function resultView(calculation: CapacityCalculation) {
       (highlighted !== undefined && firstCovering >= 0
         ? ` Det første tal, der dækker scenariets ${n(chosen.talksPerYear)} samtaler ved ${perDay} pr. dag, er fremhævet.`
         : ''),
-    tableColumns: [{ width: 3 }, ...table.fullTimeYears.map(() => ({ width: 2 }))],
-    tableRows: [
-      { style: null, cells: [cell('Pr. dag', true), ...table.fullTimeYears.map((y) => cell(n(y), true))] },
-      ...table.rows.map((row) => ({
-        style: row === highlighted ? 'accent' : null,
-        cells: [
-          cell(n(row.talksPerDay), true),
-          ...row.talksByFullTimeYears.map((talks, index) =>
-            cell(n(talks), row === highlighted && index === firstCovering),
-          ),
-        ],
-      })),
-    ],
+    yearTables: chunks(
+      table.fullTimeYears.map((years, index) => ({ years, index })),
+      YEARS_PER_TABLE,
+    ).map((columns) => ({
+      caption: `Årsværk ${n(columns[0]?.years ?? 0)}–${n(columns[columns.length - 1]?.years ?? 0)}`,
+      columns: [{ width: 3 }, ...columns.map(() => ({ width: 2 }))],
+      rows: [
+        {
+          style: null,
+          cells: [cell('Pr. dag', true), ...columns.map(({ years }) => cell(n(years), true))],
+        },
+        ...table.rows.map((row) => ({
+          style: row === highlighted ? 'accent' : null,
+          cells: [
+            cell(n(row.talksPerDay), true),
+            ...columns.map(({ index }) =>
+              cell(n(row.talksByFullTimeYears[index] ?? 0), row === highlighted && index === firstCovering),
+            ),
+          ],
+        })),
+      ],
+    })),
   };
 }
 
@@ -90,10 +115,10 @@ const EMPTY_RESULT: ReturnType<typeof resultView> = {
   answer: '',
   generalRows: [],
   intensiveHeading: '',
+  intensiveIntro: '',
   intensiveRows: [],
   tableIntro: '',
-  tableColumns: [],
-  tableRows: [],
+  yearTables: [],
 };
 
 /**

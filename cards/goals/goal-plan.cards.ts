@@ -13,7 +13,11 @@ import type { GoalCards } from './goal.cards';
 type Typed = Readonly<Record<string, unknown>>;
 
 /** Which of the leader's plan cards: the set-up, one member's weekly goals, or the annual targets. */
-export type PlanScreen = { kind: 'setup' } | { kind: 'memberGoals'; userId: string } | { kind: 'annualTargets' };
+export type PlanScreen =
+  | { kind: 'setup' }
+  | { kind: 'memberGoals'; userId: string }
+  | { kind: 'teamGoals'; part: number }
+  | { kind: 'annualTargets' };
 
 /**
  * A change of the plan as the leader's card sent it: what the saved notice tells, and which card
@@ -23,6 +27,7 @@ export type PlanChange =
   | { kind: 'indicators' }
   | { kind: 'members'; fromWeek: unknown; change: MembersChange }
   | { kind: 'memberGoals'; userId: string; fromWeek: unknown }
+  | { kind: 'teamGoals'; part: number; fromWeek: unknown; memberIds: readonly string[] }
   | { kind: 'annualTargets' };
 
 /** Why a plan card could not be read; nothing was saved. */
@@ -78,7 +83,8 @@ export class GoalPlanCards {
     const typed = withoutCprShapes(data);
     switch (outcome.kind) {
       case 'saved':
-        return this.form({ kind: 'setup' }, outcome.view, {
+        // The grid stays on screen with what was saved, to go on with the next members.
+        return this.form(change.kind === 'teamGoals' ? screen : { kind: 'setup' }, outcome.view, {
           notices: [savedText(change, outcome.view)],
           noticeStyle: 'good',
         });
@@ -112,6 +118,8 @@ export class GoalPlanCards {
         return this.cards.setup(input);
       case 'memberGoals':
         return this.cards.memberGoals({ ...input, userId: screen.userId });
+      case 'teamGoals':
+        return this.cards.teamGoals({ ...input, part: screen.part });
       case 'annualTargets':
         return this.cards.annualTargets(input);
     }
@@ -126,6 +134,8 @@ function screenOf(change: PlanChange): PlanScreen {
       return { kind: 'setup' };
     case 'memberGoals':
       return { kind: 'memberGoals', userId: change.userId };
+    case 'teamGoals':
+      return { kind: 'teamGoals', part: change.part };
     case 'annualTargets':
       return { kind: 'annualTargets' };
   }
@@ -143,6 +153,8 @@ function savedText(change: PlanChange, { plan }: PlanView): string {
       return `Gemt fra uge ${String(change.fromWeek)}: ${change.change.add?.length ?? 0} taget med, ${change.change.remove?.length ?? 0} taget ud.`;
     case 'memberGoals':
       return `Gemt: ugentlige mål for ${findMember(plan, change.userId)?.name ?? change.userId} fra uge ${String(change.fromWeek)}.`;
+    case 'teamGoals':
+      return `Gemt: ugentlige mål fra uge ${String(change.fromWeek)} for ${change.memberIds.map((id) => findMember(plan, id)?.name ?? id).join(', ')}.`;
     case 'annualTargets':
       return `Gemt: teamets årsmål for ${plan.year}.`;
   }

@@ -53,7 +53,8 @@ function stamp(view: PlanView): string {
   return view.etag === undefined ? 'Ikke sat op endnu.' : `Sidst ændret ${formatDate(view.plan.updatedAt)}.`;
 }
 
-function common(input: PlanCardInput) {
+/** What every plan card carries: notices, errors, and the plan's year and etag for its save buttons. */
+export function planCommon(input: PlanCardInput) {
   return {
     notices: [...(input.notices ?? [])],
     noticeStyle: input.noticeStyle ?? 'default',
@@ -79,16 +80,14 @@ export function buildGoalSetupViewModel(input: PlanCardInput) {
       : member.fromWeek > 1
         ? ` (fra uge ${member.fromWeek})`
         : '';
+  // How far each member's goals are set; the grid behind "Sæt mål for alle" shows the numbers.
   const goalsOf = (userId: string): string => {
-    const parts = chosen.flatMap((indicator) => {
-      const goal = weeklyGoal(plan, userId, indicator.id, week);
-      return goal === undefined || goal === 0 ? [] : [`${indicator.label} ${formatCount(goal)}`];
-    });
-    return parts.length === 0 ? 'ingen mål endnu' : parts.join(' · ');
+    const set = chosen.filter((indicator) => (weeklyGoal(plan, userId, indicator.id, week) ?? 0) > 0).length;
+    return set === 0 ? 'ingen mål endnu' : `mål for ${set} af ${chosen.length} indikatorer`;
   };
   const targets = chosen.filter((indicator) => plan.annualTargets[indicator.id] !== undefined);
   return {
-    ...common(input),
+    ...planCommon(input),
     heading: `Målstyring ${plan.year}`,
     subtitle: stamp(input.view),
     indicatorChoices: input.catalog.indicators.map((indicator) => {
@@ -119,7 +118,7 @@ export function buildGoalSetupViewModel(input: PlanCardInput) {
         ? 'Vælg først teamets indikatorer.'
         : active.length === 0
           ? 'Når medarbejderne har meldt sig til, sætter du deres ugentlige mål her.'
-          : `Ugentlige mål i uge ${week}:`,
+          : `Ugentlige mål i uge ${week}. Sæt alles mål i ét skema, eller én medarbejders ad gangen:`,
     goalFacts: active.map((member) => ({ title: member.name, value: goalsOf(member.userId) })),
     goalMemberChoices: active.map((member) => ({ title: member.name, value: member.userId })),
     goalMemberValue: typedText(input.typed, 'goalMember') ?? active[0]?.userId ?? '',
@@ -145,7 +144,7 @@ export function buildMemberGoalsViewModel(input: PlanCardInput & { userId: strin
   const shownWeek = numberValue(input.typed, 'fromWeek', week);
   const goalWeek = typeof shownWeek === 'number' && Number.isInteger(shownWeek) && shownWeek >= 1 ? shownWeek : week;
   return {
-    ...common(input),
+    ...planCommon(input),
     heading: `Ugentlige mål: ${member?.name ?? input.userId} (${plan.year})`,
     intro:
       'Antal pr. uge for hver indikator. Et tomt felt betyder intet mål. Målene gælder fra den uge, du skriver, til du ændrer dem igen; tidligere uger beholder deres mål.',
@@ -169,7 +168,7 @@ export function buildMemberGoalsViewModel(input: PlanCardInput & { userId: strin
 export function buildAnnualTargetsViewModel(input: PlanCardInput) {
   const { plan } = input.view;
   return {
-    ...common(input),
+    ...planCommon(input),
     heading: `Årsmål ${plan.year}`,
     intro:
       'Teamets mål for hele året pr. indikator, fx fra beskæftigelsesplanen. Ugerapporten viser, hvor langt teamet er nået, og om det er bagud. Et tomt felt fjerner årsmålet.',

@@ -1,4 +1,5 @@
 import type { AdaptiveCardJson, CardRenderer } from '../rendering/card.renderer';
+import { buildGoalGridViewModel, type GoalGridInput } from './goal-grid.view-model';
 import { buildGoalLogSavedViewModel, buildGoalLogViewModel, type GoalLogViewInput } from './goal-log.view-models';
 import {
   buildAnnualTargetsViewModel,
@@ -68,6 +69,11 @@ export class GoalCards {
 
   memberGoals(input: PlanCardInput & { userId: string }): AdaptiveCardJson {
     return this.renderer.render('goalPlanForm', buildMemberGoalsViewModel(input));
+  }
+
+  /** One part of the goals grid: every member's weekly goals for every indicator. */
+  teamGoals(input: GoalGridInput): AdaptiveCardJson {
+    return this.renderer.render('goalGrid', buildGoalGridViewModel(input));
   }
 
   annualTargets(input: PlanCardInput): AdaptiveCardJson {

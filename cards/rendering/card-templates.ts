@@ -3,6 +3,7 @@ import commandSuggestion from '../templates/command-suggestion.json';
 import followUps from '../templates/follow-ups.json';
 import goalIndicators from '../templates/goal-indicators.json';
 import goalLog from '../templates/goal-log.json';
+import goalGrid from '../templates/goal-grid.json';
 import goalLogSaved from '../templates/goal-log-saved.json';
 import goalPlanForm from '../templates/goal-plan-form.json';
 import goalSetup from '../templates/goal-setup.json';
@@ -38,6 +39,7 @@ export const CARD_TEMPLATES = {
   followUps,
   goalIndicators,
   goalLog,
+  goalGrid,
   goalLogSaved,
   goalPlanForm,
   goalSetup,

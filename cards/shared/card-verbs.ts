@@ -36,6 +36,8 @@ export const CARD_VERBS = [
   'goals.indicatorAdd',
   'goals.indicatorRename',
   'goals.indicatorRetire',
+  'goals.teamGoalsOpen',
+  'goals.teamGoals',
   'followup.outcome',
   'team.choose',
   'team.coLeaders',

@@ -7,7 +7,7 @@ import { parseCount, type GoalFieldError } from './count-input';
 import type { IndicatorCatalog } from './indicator';
 import { findIndicator } from './indicator-catalog';
 import { weeksInYear } from './iso-week';
-import type { GoalPlan, PlanMember, WeeklyGoalEntry } from './goal-plan';
+import { weeklyGoal, type GoalPlan, type PlanMember, type WeeklyGoalEntry } from './goal-plan';
 
 /** Above this a weekly goal is surely a typing error. */
 export const MAX_WEEKLY_GOAL = 999;
@@ -156,4 +156,54 @@ export function setAnnualTargets(
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, plan: { ...stamped(plan, stamp), annualTargets: targets } };
+}
+
+/** One cell of the goals grid as typed: a member's weekly goal for an indicator. */
+export interface TeamGoalCell {
+  userId: string;
+  indicatorId: string;
+  raw: unknown;
+}
+
+/**
+ * Several members' weekly goals from a week on, as the goals grid sends them (one cell per member and
+ * indicator). An empty cell is 0: no goal. Only a cell that differs from the goal in force that week adds
+ * an entry, so saving a grid nobody touched changes nothing; later entries stay and take over in their week.
+ * A problem names the member and the indicator; nothing is saved while any cell is wrong.
+ */
+export function setTeamGoals(
+  plan: GoalPlan,
+  rawFromWeek: unknown,
+  cells: readonly TeamGoalCell[],
+  catalog: IndicatorCatalog,
+  stamp: PlanChangeStamp,
+): PlanChangeResult {
+  const errors: GoalFieldError[] = [];
+  const fromWeek = parsePlanWeek(rawFromWeek, plan.year);
+  if (typeof fromWeek !== 'number') errors.push(fromWeek);
+  const entries: WeeklyGoalEntry[] = [];
+  for (const cell of cells) {
+    const member = plan.members.find((candidate) => candidate.userId === cell.userId);
+    if (member === undefined || !plan.indicators.includes(cell.indicatorId)) continue;
+    const label = `${member.name}, ${findIndicator(catalog, cell.indicatorId)?.label ?? cell.indicatorId}`;
+    const parsed = parseCount(cell.raw, label, MAX_WEEKLY_GOAL);
+    if (!parsed.ok) {
+      errors.push({ field: `${cell.userId}|${cell.indicatorId}`, message: parsed.message });
+      continue;
+    }
+    if (typeof fromWeek !== 'number') continue;
+    const goal = parsed.value ?? 0;
+    if (goal === (weeklyGoal(plan, cell.userId, cell.indicatorId, fromWeek) ?? 0)) continue;
+    entries.push({ userId: cell.userId, indicatorId: cell.indicatorId, fromWeek, goal });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const replaced = (entry: WeeklyGoalEntry) =>
+    entries.some(
+      (next) =>
+        next.userId === entry.userId && next.indicatorId === entry.indicatorId && next.fromWeek === entry.fromWeek,
+    );
+  return {
+    ok: true,
+    plan: { ...stamped(plan, stamp), goals: [...plan.goals.filter((entry) => !replaced(entry)), ...entries] },
+  };
 }

@@ -23,7 +23,9 @@ import {
   chooseIndicators,
   setAnnualTargets,
   setMemberGoals,
+  setTeamGoals,
   updateMembers,
+  type TeamGoalCell,
   type MembersChange,
   type PlanChangeResult,
   type PlanChangeStamp,
@@ -217,6 +219,19 @@ export class GoalsService {
     const catalog = await this.catalogs.forPlans(actor.teamId);
     return this.changePlan(actor, year, basedOnEtag, (plan, stamp) =>
       setMemberGoals(plan, userId, fromWeek, raw, catalog, stamp),
+    );
+  }
+
+  /** Several members' weekly goals from a week on, from the goals grid; one cell per member and indicator. */
+  setTeamGoals(
+    actor: Actor,
+    year: number,
+    basedOnEtag: unknown,
+    fromWeek: unknown,
+    cells: readonly TeamGoalCell[],
+  ): Promise<PlanUpdateOutcome> {
+    return this.changePlan(actor, year, basedOnEtag, (plan, stamp) =>
+      setTeamGoals(plan, fromWeek, cells, this.catalog, stamp),
     );
   }
 

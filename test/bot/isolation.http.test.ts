@@ -324,7 +324,13 @@ describe('isolation between teams: every command, card verb and scheduled messag
     );
     const targets = first(await owner.click(actionData(setup, 'goals.targetsOpen')));
     setup = first(await owner.click({ ...actionData(targets, 'goals.targets'), kanvas: X_DATA.annualTarget }));
-    assert.match(cardFullText(setup), /Kanvas 837[\s\S]*Kanvas\n4\.711/);
+    assert.match(cardFullText(setup), /mål for 1 af 2 indikatorer[\s\S]*Kanvas\n4\.711/);
+    // The goals grid shows the weekly goal in the caseworker's box.
+    const grid = first(await owner.click(actionData(setup, 'goals.teamGoalsOpen')));
+    assert.ok(
+      cardInputs(grid).some((input) => input.node.value === X_DATA.weeklyGoal),
+      cardFullText(grid),
+    );
     const logged = first(
       await caseworker.click({ ...keep('goals.log', first(await caseworker.say('mål'))), kanvas: X_DATA.loggedCount }),
     );
@@ -358,6 +364,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
     for (const verb of ['goals.indicators', 'goals.members', 'goals.memberGoalsOpen', 'goals.targetsOpen']) {
       keep(verb, setup);
     }
+    keep('goals.teamGoals', first(await owner.click(keep('goals.teamGoalsOpen', setup))));
     keep(
       'goals.memberGoals',
       first(await owner.click({ ...keep('goals.memberGoalsOpen', setup), goalMember: X.caseworker.id })),
@@ -659,6 +666,7 @@ describe('isolation between teams: every command, card verb and scheduled messag
     'goals.memberGoalsOpen': { goalMember: X.caseworker.id },
     'goals.memberGoals': { fromWeek: '20', kanvas: '1', aabninger_ordinaere: '1' },
     'goals.targets': { kanvas: '1', aabninger_ordinaere: '1' },
+    'goals.teamGoals': { fromWeek: '20', g0_0: '1', g0_1: '1' },
     'followup.outcome': { outcome: 'uddannelse' },
     'team.choose': { teamId: X.teamId },
   };

@@ -265,6 +265,52 @@ export class PlaygroundPage {
   }
 
   /**
+   * The text boxes in the card's tables (an input per cell, without a label of its own, as in the goals grid),
+   * each named by its row (the first text of the row's first cell) and its column (the header row's text).
+   */
+  async tableInputs(card: Locator): Promise<{ row: string; column: string; input: Locator }[]> {
+    const found: { row: string; column: string; input: Locator }[] = [];
+    for (const table of await card.locator('[role="table"]').all()) {
+      const headers = await Promise.all(
+        (await table.locator('[role="columnheader"]').all()).map(async (header) => (await header.innerText()).trim()),
+      );
+      for (const row of await table.locator('[role="row"]').all()) {
+        const cells = await row.locator('[role="cell"]').all();
+        const first = cells[0];
+        if (first === undefined) continue;
+        const name = (await first.locator(SELECTORS.textBlock).first().innerText()).trim();
+        for (const [index, cell] of cells.entries()) {
+          const input = cell.locator('input').first();
+          if ((await input.count()) === 0) continue;
+          found.push({ row: name, column: headers[index] ?? '', input });
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Types into every text box of the card's tables what `answerFor(row, column)` gives (see
+   * {@link tableInputs}); checks that each box then shows it. Returns "row / column" for each box filled.
+   */
+  async fillAdaptiveCardTables(
+    card: Locator,
+    answerFor: (row: string, column: string) => string | undefined,
+  ): Promise<string[]> {
+    const filled: string[] = [];
+    for (const { row, column, input } of await this.tableInputs(card)) {
+      const answer = answerFor(row, column);
+      if (answer === undefined) throw new Error(`no answer for the table's box "${row} / ${column}"`);
+      await input.fill(answer);
+      await input.press('Tab');
+      const shown = await input.inputValue();
+      if (shown !== answer) throw new Error(`"${row} / ${column}": entered "${answer}", the card shows "${shown}"`);
+      filled.push(`${row} / ${column}`);
+    }
+    return filled;
+  }
+
+  /**
    * Fills the one input labelled exactly `label` (without the required marker) and leaves the card's other
    * inputs as they are, e.g. to pick whom a button is for. Same controls and checks as
    * {@link fillAdaptiveCardInputs}.
@@ -408,6 +454,52 @@ export class PlaygroundPage {
         if ((clipsX && wider) || (clipsY && taller)) cut.push((element.textContent ?? '').trim());
       }
       return cut;
+    });
+  }
+
+  /**
+   * Words a rendered card draws broken over two lines inside the word ("Intensiv" / "e"), which the renderer
+   * does rather than cut a word wider than its column, so {@link cutTexts} does not see it. A break after a
+   * hyphen or dash is a line break like any other, not a broken word. Returns each broken word once per place.
+   */
+  async brokenWords(card: Locator): Promise<string[]> {
+    return card.evaluate((root) => {
+      // The page's DOM, typed here because the project compiles without the DOM library.
+      interface Rect {
+        top: number;
+        width: number;
+      }
+      interface TextNode {
+        textContent: string | null;
+      }
+      interface DomRange {
+        setStart(node: TextNode, offset: number): void;
+        setEnd(node: TextNode, offset: number): void;
+        getClientRects(): ArrayLike<Rect>;
+      }
+      interface Document {
+        createTreeWalker(root: unknown, whatToShow: number): { nextNode(): TextNode | null };
+        createRange(): DomRange;
+      }
+      const SHOW_TEXT = 4;
+      const document = (root as unknown as { ownerDocument: Document }).ownerDocument;
+      const walker = document.createTreeWalker(root, SHOW_TEXT);
+      const broken: string[] = [];
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s\-–/]+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          );
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
     });
   }
 

@@ -383,6 +383,7 @@ describe('cards', () => {
       typed: { members: 'u-mette', membersFromWeek: '60' },
     });
     screeningCards.goalPlanForm = goals.memberGoals({ ...planInput, userId: 'u-mette' });
+    screeningCards.goalGrid = goals.teamGoals({ ...planInput, part: 0 });
     screeningCards['goalPlanForm for annual targets'] = goals.annualTargets({
       ...planInput,
       notices: ['Målstyringen er ændret af en anden.'],
@@ -609,6 +610,7 @@ describe('cards', () => {
       'weeklyReportMember',
       'goalSetup',
       'goalPlanForm',
+      'goalGrid',
       'capacityCalculator',
     ];
     for (const name of shared) {

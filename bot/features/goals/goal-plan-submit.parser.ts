@@ -28,3 +28,9 @@ export function planYearOf(raw: unknown): number | undefined {
   const year = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{4}$/u.test(raw) ? Number(raw) : NaN;
   return Number.isInteger(year) && year >= 2000 && year <= 2999 ? year : undefined;
 }
+
+/** Which part of the goals grid a card was for (0-based); the first for anything else. */
+export function planPartOf(raw: unknown): number {
+  const part = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,3}$/u.test(raw) ? Number(raw) : 0;
+  return Number.isInteger(part) && part >= 0 ? part : 0;
+}

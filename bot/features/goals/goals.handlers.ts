@@ -12,7 +12,8 @@ import type { TeamSettingsService } from '../../../rules/teams/team-settings.ser
 import type { CardAction } from '../../teams/card-action.router';
 import type { CommandHandler } from '../../teams/jobcenter.bot';
 import { choicesOf } from '../../teams/choice-set.parser';
-import { membersChangeFromChecklist, planYearOf } from './goal-plan-submit.parser';
+import { membersChangeFromChecklist, planPartOf, planYearOf } from './goal-plan-submit.parser';
+import { gridCellsOf } from '../../../cards/goals/goal-grid.view-model';
 import { actorOf } from '../../teams/turn-actor';
 
 export interface GoalsHandlerDeps {
@@ -171,6 +172,23 @@ export function goalsHandlers({ service, leaders, answers, planCardsFor, clock }
         const userId = typeof data.userId === 'string' ? data.userId : '';
         return changePlan(context, data, { kind: 'memberGoals', userId, fromWeek: data.fromWeek }, (actor, year) =>
           service.setMemberGoals(actor, year, data.etag, userId, data.fromWeek, data),
+        );
+      },
+    },
+    {
+      verb: 'goals.teamGoalsOpen',
+      safeToRepeat: true,
+      handle: (context, data) => openPlanForm(context, data, { kind: 'teamGoals', part: planPartOf(data.part) }),
+    },
+    {
+      verb: 'goals.teamGoals',
+      safeToRepeat: false,
+      handle: (context, data) => {
+        const cells = gridCellsOf(data);
+        const memberIds = [...new Set(cells.map((cell) => cell.userId))];
+        const change = { kind: 'teamGoals', part: planPartOf(data.part), fromWeek: data.fromWeek, memberIds } as const;
+        return changePlan(context, data, change, (actor, year) =>
+          service.setTeamGoals(actor, year, data.etag, data.fromWeek, cells),
         );
       },
     },

@@ -147,7 +147,7 @@ describe('weekly goals over HTTP (real server, embedded SQLite, expectReplies)',
 
     setup = await click(LEADER, { ...save, fromWeek: '1', kanvas: '10', aabninger_ordinaere: '2' });
     assert.match(cardFullText(setup), /Gemt: ugentlige mål for Mette Hansen fra uge 1/);
-    assert.match(cardFullText(setup), /Mette Hansen\nKanvas 10 · Jobåbninger – ordinære job 2/);
+    assert.match(cardFullText(setup), /Mette Hansen\nmål for 2 af 2 indikatorer/);
 
     const stale = await click(LEADER, { ...save, fromWeek: '1', kanvas: '11', aabninger_ordinaere: '2' });
     assert.match(cardFullText(stale), /ændret af en anden, siden kortet blev vist\. Intet er gemt/);
