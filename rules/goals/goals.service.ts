@@ -223,15 +223,16 @@ export class GoalsService {
   }
 
   /** Several members' weekly goals from a week on, from the goals grid; one cell per member and indicator. */
-  setTeamGoals(
+  async setTeamGoals(
     actor: Actor,
     year: number,
     basedOnEtag: unknown,
     fromWeek: unknown,
     cells: readonly TeamGoalCell[],
   ): Promise<PlanUpdateOutcome> {
+    const catalog = await this.catalogs.forPlans(actor.teamId);
     return this.changePlan(actor, year, basedOnEtag, (plan, stamp) =>
-      setTeamGoals(plan, fromWeek, cells, this.catalog, stamp),
+      setTeamGoals(plan, fromWeek, cells, catalog, stamp),
     );
   }
 
