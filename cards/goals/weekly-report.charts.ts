@@ -32,8 +32,9 @@ export interface TrendView {
 const REAL_COLOUR = 'categoricalBlue';
 const GOAL_COLOUR = 'neutral';
 
+/** The week's number alone: the chart's categories are narrow ("uge 46" is drawn cut as "uge …"); the axis says "Uge". */
 function weekLabel(figures: WeekFigures): string {
-  return `uge ${figures.week.week}`;
+  return String(figures.week.week);
 }
 
 /**
@@ -47,8 +48,8 @@ export function measuredWeeks(weeks: readonly WeekFigures[]): WeekFigures[] {
 
 function weekText(week: WeekFigures): string {
   return week.goal === undefined
-    ? `${weekLabel(week)}: ${formatCount(week.real)}, intet mål`
-    : `${weekLabel(week)}: ${formatCount(week.real)} af ${formatCount(week.goal)}`;
+    ? `uge ${week.week.week}: ${formatCount(week.real)}, intet mål`
+    : `uge ${week.week.week}: ${formatCount(week.real)} af ${formatCount(week.goal)}`;
 }
 
 /** Real and Mål per week, oldest first; a week without a goal has no Mål bar. */
