@@ -2,7 +2,7 @@
  * The weekly report's charts (Teams `Chart.*` elements) as view-model data, each with the text its
  * `fallback` shows a client that cannot draw charts: Real and Mål per week (grouped bars), the year to date
  * against the annual target pro-rated to the weeks measured (horizontal bars), the week's screenings by
- * track (donut) and the intensive share against its cap (gauge). A chart with nothing to draw is left out
+ * track (horizontal bars) and the intensive share against its cap (gauge). A chart with nothing to draw is left out
  * (its `has…` is false) and the card says so in words instead.
  */
 import type { WeekFigures, YearToDate } from '../../rules/goals/indicator-summary';
@@ -135,7 +135,8 @@ const TRACK_COLOURS: Readonly<Record<string, string>> = {
 
 export interface ScreeningChartsView {
   hasTracks: boolean;
-  trackSlices: { legend: string; value: number; color: string }[];
+  /** Bars rather than a donut: the tracks' long labels collapse a donut's legend ("+2 items") on a narrow card. */
+  trackBars: { x: string; y: number; color: string }[];
   trackText: string;
   hasIntensiveGauge: boolean;
   intensive: {
@@ -155,9 +156,9 @@ export function screeningChartsView(screenings: ScreeningWeekStatistics): Screen
   const cap = Math.round(share.cap * 100);
   return {
     hasTracks: tracks.length > 0,
-    trackSlices: tracks.map((entry) => ({
-      legend: trackLabel(entry.track),
-      value: entry.count,
+    trackBars: tracks.map((entry) => ({
+      x: trackLabel(entry.track),
+      y: entry.count,
       color: TRACK_COLOURS[entry.track] ?? 'neutral',
     })),
     trackText:

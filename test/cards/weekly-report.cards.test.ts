@@ -134,6 +134,7 @@ describe('the weekly report as tables and charts', () => {
 
     it('when the year to date is drawn, then a bar per indicator with an annual target shows Real in % of what is expected by now, with the figures as fallback text', () => {
       const [bars] = chartsOfType(card, 'Chart.HorizontalBar');
+      assert.equal(bars?.title, 'Real i % af det forventede til nu');
       // Kanvas: 64 logged in weeks 1–7 against 1.060 × 7/53 = 140 expected: 46 %, behind.
       assert.deepEqual(bars?.data, [{ x: 'Kanvas', y: 46, color: 'attention' }]);
       assert.match(
@@ -172,7 +173,7 @@ describe('the weekly report as tables and charts', () => {
       const [shown] = cards.teamReport(withoutTargets);
       assert.equal(chartsOfType(shown, 'Chart.HorizontalBar').length, 0);
       assert.match(cardFullText(shown), /Ingen af indikatorerne har et årsmål for 2026\./);
-      assert.equal(chartsOfType(shown, 'Chart.Donut').length, 0, 'no screenings, no donut');
+      assert.equal(chartsOfType(shown, 'Chart.HorizontalBar').length, 0, 'no screenings, no track bars');
       assert.equal(chartsOfType(shown, 'Chart.Gauge').length, 0, 'no eligible screenings, no gauge');
       assert.match(
         cardFullText(shown),
@@ -181,16 +182,18 @@ describe('the weekly report as tables and charts', () => {
       assert.deepEqual(cardProblems(shown), []);
     });
 
-    it("when the week had screenings, then a donut shows them by track's label and a gauge the intensive share against the cap", () => {
-      const [donut] = chartsOfType(card, 'Chart.Donut');
-      const slices = donut?.data as { legend: string; value: number }[];
+    it("when the week had screenings, then bars show them by track's label and a gauge the intensive share against the cap", () => {
+      const [trackChart] = chartsOfType(card, 'Chart.HorizontalBar').filter(
+        (chart) => chart.title === 'Ugens screeninger pr. spor',
+      );
+      const slices = trackChart?.data as { x: string; y: number }[];
       assert.deepEqual(
-        slices.map((slice) => [slice.legend, slice.value]),
+        slices.map((slice) => [slice.x, slice.y]),
         summary.screenings.byTrack
           .filter((entry) => entry.count > 0)
           .map((entry) => [trackLabel(entry.track), entry.count]),
       );
-      assert.match(JSON.stringify(donut?.fallback), /Spor: /);
+      assert.match(JSON.stringify(trackChart?.fallback), /Spor: /);
       const [gauge] = chartsOfType(card, 'Chart.Gauge');
       assert.equal(gauge?.value, 50);
       assert.deepEqual(
