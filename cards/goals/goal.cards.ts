@@ -20,8 +20,12 @@ import { formatWeek } from '../../rules/goals/iso-week';
 import type { WeeklyReport } from '../../rules/goals/summary-visibility';
 import type { TeamWeeklySummary } from '../../rules/goals/weekly-summary';
 
-/** Teams refuses messages over about 28 KB; a report message is kept well under (like the board). */
-const MAX_REPORT_MESSAGE_BYTES = 20 * 1024;
+/**
+ * Teams refuses messages over about 28 KB; a report message is kept under 22 KB, which leaves room for the
+ * activity around the card and stays under the card validation's 24 KB. A 25-member indicator's table and
+ * trend take about 10 KB, so two indicators go in each message after the overview.
+ */
+export const MAX_REPORT_MESSAGE_BYTES = 22 * 1024;
 
 function bytes(card: AdaptiveCardJson): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');

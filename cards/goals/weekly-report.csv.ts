@@ -262,7 +262,7 @@ function yearToDateRows(summary: TeamWeeklySummary, context: ReportFileContext):
               : [
                   {
                     ...team,
-                    figure: 'Forventet til nu (årsmålet fordelt på årets uger)',
+                    figure: 'Forventet til nu (årsmålet fordelt på årets uger, fra den første målte uge)',
                     count: Math.round(year.expectedByNow * 10) / 10,
                     ...(year.pace === undefined ? {} : { share: year.pace }),
                     ...(year.behindAnnualTarget ? { mark: REPORT_FILE_MARKS.behindAnnualTarget } : {}),

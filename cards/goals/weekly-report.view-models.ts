@@ -1,29 +1,25 @@
 /**
  * The weekly summary as cards (`ugerapport`, Monday's message to the leaders, spec §3.2): for a leader
- * the team's Real vs Mål per indicator and member, the last four weeks, the year to date, the week's
- * screenings and openings and the week-39 follow-up outcomes; for a member only their own numbers.
- * Everything is formatted here; the templates only place text.
+ * the team's Real vs Mål as tables (indicators for the team; per indicator its members and the team), the
+ * last eight weeks and the year to date against the annual target as charts, the week's screenings
+ * (tracks and the intensive share as charts) and openings, and the week-39 follow-up outcomes; for a
+ * member only their own numbers. Everything is formatted here; the templates only place text and data.
  */
 import { FINAL_FOLLOW_UP_WEEK } from '../../rules/follow-ups/follow-up';
 import { NO_ARCHETYPE, type OutcomeBreakdown, type OutcomeCounts } from '../../rules/follow-ups/follow-up-outcomes';
 import type { Figures } from '../../rules/goals/achievement';
-import type { IndicatorSummary, WeekFigures } from '../../rules/goals/indicator-summary';
-import { weekKey } from '../../rules/goals/iso-week';
-import type { MemberWeeklySummary } from '../../rules/goals/summary-visibility';
+import type { IndicatorSummary } from '../../rules/goals/indicator-summary';
+import { formatWeek, weekKey, weeksInYear } from '../../rules/goals/iso-week';
+import type { MemberIndicatorView, MemberWeeklySummary } from '../../rules/goals/summary-visibility';
 import type { TeamWeeklySummary } from '../../rules/goals/weekly-summary';
 import { calendarDate } from '../../rules/shared/copenhagen-calendar';
 import { OPENING_RESULT_LABELS } from '../../rules/openings/opening';
 import { trackLabel } from '../screening/track-labels';
 import type { NoticeStyle } from './goal-log.view-models';
-import {
-  FLAG_TEXT,
-  formatCalendarDate,
-  formatFigures,
-  formatPeriod,
-  formatShare,
-  formatShortFigures,
-  formatWeekWithYear,
-} from './goal-formatting';
+import { formatCalendarDate, formatFigures, formatPeriod, formatShare, formatWeekWithYear } from './goal-formatting';
+import { screeningChartsView, trendView, yearView } from './weekly-report.charts';
+import { figuresRow, headerRow, type RowView } from './weekly-report.tables';
+import { TEAM_ROW_NAME } from './weekly-report.csv';
 import { countOf, formatCount } from '../shared/formatting';
 
 export interface ReportContext {
@@ -45,43 +41,42 @@ export type TeamReportPart =
   /** The members' numbers of some indicators. */
   | { kind: 'members'; indicatorIds: readonly string[]; index: number; parts: number };
 
-function flagged(text: string, isFlagged: boolean): string {
-  return isFlagged ? `${text} ${FLAG_TEXT}` : text;
-}
-
-function recentText(weeks: readonly WeekFigures[]): string {
-  return `Seneste 4 uger (real/mål): ${weeks.map((each) => `uge ${each.week.week} ${formatShortFigures(each)}`).join(' · ')}`;
-}
-
+/** "År til dato (uge 1–7): Real 126 · Mål 140 · 90 % · årsmål 1.060 (12 % nået, 90 % af det forventede til nu)". */
 function yearText(indicator: IndicatorSummary): string {
   const year = indicator.yearToDate;
-  const parts = [`År til dato (uge 1–${year.weeks}): ${formatFigures(year)}`];
-  if (year.annualTarget !== undefined) {
-    const reached = year.shareOfAnnualTarget === undefined ? '' : `, ${formatShare(year.shareOfAnnualTarget)} nået`;
-    const pace =
-      year.pace === undefined || year.expectedByNow === undefined
-        ? ''
-        : ` · ${formatShare(year.pace)} af det forventede til nu (${formatCount(Math.round(year.expectedByNow))})`;
-    parts.push(`Årsmål ${formatCount(year.annualTarget)}${reached}${pace}${year.behindAnnualTarget ? ' ⚠ bagud' : ''}`);
-  }
-  return parts.join(' · ');
+  if (year.annualTarget === undefined) return `År til dato (uge 1–${year.weeks}): ${formatFigures(year)}`;
+  const facts = [
+    ...(year.shareOfAnnualTarget === undefined ? [] : [`${formatShare(year.shareOfAnnualTarget)} nået`]),
+    ...(year.pace === undefined ? [] : [`${formatShare(year.pace)} af det forventede til nu`]),
+  ];
+  return `År til dato (uge 1–${year.weeks}): ${formatFigures(year)} · årsmål ${formatCount(year.annualTarget)}${
+    facts.length === 0 ? '' : ` (${facts.join(', ')})`
+  }${year.behindAnnualTarget ? ' ⚠ bagud' : ''}`;
 }
 
-function memberFacts(indicator: IndicatorSummary): { title: string; value: string }[] {
-  return indicator.members.map((member) => ({
-    title: member.name,
-    value: `${member.logged ? '' : 'ikke registreret · '}${flagged(formatFigures(member), member.flagged)}`,
-  }));
+/** The members' rows of an indicator, then the team's. */
+function memberRows(indicator: IndicatorSummary): RowView[] {
+  return [
+    headerRow('Medarbejder'),
+    ...indicator.members.map((member) =>
+      figuresRow(member.name, member, member.logged ? {} : { note: 'ikke registreret' }),
+    ),
+    figuresRow(TEAM_ROW_NAME, indicator.team, { bold: true }),
+  ];
 }
 
-function indicatorView(indicator: IndicatorSummary, withMembers: boolean) {
+function indicatorView(indicator: IndicatorSummary) {
   return {
-    headline: `**${indicator.label}**: ${flagged(formatFigures(indicator.team), indicator.team.flagged)}`,
-    color: indicator.team.flagged ? 'Attention' : 'Default',
-    recentText: recentText(indicator.lastWeeks),
+    headline: `**${indicator.label}**`,
     yearText: yearText(indicator),
-    members: withMembers ? memberFacts(indicator) : [],
+    ...trendView(indicator.lastWeeks),
+    memberRows: memberRows(indicator),
   };
+}
+
+/** The team's week per indicator: one row each. */
+function teamRows(indicators: readonly IndicatorSummary[]): RowView[] {
+  return [headerRow('Indikator'), ...indicators.map((indicator) => figuresRow(indicator.label, indicator.team))];
 }
 
 /** "1 af 4 (25 %)": still unemployed of those answered; "–" while none is answered. */
@@ -108,21 +103,9 @@ function breakdownFacts(rows: readonly OutcomeBreakdown[], title: (key: string) 
 
 function screeningFacts(summary: TeamWeeklySummary): { title: string; value: string }[] {
   const { screenings } = summary;
-  const share = screenings.intensiveShare;
   const reasons = screenings.topOverrideReasons;
   return [
     { title: 'Screeninger i ugen', value: formatCount(screenings.count) },
-    {
-      title: 'Spor',
-      value: screenings.byTrack.map((entry) => `${trackLabel(entry.track)} ${formatCount(entry.count)}`).join(' · '),
-    },
-    {
-      title: `Intensiv andel (${formatCount(screenings.window.days)} dage)`,
-      value:
-        share.share === undefined
-          ? `ingen endnu · loft ${formatShare(share.cap)}`
-          : `${formatShare(share.share)} (${formatCount(share.intensive)} af ${formatCount(share.eligible)}) · loft ${formatShare(share.cap)}${share.aboveCap ? ' ⚠ over loftet' : ''}`,
-    },
     {
       title: 'Fravigelser',
       value:
@@ -199,17 +182,20 @@ export function buildTeamReportViewModel(
 ) {
   const week = formatWeekWithYear(summary.week);
   const labels = new Map(summary.indicators.map((indicator) => [indicator.indicatorId, indicator.label]));
-  const indicators =
+  const detailed =
     part.kind === 'members'
       ? summary.indicators.filter((indicator) => part.indicatorIds.includes(indicator.indicatorId))
-      : summary.indicators;
+      : part.kind === 'overview'
+        ? []
+        : summary.indicators;
   const showOverview = part.kind !== 'members';
   const heading =
     part.kind === 'members'
-      ? `Ugerapport ${week}: medarbejderne (${part.index + 1}/${part.parts})`
+      ? `Ugerapport ${week}: pr. indikator (${part.index + 1}/${part.parts})`
       : part.kind === 'overview'
         ? `Ugerapport ${week} (1/${part.parts})`
         : `Ugerapport ${week}`;
+  const overviewIndicators = showOverview ? summary.indicators : [];
   return {
     heading,
     subtitle: `${formatPeriod(summary.period)} · hele teamet`,
@@ -226,11 +212,22 @@ export function buildTeamReportViewModel(
       showOverview && summary.flaggedIndicators.length > 0
         ? `Under 80 % af målet: ${summary.flaggedIndicators.map((id) => labels.get(id) ?? id).join(', ')}.`
         : '',
-    hasIndicators: indicators.length > 0,
+    goalsHeading: `Real mod mål i ${formatWeek(summary.week, { withYear: false })}`,
+    hasIndicators: summary.indicators.length > 0,
+    showTeamTable: overviewIndicators.length > 0,
     noIndicatorsText: `Teamet har ingen indikatorer for ${summary.week.year}. Skriv **mål opsæt** for at vælge dem og sætte mål.`,
-    membersNote: part.kind === 'overview' ? 'Medarbejdernes tal pr. indikator følger i de næste beskeder.' : '',
-    indicators: indicators.map((indicator) => indicatorView(indicator, part.kind !== 'overview')),
+    teamRows: teamRows(overviewIndicators),
+    showYear: overviewIndicators.length > 0,
+    yearHeading: `År til dato mod årsmålet (uge ${formatCount(summary.week.week)} af ${formatCount(
+      weeksInYear(summary.week.year),
+    )})`,
+    ...yearView(overviewIndicators, summary.week.year),
+    membersNote:
+      part.kind === 'overview' ? 'Hver indikators udvikling og medarbejdernes tal følger i de næste beskeder.' : '',
+    detailHeading: detailed.length > 0 ? 'Pr. indikator: seneste 8 uger og medarbejderne' : '',
+    indicators: detailed.map(indicatorView),
     screeningFacts: showOverview ? screeningFacts(summary) : [],
+    ...screeningChartsView(summary.screenings),
     openingFacts: showOverview ? openingFacts(summary) : [],
     ...(showOverview
       ? followUpView(summary, context)
@@ -238,19 +235,20 @@ export function buildTeamReportViewModel(
   };
 }
 
-function memberIndicatorView(indicator: MemberWeeklySummary['indicators'][number]) {
-  const year: Figures = indicator.yearToDate;
-  return {
-    headline: `**${indicator.label}**: ${flagged(formatFigures(indicator), indicator.flagged)}`,
-    color: indicator.flagged ? 'Attention' : 'Default',
-    recentText: recentText(indicator.lastWeeks),
-    yearText: `År til dato: ${formatFigures(year)}`,
-  };
+/** A member's week per indicator, and their year to date. */
+function memberRowsOf(summary: MemberWeeklySummary, figuresOf: (indicator: MemberIndicatorView) => Figures) {
+  return [
+    headerRow('Indikator'),
+    ...summary.indicators.map((indicator) => figuresRow(indicator.label, figuresOf(indicator))),
+  ];
 }
 
 /** A member's own numbers: nobody else's, no team totals. */
 export function buildMemberReportViewModel(summary: MemberWeeklySummary, notice: ReportNotice = {}) {
   const week = formatWeekWithYear(summary.week);
+  const trends = summary.indicators
+    .map((indicator) => ({ headline: `**${indicator.label}**`, ...trendView(indicator.lastWeeks) }))
+    .filter((indicator) => indicator.hasTrend);
   return {
     heading: `Dine tal ${week}`,
     subtitle: `${formatPeriod(summary.period)} · ${summary.name}`,
@@ -266,7 +264,14 @@ export function buildMemberReportViewModel(summary: MemberWeeklySummary, notice:
             .map((indicator) => indicator.label)
             .join(', ')}.`
         : '',
-    indicators: summary.indicators.map(memberIndicatorView),
+    hasIndicators: summary.indicators.length > 0,
+    weekHeading: `Real mod mål i ${formatWeek(summary.week, { withYear: false })}`,
+    weekRows: memberRowsOf(summary, (indicator) => indicator),
+    yearHeading: `År til dato (uge 1–${formatCount(summary.week.week)})`,
+    yearRows: memberRowsOf(summary, (indicator) => indicator.yearToDate),
+    trendHeading: 'Seneste 8 uger',
+    trendNote: trends.length === 0 ? 'Ingen tal at vise de seneste 8 uger.' : 'Real og dit mål pr. uge.',
+    trends,
     weekKey: weekKey(summary.week),
     showLogButton: !summary.logged,
   };

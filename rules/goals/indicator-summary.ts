@@ -1,7 +1,7 @@
 /**
- * Real vs Mål per indicator for the team and each member: the week, the last four weeks and the year to
- * date (spec §3.2). Goals of a week come from the plan of that week's year, so the last four weeks of
- * 2027-W01 read 2026's plan for 2026-W51 … W53.
+ * Real vs Mål per indicator for the team and each member: the week, the last eight weeks (the report's
+ * trend chart) and the year to date (spec §3.2). Goals of a week come from the plan of that week's year,
+ * so the last weeks of 2027-W01 read 2026's plan for 2026-W46 … W53.
  */
 import { FLAG_BELOW, figures, sumGoals, type Figures } from './achievement';
 import { goalInForce, isMemberInWeek, type GoalPlan, type PlanMember } from './goal-plan';
@@ -9,8 +9,8 @@ import type { IndicatorDefinition } from './indicator';
 import { isValidIsoWeek, lastWeeks, weeksInYear, weeksOfYearUpTo, type IsoWeek } from './iso-week';
 import type { WeeklyLog } from './weekly-log';
 
-/** How many weeks "the last weeks" show, the summarised week included. */
-export const RECENT_WEEKS = 4;
+/** How many weeks "the last weeks" (the trend) show, the summarised week included. */
+export const RECENT_WEEKS = 8;
 
 export interface WeekFigures extends Figures {
   week: IsoWeek;
@@ -22,7 +22,12 @@ export interface YearToDate extends Figures {
   annualTarget: number | undefined;
   /** real / annualTarget. */
   shareOfAnnualTarget: number | undefined;
-  /** The annual target spread evenly over the year's weeks, up to now. */
+  /**
+   * The first week of the year the team measured the indicator (a weekly goal in force or a count logged);
+   * undefined while it has not. A plan set up in December is measured from then, not from week 1.
+   */
+  measuredFromWeek: number | undefined;
+  /** The annual target spread evenly over the year's weeks, for the weeks measured up to now. */
   expectedByNow: number | undefined;
   /** real / expectedByNow. */
   pace: number | undefined;
@@ -120,6 +125,11 @@ export class GoalLedger {
     return byKey;
   }
 
+  /** Whether anyone logged a count of the indicator in the week (a count of 0 included). */
+  counted(indicatorId: string, week: IsoWeek): boolean {
+    return this.logsOf(week).some((log) => log.counts[indicatorId] !== undefined);
+  }
+
   teamWeek(indicatorId: string, week: IsoWeek): WeekFigures {
     const real = this.logsOf(week).reduce((sum, log) => sum + (log.counts[indicatorId] ?? 0), 0);
     const goal = sumGoals(this.activeMembers(week).map((member) => this.goal(member.userId, indicatorId, week)));
@@ -178,9 +188,15 @@ export function indicatorSummary(
 ): IndicatorSummary {
   const recent = lastWeeks(week, RECENT_WEEKS);
   const yearWeeks = weeksOfYearUpTo(week);
-  const teamYear = total(yearWeeks.map((each) => ledger.teamWeek(indicator.id, each)));
+  const teamWeeks = yearWeeks.map((each) => ledger.teamWeek(indicator.id, each));
+  const teamYear = total(teamWeeks);
   const annualTarget = ledger.plan(week.year)?.annualTargets[indicator.id];
-  const expectedByNow = annualTarget === undefined ? undefined : (annualTarget * week.week) / weeksInYear(week.year);
+  const measuredFrom = teamWeeks.find((each) => each.goal !== undefined || ledger.counted(indicator.id, each.week))
+    ?.week.week;
+  const expectedByNow =
+    annualTarget === undefined || measuredFrom === undefined
+      ? undefined
+      : (annualTarget * (week.week - measuredFrom + 1)) / weeksInYear(week.year);
   const pace = expectedByNow === undefined || expectedByNow <= 0 ? undefined : teamYear.real / expectedByNow;
   return {
     indicatorId: indicator.id,
@@ -203,6 +219,7 @@ export function indicatorSummary(
       weeks: week.week,
       annualTarget,
       shareOfAnnualTarget: annualTarget === undefined || annualTarget <= 0 ? undefined : teamYear.real / annualTarget,
+      measuredFromWeek: measuredFrom,
       expectedByNow,
       pace,
       behindAnnualTarget: pace !== undefined && pace < FLAG_BELOW,

@@ -1,6 +1,6 @@
 /**
  * The leader's weekly summary (ugerapport, spec §3.2): per indicator Real vs Mål for the team and each
- * member with achievement, the last four weeks and the year to date against the annual target, flags
+ * member with achievement, the last eight weeks and the year to date against the annual target, flags
  * below 80 %; the week's screenings; the week's openings and the open ones by ageing colour; and the
  * follow-ups' week-39 outcomes (spec §1.7). A pure function of what the stores hold.
  */

@@ -18,8 +18,9 @@ import * as path from 'node:path';
 import { rulesDataDir } from '../../bot/project-paths';
 import { usePlaygroundSession } from './playground.session';
 import { describeCardActions } from './playground.page';
+import type { Locator } from 'playwright-core';
 import { PLAYGROUND_USER_NAME } from './playground.channel';
-import { isoWeekOfDate } from '../../rules/goals/iso-week';
+import { isoWeekOfDate, weeksInYear, type IsoWeek } from '../../rules/goals/iso-week';
 import { calendarDate } from '../../rules/shared/copenhagen-calendar';
 
 const REPORT_SCREENSHOT = path.resolve('test-results', 'goals-weekly-report.png');
@@ -29,9 +30,9 @@ const STEP_TIMEOUT_MS = 15_000;
  * What the leader sets and the member logs, per indicator (by its id in indicators.json): one below 80 % of its
  * goal, which the report flags, and one above it.
  */
-const PLAN: readonly { id: string; weeklyGoal: number; logged: number }[] = [
-  { id: 'kanvas', weeklyGoal: 10, logged: 7 },
-  { id: 'jobsamtaler', weeklyGoal: 4, logged: 5 },
+const PLAN: readonly { id: string; weeklyGoal: number; logged: number; annualTarget: number }[] = [
+  { id: 'kanvas', weeklyGoal: 10, logged: 7, annualTarget: 520 },
+  { id: 'jobsamtaler', weeklyGoal: 4, logged: 5, annualTarget: 208 },
 ];
 /** The report flags an indicator whose Real is below this share of its Mål. */
 const FLAG_BELOW = 0.8;
@@ -43,6 +44,7 @@ interface IndicatorOnCards {
   choiceTitle: string;
   weeklyGoal: number;
   logged: number;
+  annualTarget: number;
   /** Real against Mål as a whole percentage, as the report rounds it. */
   percent: number;
   flagged: boolean;
@@ -81,9 +83,62 @@ function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** "Real 7 · Mål 10 · 70 % ⚠ under 80 %": Real vs Mål as the report writes it. */
-function figures(indicator: IndicatorOnCards): string {
-  return `Real ${indicator.logged} · Mål ${indicator.weeklyGoal} · ${indicator.percent} %${indicator.flagged ? ' ⚠ under 80 %' : ''}`;
+/** Real / mål and % as the report's table cells write them: "7 / 10", "⚠ 70 %" (flagged) or "125 %". */
+function cells(indicator: IndicatorOnCards): string[] {
+  return [`${indicator.logged} / ${indicator.weeklyGoal}`, `${indicator.flagged ? '⚠ ' : ''}${indicator.percent} %`];
+}
+
+/**
+ * "År til dato (uge 1–49): Real 7 · Mål 10 · 70 % · årsmål 520 (1 % nået, 71 % af det forventede til nu) ⚠ bagud":
+ * the member joined and the goals hold from this week, so the year is measured from this week on.
+ */
+function yearText(indicator: IndicatorOnCards, week: IsoWeek): string {
+  const expected = indicator.annualTarget / weeksInYear(week.year);
+  const pace = indicator.logged / expected;
+  const reached = Math.round((indicator.logged / indicator.annualTarget) * 100);
+  return `År til dato (uge 1–${week.week}): Real ${indicator.logged} · Mål ${indicator.weeklyGoal} · ${indicator.percent} % · årsmål ${indicator.annualTarget} (${reached} % nået, ${Math.round(pace * 100)} % af det forventede til nu)${pace < FLAG_BELOW ? ' ⚠ bagud' : ''}`;
+}
+
+/** How the Adaptive Cards renderer marks a Table's parts (ARIA roles: its elements have no classes of their own). */
+const TABLE_SELECTORS = {
+  table: '[role="table"]',
+  row: '[role="row"]',
+  cell: '[role="cell"], [role="columnheader"]',
+} as const;
+
+/** The texts of every table in a rendered card, table by table, row by row, cell by cell. */
+async function tableRows(card: Locator): Promise<string[][][]> {
+  return card.evaluate((root, selectors) => {
+    interface DomElement {
+      textContent: string | null;
+      querySelectorAll(selectors: string): ArrayLike<DomElement>;
+    }
+    const all = (element: DomElement, selectors: string) => Array.from(element.querySelectorAll(selectors));
+    return all(root as unknown as DomElement, selectors.table).map((table) =>
+      all(table, selectors.row).map((row) => all(row, selectors.cell).map((cell) => (cell.textContent ?? '').trim())),
+    );
+  }, TABLE_SELECTORS);
+}
+
+/** The colours a flagged % and an unflagged % are drawn in. */
+async function flaggedColours(
+  card: Locator,
+  indicators: readonly IndicatorOnCards[],
+): Promise<{ flagged: string; unflagged: string }> {
+  const colour = async (text: string) =>
+    card
+      .locator('.ac-textBlock')
+      .filter({ hasText: new RegExp(`^${escaped(text)}$`) })
+      .first()
+      .evaluate(
+        (element) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element)
+            .color,
+      );
+  const flagged = indicators.find((indicator) => indicator.flagged);
+  const unflagged = indicators.find((indicator) => !indicator.flagged);
+  assert.ok(flagged && unflagged, 'the plan has a flagged and an unflagged indicator');
+  return { flagged: await colour(cells(flagged)[1] ?? ''), unflagged: await colour(cells(unflagged)[1] ?? '') };
 }
 
 describe('Weekly goals in the Agents Playground: set a goal, log the week, read the ugerapport', function () {
@@ -158,6 +213,22 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     assert.match(text, new RegExp(`Ugentlige mål i uge ${week.week}:\\s+${PLAYGROUND_USER_NAME}\\s+${escaped(goals)}`));
   });
 
+  it('when the leader sets the annual targets from the set-up (in the middle of the year), then the plan shows them', async function () {
+    const ui = playground.page();
+    // The set-up card the weekly goals were saved on (writing "mål opsæt" again would race its answer with this
+    // card, which is also titled "Målstyring").
+    const setup = await playground.expectCard(ui, /Gemt: ugentlige mål/);
+    await ui.clickCardAction(setup, 'Sæt årsmål');
+    const form = await playground.expectCard(ui, `Årsmål ${week.year}`);
+    const answers = Object.fromEntries(
+      indicators.map((indicator) => [indicator.label, String(indicator.annualTarget)]),
+    );
+    const filled = await ui.fillAdaptiveCardInputs(form, (label) => answers[label]);
+    assert.deepEqual(filled.sort(), Object.keys(answers).sort(), 'the form asked other questions than expected');
+    await ui.clickCardAction(form, 'Gem årsmål');
+    await playground.expectCard(ui, /Gemt: teamets årsmål/);
+  });
+
   it('when the member writes "mål" and enters the week\'s numbers, then the card for the current week says they are saved', async function () {
     const ui = playground.page();
     await ui.send('mål');
@@ -181,8 +252,9 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     }
   });
 
-  it('when the leader asks for the week\'s "ugerapport", then it shows Real vs Mål with the % for the team and the member', async function () {
+  it('when the leader asks for the week\'s "ugerapport" on the meeting room\'s screen, then Real vs Mål is a table for the team and per indicator for the member and the team, with charts drawn and nothing cut', async function () {
     const ui = playground.page();
+    await ui.useMeetingRoomScreen();
     await ui.send(`ugerapport uge ${week.week} ${week.year}`);
     const report = await playground.expectCard(ui, `Ugerapport uge ${week.week} ${week.year}`);
     const text = await report.innerText();
@@ -191,9 +263,24 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     assert.match(text, /^1 af 1 medarbejder har registreret ugens tal\.$/m, text);
     const flagged = indicators.filter((indicator) => indicator.flagged).map((indicator) => indicator.label);
     assert.match(text, new RegExp(`^${escaped(`Under 80 % af målet: ${flagged.join(', ')}.`)}$`, 'm'), text);
-    for (const indicator of indicators) {
-      // The team's line (the label in bold, drawn from Markdown); with one member the team's figures are theirs.
-      assert.match(text, new RegExp(`^${escaped(`${indicator.label}: ${figures(indicator)}`)}$`, 'm'), text);
+    assert.doesNotMatch(text, /0\/–/, 'no "0/–" walls of weeks without a goal');
+
+    // The team's table: one row per indicator; then per indicator a table of its members and the team.
+    const tables = await tableRows(report);
+    assert.equal(tables.length, 1 + indicators.length, JSON.stringify(tables));
+    const [teamTable, ...memberTables] = tables;
+    assert.deepEqual(teamTable?.[0], ['Indikator', 'Real / mål', '%']);
+    assert.deepEqual(
+      teamTable?.slice(1),
+      indicators.map((indicator) => [indicator.label, ...cells(indicator)]),
+    );
+    for (const [index, indicator] of indicators.entries()) {
+      // With one member, the team's figures are the member's.
+      assert.deepEqual(memberTables[index], [
+        ['Medarbejder', 'Real / mål', '%'],
+        [PLAYGROUND_USER_NAME, ...cells(indicator)],
+        ['Hele teamet', ...cells(indicator)],
+      ]);
       assert.equal(
         await report
           .locator('strong')
@@ -202,17 +289,29 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
         1,
         `"${indicator.label}" is not drawn in bold once`,
       );
-      assert.match(
-        text,
-        new RegExp(
-          `^Seneste 4 uger \\(real/mål\\): .*uge ${week.week} ${indicator.logged}/${indicator.weeklyGoal} \\(${indicator.percent} %\\)$`,
-          'm',
-        ),
-        text,
-      );
-      // The member's row of the fact set under it.
-      assert.match(text, new RegExp(`^${PLAYGROUND_USER_NAME}\\s+${escaped(figures(indicator))}$`, 'm'), text);
     }
+    // The annual targets were set this week, when the team began to measure: what is expected by now is the
+    // target's share of one week, not of every week since week 1 (which flagged every indicator "bagud").
+    assert.match(
+      text,
+      new RegExp(`^${escaped(`År til dato mod årsmålet (uge ${week.week} af ${weeksInYear(week.year)})`)}$`, 'm'),
+    );
+    for (const indicator of indicators) {
+      assert.match(text, new RegExp(`^${escaped(yearText(indicator, week))}$`, 'm'), text);
+    }
+    assert.ok(
+      indicators.some((indicator) => !yearText(indicator, week).includes('bagud')),
+      'an indicator on pace is not flagged behind',
+    );
+
+    // A flagged figure is drawn in the Attention colour: another colour than the unflagged one's.
+    const colours = await flaggedColours(report, indicators);
+    assert.notEqual(colours.flagged, colours.unflagged, JSON.stringify(colours));
+
+    // The charts are drawn (the Playground registers Teams' chart elements): a trend per indicator at least.
+    const charts = await report.locator('svg').count();
+    assert.ok(charts >= indicators.length, `${charts} svg drawings in the report`);
+    assert.deepEqual(await ui.cutTexts(report), [], 'texts drawn cut');
 
     await ui.screenshotWhole(report, REPORT_SCREENSHOT);
   });
@@ -221,14 +320,21 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     const clicks = describeCardActions(playground.actionsSent);
     assert.deepEqual(
       playground.actionsSent.map((action) => `${action.kind} ${action.verb ?? '?'}`),
-      ['invoke goals.indicators', 'invoke goals.memberGoalsOpen', 'invoke goals.memberGoals', 'invoke goals.log'],
+      [
+        'invoke goals.indicators',
+        'invoke goals.memberGoalsOpen',
+        'invoke goals.memberGoals',
+        'invoke goals.targetsOpen',
+        'invoke goals.targets',
+        'invoke goals.log',
+      ],
       clicks,
     );
     for (const action of playground.actionsSent) {
       assert.equal(action.status, 200, clicks);
       assert.equal(action.responseType, 'application/vnd.microsoft.card.adaptive', clicks);
     }
-    const [chosen, , goals, log] = playground.actionsSent;
+    const [chosen, , goals, , targets, log] = playground.actionsSent;
     // The multi-select sends the ticked choices' ids comma-separated.
     assert.deepEqual(
       String(chosen?.data.indicators).split(',').sort(),
@@ -237,6 +343,7 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     );
     for (const indicator of indicators) {
       assert.equal(goals?.data[indicator.id], String(indicator.weeklyGoal), clicks);
+      assert.equal(targets?.data[indicator.id], String(indicator.annualTarget), clicks);
       assert.equal(log?.data[indicator.id], String(indicator.logged), clicks);
     }
   });

@@ -227,7 +227,7 @@ describe('the weekly report as a CSV file for Excel', () => {
       assert.equal(danishNumber(team['Mål']), kanvas.yearToDate.goal);
       assert.equal(danishNumber(only(rows, REPORT_FILE_SECTIONS.yearToDate, { Nøgletal: 'Årsmål' }).Antal), 1060);
       const expected = only(rows, REPORT_FILE_SECTIONS.yearToDate, {
-        Nøgletal: 'Forventet til nu (årsmålet fordelt på årets uger)',
+        Nøgletal: 'Forventet til nu (årsmålet fordelt på årets uger, fra den første målte uge)',
       });
       assert.equal(danishNumber(expected.Antal), Math.round((kanvas.yearToDate.expectedByNow ?? NaN) * 10) / 10);
       assert.equal(expected.Markering, kanvas.yearToDate.behindAnnualTarget ? 'bagud' : '');

@@ -5,6 +5,7 @@ import { ExportLinkSigner, exportLinkKey } from '../../../bot/features/goals/exp
 import { createLogger } from '../../../bot/logging/logger';
 import { userActivity, type ActivityOptions, type TeamsUser } from '../../support/activities';
 import { cardFullText } from '../../support/bot-under-test';
+import { cardTables } from '../../support/card-tables';
 import { actionData } from '../../support/card-inputs';
 import { cardProblems } from '../../support/card-validator';
 import { csvObjects, danishNumber } from '../../support/excel-csv.reader';
@@ -203,19 +204,30 @@ describe('ugerapport eksport over HTTP (real server, embedded SQLite, the file t
     assert.deepEqual(figures(goalRow('Jobåbninger – ordinære job', 'Hele teamet')), ['1', '5', '20', '', 'under 80 %']);
     assert.equal(goalRow('Kanvas', METTE.name).Gruppe, 'Salg');
 
-    // The report's own card for the same week shows the same figures (whatever its layout: the numbers).
-    const report = (await send(LEADER, { text: 'ugerapport uge 7' })).map(cardFullText).join('\n');
+    // The report's own card for the same week shows the same figures: its first table has the team per
+    // indicator, then each indicator has a table of its members and the team ("Real / mål" and "%").
+    const reportCards = await send(LEADER, { text: 'ugerapport uge 7' });
+    const report = reportCards.map(cardFullText).join('\n');
+    const [teamTable, ...indicatorTables] = reportCards.flatMap(cardTables);
+    const indicatorOrder = (teamTable ?? []).slice(1).map((row) => row[0]);
     for (const indicator of ['Kanvas', 'Jobåbninger – ordinære job']) {
       const rows = weekRows.filter((row) => row.Afsnit === 'Mål og resultater' && row.Indikator === indicator);
-      assert.ok(report.includes(indicator), indicator);
+      const table = indicatorTables[indicatorOrder.indexOf(indicator)];
+      assert.ok(table, `${indicator} has a table in the report`);
       for (const row of rows) {
         const name = row.Medarbejder === `'${EVA.name}` ? EVA.name : row.Medarbejder;
-        if (name !== 'Hele teamet') assert.ok(report.includes(name ?? ''), `${name} is in the report`);
-        const real = danishNumber(row.Real) ?? NaN;
-        const goal = danishNumber(row['Mål']) ?? NaN;
+        const shown: string[] | undefined = table.find(
+          (cells) => cells[0] === name || cells[0]?.startsWith(`${name} (`),
+        );
+        assert.ok(shown, `${indicator} / ${name} is in the report: ${JSON.stringify(table)}`);
         const percent = Math.round(danishNumber(row['Opfyldelse (%)']) ?? NaN);
-        for (const value of [`Real ${real}`, `Mål ${goal}`, `${percent} %`]) {
-          assert.ok(report.includes(value), `${indicator} / ${name}: "${value}" is in the report`);
+        assert.deepEqual(
+          shown.slice(1),
+          [`${row.Real} / ${row['Mål']}`, `${row.Markering === '' ? '' : '⚠ '}${percent} %`],
+          `${indicator} / ${name}`,
+        );
+        if (name === 'Hele teamet') {
+          assert.deepEqual(teamTable?.find((cells) => cells[0] === indicator)?.slice(1), shown.slice(1));
         }
       }
       const members = rows.filter((row) => row.Medarbejder !== 'Hele teamet');

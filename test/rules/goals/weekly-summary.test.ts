@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { FLAG_BELOW, achievementPercent, figures } from '../../../rules/goals/achievement';
-import { carryOverPlan } from '../../../rules/goals/goal-plan';
-import type { IsoWeek } from '../../../rules/goals/iso-week';
+import { carryOverPlan, type GoalPlan } from '../../../rules/goals/goal-plan';
+import { weekKey, type IsoWeek } from '../../../rules/goals/iso-week';
 import type { WeeklyLog } from '../../../rules/goals/weekly-log';
 import { summaryDataRanges, weeklySummary, type WeeklySummaryInput } from '../../../rules/goals/weekly-summary';
 import { followUpsForScreening } from '../../../rules/follow-ups/follow-up';
 import { opening } from '../openings/opening-fixtures';
-import { TEAM, at, defaultCatalog, log, plan, screening } from './goal-fixtures';
+import { TEAM, at, defaultCatalog, goal, log, plan, screening } from './goal-fixtures';
 
 const WEEK_7: IsoWeek = { year: 2026, week: 7 }; // 9–15 February 2026
 const settings = { intensiveShareCap: 0.3, capacityWindowDays: 90 };
@@ -86,21 +86,26 @@ describe('weekly summary', () => {
     assert.equal(summary.indicators[0]!.label, 'Kanvas');
   });
 
-  it('when the last 4 weeks are shown, then a week a member did not log counts 0 against the full goal', () => {
+  it('when the last 8 weeks are shown, then a week a member did not log counts 0 against the full goal', () => {
     const [kanvas] = weeklySummary(input()).indicators;
     assert.deepEqual(
-      kanvas!.lastWeeks.map((week) => [week.week.week, week.real, week.goal, week.flagged]),
+      kanvas!.lastWeeks.map((week) => [`${week.week.year}-${week.week.week}`, week.real, week.goal, week.flagged]),
       [
-        [4, 20, 20, false],
-        [5, 10, 20, true],
-        [6, 20, 20, false],
-        [7, 16, 20, false],
+        // 2025's weeks: no plan that year, nothing logged, so no goal (shown as "–", not as 0 of a goal).
+        ['2025-52', 0, undefined, false],
+        ['2026-1', 20, 20, false],
+        ['2026-2', 20, 20, false],
+        ['2026-3', 20, 20, false],
+        ['2026-4', 20, 20, false],
+        ['2026-5', 10, 20, true],
+        ['2026-6', 20, 20, false],
+        ['2026-7', 16, 20, false],
       ],
     );
     const ali = kanvas!.members.find((m) => m.userId === 'u-ali')!;
     assert.deepEqual(
       ali.lastWeeks.map((week) => week.real),
-      [10, 0, 10, 4],
+      [0, 10, 10, 10, 10, 0, 10, 4],
     );
   });
 
@@ -112,6 +117,7 @@ describe('weekly summary', () => {
     assert.equal(ytd.goal, 140);
     assert.equal(ytd.achievement, 0.9);
     assert.equal(ytd.annualTarget, 1060);
+    assert.equal(ytd.measuredFromWeek, 1);
     assert.equal(ytd.expectedByNow, 140); // 1060 × 7 / 53
     assert.equal(ytd.pace, 0.9);
     assert.equal(ytd.behindAnnualTarget, false);
@@ -134,6 +140,74 @@ describe('weekly summary', () => {
     const [kanvas] = weeklySummary(input({ plans: [plan({ annualTargets: { kanvas: 2000 } })] })).indicators;
     assert.ok(kanvas!.yearToDate.pace! < 0.8);
     assert.equal(kanvas!.yearToDate.behindAnnualTarget, true);
+  });
+
+  describe('annual targets of a plan set up late in the year', () => {
+    // The leader sets the plan up in week 49 of 2026: the members join from week 49 and log weeks 49 and 50
+    // at their weekly goals; the annual targets are the employment plan's figures for the whole year.
+    const december = (overrides: Partial<Parameters<typeof plan>[0]> = {}) =>
+      plan({
+        members: [
+          { userId: 'u-mette', name: 'Mette Hansen', fromWeek: 49 },
+          { userId: 'u-ali', name: 'Ali Yilmaz', fromWeek: 49 },
+        ],
+        goals: [goal('u-mette', 'kanvas', 10, 49), goal('u-ali', 'kanvas', 10, 49)],
+        annualTargets: { kanvas: 1060, aabninger_ordinaere: 212 },
+        ...overrides,
+      });
+    const onTrack = [49, 50].flatMap((week) => [
+      log('u-mette', { year: 2026, week }, { kanvas: 10 }),
+      log('u-ali', { year: 2026, week }, { kanvas: 10 }),
+    ]);
+    const week50 = (plans: GoalPlan[], logs: WeeklyLog[] = onTrack) =>
+      weeklySummary(input({ week: { year: 2026, week: 50 }, now: new Date(at('2026-12-14', '08:00')), plans, logs }));
+
+    it('when the team meets its weekly goals in weeks 49 and 50, then the year is measured from week 49 and is not behind', () => {
+      const [kanvas] = week50([december()]).indicators;
+      const year = kanvas!.yearToDate;
+      assert.equal(year.measuredFromWeek, 49);
+      assert.equal(year.real, 40);
+      assert.equal(year.expectedByNow, (1060 * 2) / 53); // two weeks measured of 53, not 50 of 53
+      assert.equal(year.pace, 40 / year.expectedByNow!);
+      assert.equal(year.behindAnnualTarget, false);
+    });
+
+    it('when the weekly goals are entered "from week 1" but the members joined in week 49, then the year is still measured from week 49', () => {
+      const [kanvas] = week50([
+        december({ goals: [goal('u-mette', 'kanvas', 10, 1), goal('u-ali', 'kanvas', 10, 1)] }),
+      ]).indicators;
+      assert.equal(kanvas!.yearToDate.measuredFromWeek, 49);
+      assert.equal(kanvas!.yearToDate.behindAnnualTarget, false);
+    });
+
+    it('when the team falls far short in the weeks it measured, then it is behind', () => {
+      const short = [49, 50].map((week) => log('u-mette', { year: 2026, week }, { kanvas: 5 }));
+      const [kanvas] = week50([december()], short).indicators;
+      assert.equal(kanvas!.yearToDate.measuredFromWeek, 49);
+      assert.equal(kanvas!.yearToDate.behindAnnualTarget, true);
+    });
+
+    it('when an indicator has an annual target but no weekly goal and no count yet, then it has no pace and is not flagged', () => {
+      const summary = week50([december({ indicators: ['kanvas', 'aabninger_ordinaere'] })]);
+      const openings = summary.indicators.find((indicator) => indicator.indicatorId === 'aabninger_ordinaere');
+      assert.equal(openings!.yearToDate.annualTarget, 212);
+      assert.equal(openings!.yearToDate.measuredFromWeek, undefined);
+      assert.equal(openings!.yearToDate.expectedByNow, undefined);
+      assert.equal(openings!.yearToDate.pace, undefined);
+      assert.equal(openings!.yearToDate.behindAnnualTarget, false);
+    });
+
+    it('when counts of an indicator are logged without a weekly goal, then it is measured from the first week counted', () => {
+      const logs = onTrack.map((entry) =>
+        entry.userId === 'u-mette' && entry.week === 50
+          ? log('u-mette', { year: 2026, week: 50 }, { kanvas: 10, aabninger_ordinaere: 3 })
+          : entry,
+      );
+      const summary = week50([december()], logs);
+      const openings = summary.indicators.find((indicator) => indicator.indicatorId === 'aabninger_ordinaere');
+      assert.equal(openings!.yearToDate.measuredFromWeek, 50);
+      assert.equal(openings!.yearToDate.expectedByNow, 212 / 53);
+    });
   });
 
   it('when a member has not logged the week, then they are listed as missing and count 0', () => {
@@ -183,7 +257,7 @@ describe('weekly summary', () => {
       log('u-ali', { year: 2027, week: 1 }, { kanvas: 11 }),
     ];
 
-    it('when 2027-W01 is summarised, then the last 4 weeks read 2026-W51…W53 and the year to date only 2027', () => {
+    it('when 2027-W01 is summarised, then the last 8 weeks read 2026-W47…W53 and the year to date only 2027', () => {
       const summary = weeklySummary(
         input({
           week: { year: 2027, week: 1 },
@@ -194,7 +268,11 @@ describe('weekly summary', () => {
       );
       const [kanvas] = summary.indicators;
       assert.deepEqual(
-        kanvas!.lastWeeks.map((week) => [`${week.week.year}-${week.week.week}`, week.real, week.goal]),
+        kanvas!.lastWeeks.map((week) => weekKey(week.week)),
+        ['2026-W47', '2026-W48', '2026-W49', '2026-W50', '2026-W51', '2026-W52', '2026-W53', '2027-W01'],
+      );
+      assert.deepEqual(
+        kanvas!.lastWeeks.slice(-4).map((week) => [`${week.week.year}-${week.week.week}`, week.real, week.goal]),
         [
           ['2026-51', 10, 20],
           ['2026-52', 5, 20],
@@ -221,16 +299,19 @@ describe('weekly summary', () => {
       assert.deepEqual(summary.period, { from: '2026-12-28', to: '2027-01-03' });
     });
 
-    it("when the data ranges of 2027-W01 are asked for, then logs start in 2026-W51 and both years' plans are read", () => {
+    it("when the data ranges of 2027-W01 are asked for, then logs start in 2026-W47 and both years' plans are read", () => {
       const ranges = summaryDataRanges({ year: 2027, week: 1 }, settings);
-      assert.deepEqual(ranges.logsFrom, { year: 2026, week: 51 });
+      assert.deepEqual(ranges.logsFrom, { year: 2026, week: 47 });
       assert.deepEqual(ranges.logsTo, { year: 2027, week: 1 });
       assert.deepEqual(ranges.planYears, [2026, 2027]);
       assert.equal(ranges.followUpsTo, '2027-01-10');
       assert.equal(ranges.followUpsFrom, '2026-01-12');
       const mid = summaryDataRanges(WEEK_7, settings);
-      assert.deepEqual(mid.logsFrom, { year: 2026, week: 1 });
-      assert.deepEqual(mid.planYears, [2026]);
+      assert.deepEqual(mid.logsFrom, { year: 2025, week: 52 }, 'the last 8 weeks reach into 2025');
+      assert.deepEqual(mid.planYears, [2025, 2026]);
+      const later = summaryDataRanges({ year: 2026, week: 20 }, settings);
+      assert.deepEqual(later.logsFrom, { year: 2026, week: 1 });
+      assert.deepEqual(later.planYears, [2026]);
       assert.equal(mid.screeningsTo, '2026-02-15T23:00:00.000Z');
       assert.equal(mid.screeningsFrom, '2025-11-17T23:00:00.000Z');
     });
