@@ -96,10 +96,20 @@ export function yearLine(label: string, year: YearToDate): string {
   )}) · årsmål ${formatCount(year.annualTarget)}${year.behindAnnualTarget ? ' · ⚠ bagud' : ''}`;
 }
 
+/** Bars per chart: Teams' renderer refuses a bar chart with more than four entries. */
+const MAX_BARS_PER_CHART = 4;
+
 export interface YearView {
   hasYearBars: boolean;
-  yearBars: YearBar[];
-  /** One line per indicator with an annual target: the chart's fallback. */
+  /**
+   * The bars in charts of at most four, in the indicators' order, each with its own lines as its fallback. Each
+   * bar is labelled with its value and coloured by its pace, so charts side by side read alike although each
+   * scales to its own longest bar.
+   */
+  yearCharts: { bars: YearBar[]; lines: string[] }[];
+  /** Indicators with an annual target but nothing measured yet, beside the charts: not in a chart, said in text. */
+  unmeasuredLines: string[];
+  /** One line per indicator with an annual target: shown when no chart can be drawn. */
   yearLines: string[];
   /** What the chart measures, or why there is none. */
   yearNote: string;
@@ -115,13 +125,28 @@ export function yearView(indicators: readonly { label: string; yearToDate: YearT
       : paced.length === 0
         ? 'Teamet har ikke målt indikatorerne med årsmål endnu.'
         : 'Real i % af det forventede til nu: årsmålet fordelt ligeligt på årets uger, talt fra den uge teamet begyndte at måle indikatoren. Under 80 % er bagud.';
+  const yearCharts: YearView['yearCharts'] = [];
+  for (let start = 0; start < paced.length; start += MAX_BARS_PER_CHART) {
+    const group = paced.slice(start, start + MAX_BARS_PER_CHART);
+    yearCharts.push({
+      bars: group.map((indicator) => ({
+        x: indicator.label,
+        y: Math.round((indicator.yearToDate.pace ?? 0) * 100),
+        color: paceColour(indicator.yearToDate),
+      })),
+      lines: group.map((indicator) => yearLine(indicator.label, indicator.yearToDate)),
+    });
+  }
   return {
     hasYearBars: paced.length > 0,
-    yearBars: paced.map((indicator) => ({
-      x: indicator.label,
-      y: Math.round((indicator.yearToDate.pace ?? 0) * 100),
-      color: paceColour(indicator.yearToDate),
-    })),
+    yearCharts,
+    // Without any chart, every line is shown as text (`yearLines`), these among them.
+    unmeasuredLines:
+      paced.length === 0
+        ? []
+        : targeted
+            .filter((indicator) => indicator.yearToDate.pace === undefined)
+            .map((indicator) => yearLine(indicator.label, indicator.yearToDate)),
     yearLines: targeted.map((indicator) => yearLine(indicator.label, indicator.yearToDate)),
     yearNote,
   };

@@ -93,6 +93,14 @@ function newLines(board: OpeningBoard<Opening>, sectorLabel: (id: string) => str
   return more > 0 ? [...lines, `… og ${more} til`] : lines;
 }
 
+/** Bars in the sector chart: Teams' chart renderer refuses a bar chart with more than four entries. */
+export const MAX_CHARTED_SECTORS = 4;
+
+/** The sectors the chart draws: those with most open seats (the board lists them largest first). */
+function charted(board: OpeningBoard<Opening>) {
+  return board.openSeatsBySector.slice(0, MAX_CHARTED_SECTORS);
+}
+
 /**
  * One message of the board: a part of the open openings, and (on the first part) the overview: the chart
  * of open seats per sector (with a table for clients that cannot draw charts; no chart when nothing is
@@ -129,12 +137,18 @@ export function buildBoardViewModels(
     noticeStyle: input.noticeStyle,
     newLines: index === 0 ? newLines(board, sectorLabel) : [],
     entries: chunk.map((entry) => entryView(entry, sectorLabel, index)),
-    // The chart's points as Teams' Chart.HorizontalBar reads them, and the same figures as table rows.
-    sectorSeats: index === 0 ? board.openSeatsBySector.map((sector) => ({ x: sector.label, y: sector.count })) : [],
+    // The chart's points as Teams' Chart.HorizontalBar reads them, and the same figures as table rows. The chart
+    // holds the sectors with most open seats (Teams' renderer draws at most four bars); the others follow as text.
+    sectorSeats: index === 0 ? charted(board).map((sector) => ({ x: sector.label, y: sector.count })) : [],
     sectorRows:
-      index === 0
-        ? board.openSeatsBySector.map((sector) => ({ sector: sector.label, seats: formatCount(sector.count) }))
-        : [],
+      index === 0 ? charted(board).map((sector) => ({ sector: sector.label, seats: formatCount(sector.count) })) : [],
+    otherSectorsText:
+      index === 0 && board.openSeatsBySector.length > MAX_CHARTED_SECTORS
+        ? `Øvrige brancher: ${board.openSeatsBySector
+            .slice(MAX_CHARTED_SECTORS)
+            .map((sector) => `${sector.label} ${formatCount(sector.count)}`)
+            .join(' · ')}`
+        : '',
     noOpening:
       index === 0
         ? board.sectorsWithoutOpening.map(

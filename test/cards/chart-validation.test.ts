@@ -100,3 +100,15 @@ describe('card validation of Teams charts', () => {
     assert.match(cardProblems(card).join('\n'), /NoSuchElement/);
   });
 });
+
+describe('card validation of Teams bar charts: at most four data sets, as Teams renderer allows', () => {
+  it('refuses a fifth bar and accepts four, and leaves lines unlimited', () => {
+    const bars = (count: number) => Array.from({ length: count }, (_, index) => ({ x: `b${index}`, y: index }));
+    const fallback = { type: 'TextBlock', text: 'tal' };
+    const bar = (count: number) => cardWith({ type: 'Chart.HorizontalBar', data: bars(count), fallback });
+    assert.deepEqual(cardProblems(bar(4)), []);
+    assert.match(cardProblems(bar(5)).join('\n'), /has 5 entries; Teams' renderer allows at most 4/);
+    const line = cardWith({ type: 'Chart.Line', data: [{ legend: 'Real', values: bars(12) }], fallback });
+    assert.deepEqual(cardProblems(line), []);
+  });
+});

@@ -88,13 +88,25 @@ export function teamSummary(): TeamWeeklySummary {
 }
 
 /** A large team: every indicator, `members` members with long names, all logged. */
-export function largeTeamSummary(catalog: IndicatorCatalog = defaultCatalog(), members = 30): TeamWeeklySummary {
+export function largeTeamSummary(
+  catalog: IndicatorCatalog = defaultCatalog(),
+  members = 30,
+  /** The same annual target for every indicator, when given. */
+  annualTarget?: number,
+): TeamWeeklySummary {
   const people = Array.from({ length: members }, (_, index) =>
     member(`u-${index}`, `Medarbejder nummer ${index + 1} Hansen-Østergaard`),
   );
   const indicators = catalog.indicators.map((indicator) => indicator.id);
   const goals = people.flatMap((person) => indicators.map((id) => goal(person.userId, id, 10)));
-  const big: GoalPlan = plan({ indicators, members: people, goals });
+  const annualTargets =
+    annualTarget === undefined ? undefined : Object.fromEntries(indicators.map((id) => [id, annualTarget]));
+  const big: GoalPlan = plan({
+    indicators,
+    members: people,
+    goals,
+    ...(annualTargets === undefined ? {} : { annualTargets }),
+  });
   const counts = Object.fromEntries(indicators.map((id, index) => [id, index % 12]));
   return weeklySummary({
     teamId: TEAM,

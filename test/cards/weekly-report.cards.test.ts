@@ -246,7 +246,8 @@ describe('the weekly report as tables and charts', () => {
 
   describe('a 25-member team with every indicator', () => {
     const catalog = defaultCatalog();
-    const summary = largeTeamSummary(catalog, 25);
+    // Every indicator has an annual target: the most the overview can hold.
+    const summary = largeTeamSummary(catalog, 25, 500);
     const messages = cards.teamReport(summary);
 
     it('when it is reported, then it comes as several messages, each valid and within the size limits', () => {
@@ -258,6 +259,18 @@ describe('the weekly report as tables and charts', () => {
         assert.ok(bytes(message) <= MAX_CARD_BYTES);
       }
       assert.ok(messages.length <= 1 + Math.ceil(summary.indicators.length / 2), `${messages.length} messages`);
+    });
+
+    it('when every indicator has an annual target, then the year is drawn in charts of at most four bars that together hold every indicator once', () => {
+      const yearBars = chartsIn(messages[0])
+        .filter((chart) => chart.type === 'Chart.HorizontalBar' && chart.title === 'Real i % af det forventede til nu')
+        .map((chart) => chart.data as { x: string }[]);
+      assert.ok(yearBars.length >= 2, `${yearBars.length} year charts`);
+      for (const bars of yearBars) assert.ok(bars.length <= 4, `${bars.length} bars in one chart`);
+      assert.deepEqual(
+        yearBars.flat().map((bar) => bar.x),
+        summary.indicators.map((indicator) => indicator.label),
+      );
     });
 
     it("when the messages are read together, then the overview has the team's table and every member's figures come exactly once per indicator", () => {

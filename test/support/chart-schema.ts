@@ -67,6 +67,12 @@ interface PointShape {
 }
 
 interface ChartShape {
+  /**
+   * The most entries `data` may hold. Teams' chart renderer (the Agents Playground bundles it) reports more than
+   * four as "Invalid number of data sets. Maximum of 4 data sets allowed." for the bar charts: single bars, grouped
+   * series and stacked bars alike. Lines, pies, donuts and gauges have no such limit.
+   */
+  maxData?: number;
   /** Properties beyond the common ones. */
   properties: Record<string, FieldKind>;
   /** The array property holding the figures and the shape of each entry. */
@@ -74,6 +80,9 @@ interface ChartShape {
   point: PointShape | undefined;
   required: readonly string[];
 }
+
+/** See {@link ChartShape.maxData}. */
+export const MAX_BAR_DATA_SETS = 4;
 
 const BAR_POINT: PointShape = { fields: { x: 'x', y: 'number', color: 'colour' }, required: ['x', 'y'] };
 const SERIES_POINT: PointShape = {
@@ -94,24 +103,28 @@ const CHARTS: Record<string, ChartShape> = {
   'Chart.Donut': { properties: {}, dataProperty: 'data', point: SLICE_POINT, required: ['data'] },
   'Chart.Pie': { properties: {}, dataProperty: 'data', point: SLICE_POINT, required: ['data'] },
   'Chart.VerticalBar': {
+    maxData: MAX_BAR_DATA_SETS,
     properties: { ...AXES, showBarValues: 'boolean' },
     dataProperty: 'data',
     point: BAR_POINT,
     required: ['data'],
   },
   'Chart.VerticalBar.Grouped': {
+    maxData: MAX_BAR_DATA_SETS,
     properties: { ...AXES, stacked: 'boolean', showBarValues: 'boolean' },
     dataProperty: 'data',
     point: SERIES_POINT,
     required: ['data'],
   },
   'Chart.HorizontalBar': {
+    maxData: MAX_BAR_DATA_SETS,
     properties: { ...AXES, displayMode: 'displayMode' },
     dataProperty: 'data',
     point: { fields: { x: 'string', y: 'number', color: 'colour' }, required: ['x', 'y'] },
     required: ['data'],
   },
   'Chart.HorizontalBar.Stacked': {
+    maxData: MAX_BAR_DATA_SETS,
     properties: { ...AXES },
     dataProperty: 'data',
     point: { fields: { title: 'string', data: { list: SLICE_POINT } }, required: ['title', 'data'] },
@@ -219,6 +232,10 @@ export function chartProblems(element: Record<string, unknown>): string[] {
     const data = element[shape.dataProperty];
     if (!Array.isArray(data)) problems.push(`${type}.${shape.dataProperty} is not a list`);
     else if (data.length === 0) problems.push(`${type}.${shape.dataProperty} is empty: a chart with nothing to draw`);
+    else if (shape.maxData !== undefined && data.length > shape.maxData)
+      problems.push(
+        `${type}.${shape.dataProperty} has ${data.length} entries; Teams' renderer allows at most ${shape.maxData}`,
+      );
     else
       data.forEach((point, index) =>
         problems.push(...pointProblems(shape.point as PointShape, point, `${type}.${shape.dataProperty}[${index}]`)),

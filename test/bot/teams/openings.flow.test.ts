@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CardRenderer } from '../../../cards/rendering/card.renderer';
 import { drawBoard } from '../../../cards/openings/board.cards';
+import { MAX_CHARTED_SECTORS } from '../../../cards/openings/opening.view-models';
 import { loadDefaultScreeningRuleset } from '../../../bot/screening-ruleset.loader';
 import { buildOpeningBoard } from '../../../rules/openings/opening-board';
 import type { Opening } from '../../../rules/openings/opening';
@@ -191,16 +192,21 @@ describe('the board with 500 open openings', () => {
       assert.equal(/Besat \+1: …/.test(cardText(card)), index === 2, 'the notice is on the clicked message only');
     }
     assert.equal(shown, 500);
-    // Every sector has 2 open seats per opening: the chart on the first message counts them all, once.
+    // Every opening has 2 open seats: the first message counts them all, once: the four largest sectors in the
+    // chart (Teams draws at most four bars) and the others in the line below it.
     const charts = cards.map((card) => chartsIn(card));
     assert.deepEqual(
       charts.map((list) => list.length),
       cards.map((_, index) => (index === 0 ? 1 : 0)),
     );
     const points = charts[0]?.[0]?.data as { x: string; y: number }[];
-    assert.equal(points.length, sectors.length);
+    assert.equal(points.length, MAX_CHARTED_SECTORS);
+    const others = /Øvrige brancher: ([^"]*)/.exec(JSON.stringify(cards[0]))?.[1] ?? '';
+    const otherSeats = [...others.matchAll(/ (\d+)(?: ·|$)/g)].map((match) => Number(match[1]));
+    assert.equal(points.length + otherSeats.length, sectors.length);
+    assert.ok(Math.min(...points.map((point) => point.y)) >= Math.max(...otherSeats), 'the chart holds the largest');
     assert.equal(
-      points.reduce((sum, point) => sum + point.y, 0),
+      [...points.map((point) => point.y), ...otherSeats].reduce((sum, seats) => sum + seats, 0),
       1000,
     );
   });
