@@ -209,8 +209,9 @@ describe('Weekly goals in the Agents Playground: set a goal, log the week, read 
     const saved = await playground.expectCard(ui, /Gemt: ugentlige mål/);
     const text = await saved.innerText();
     assert.match(text, new RegExp(`Gemt: ugentlige mål for ${PLAYGROUND_USER_NAME} fra uge ${week.week}\\.`));
-    const goals = indicators.map((indicator) => `${indicator.label} ${indicator.weeklyGoal}`).join(' · ');
-    assert.match(text, new RegExp(`Ugentlige mål i uge ${week.week}:\\s+${PLAYGROUND_USER_NAME}\\s+${escaped(goals)}`));
+    // The overview says per member how many of the chosen indicators have a goal (the goals themselves are in the grid).
+    const count = indicators.length;
+    assert.match(text, new RegExp(`${PLAYGROUND_USER_NAME}\\s+mål for ${count} af ${count} indikatorer`));
   });
 
   it('when the leader sets the annual targets from the set-up (in the middle of the year), then the plan shows them', async function () {
