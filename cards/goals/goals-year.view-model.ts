@@ -77,34 +77,28 @@ function charted(overview: YearOverview): YearIndicator[] {
   return overview.indicators.filter((indicator) => (indicator.expectedByNow ?? 0) > 0);
 }
 
-function percentOf(real: number, expected: number | undefined, whole: number | undefined): number {
-  const base = whole ?? expected;
-  return base === undefined || base <= 0 ? 0 : Math.round((real / base) * 100);
+function percentOf(real: number, expected: number | undefined): number {
+  return expected === undefined || expected <= 0 ? 0 : Math.round((real / expected) * 100);
 }
 
 /**
- * The chart's series: for the team each indicator's cumulative Real as a share of its annual target, and
- * the pro-rated path ("Forventet"); for a member the cumulative Real as a share of their goals to each
- * point, against 100 %.
+ * The chart's series: each indicator's cumulative Real in % of what was expected by each point (the annual target
+ * pro-rated from the week the team began measuring it, or a member's goals summed), from the first point anything
+ * was expected; "Forventet" is the 100 % line. One scale serves indicators that began in different weeks.
  */
-function chartSeries(overview: YearOverview, indicators: readonly YearIndicator[]) {
-  const team = overview.audience === 'team';
-  const first = indicators[0];
-  // The x axis is the week number: the chart spaces the points by it and never cuts a number short.
-  const expectedPath = (first?.trend ?? []).map((point) => ({
-    x: point.week,
-    y: team ? Math.round((point.week / overview.weeksInYear) * 100) : 100,
-  }));
+function chartSeries(indicators: readonly YearIndicator[]) {
+  const measured = (indicator: YearIndicator) => indicator.trend.filter((point) => (point.expected ?? 0) > 0);
+  const weeks = [...new Set(indicators.flatMap((indicator) => measured(indicator).map((point) => point.week)))].sort(
+    (a, b) => a - b,
+  );
   return [
     ...indicators.map((indicator, index) => ({
       legend: indicator.label,
       color: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? 'categoricalBlue',
-      values: indicator.trend.map((point) => ({
-        x: point.week,
-        y: percentOf(point.real, point.expected, team ? indicator.annualTarget : undefined),
-      })),
+      // The x axis is the week number: the chart spaces the points by it and never cuts a number short.
+      values: measured(indicator).map((point) => ({ x: point.week, y: percentOf(point.real, point.expected) })),
     })),
-    { legend: 'Forventet', color: 'neutral', values: expectedPath },
+    { legend: 'Forventet', color: 'neutral', values: weeks.map((week) => ({ x: week, y: 100 })) },
   ];
 }
 
@@ -139,15 +133,15 @@ export function buildGoalsYearViewModel(overview: YearOverview) {
     heading: team ? `Året ${overview.year} – teamet` : `Året ${overview.year} – dine tal`,
     subtitle: subtitle(overview),
     explanation: team
-      ? `Real er teamets registrerede tal i alt. Forventet nu er årsmålet fordelt jævnt på årets ${overview.weeksInYear} uger og ganget med de uger, der er gået; under 80 % af det er bagud.`
+      ? `Real er teamets registrerede tal i alt. Forventet nu er årsmålet fordelt jævnt på årets ${overview.weeksInYear} uger og ganget med de uger, der er gået, siden teamet begyndte at måle indikatoren; under 80 % af det er bagud.`
       : 'Real er dine registrerede tal i alt. Dine mål til nu er dine ugentlige mål lagt sammen for de uger, der er gået; under 80 % af dem er bagud.',
     notices,
     hasNotices: notices.length > 0,
     columns: [{ width: 2 }, { width: 1 }, { width: 1 }, ...(team ? [{ width: 1 }] : [])],
     rows: rows(overview),
     hasChart: drawn.length > 0,
-    chartTitle: team ? 'Nået af årsmålet i %, akkumuleret' : 'Nået af dine mål i %, akkumuleret',
-    chartSeries: chartSeries(overview, drawn),
+    chartTitle: team ? 'Real i % af det forventede til hver uge' : 'Real i % af dine mål til hver uge',
+    chartSeries: chartSeries(drawn),
     chartFallback: chartFallback(overview, drawn),
     noChart: team
       ? 'Ingen kurve endnu: den viser indikatorer med et årsmål.'

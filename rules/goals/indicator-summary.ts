@@ -180,6 +180,29 @@ export function summaryMembers(ledger: GoalLedger, week: IsoWeek): PlanMember[] 
   return [...active, ...others].sort((a, b) => a.name.localeCompare(b.name, 'da-DK'));
 }
 
+/**
+ * The first week of the year the team measured an indicator: a weekly goal in force for an active member, or a
+ * count logged. An annual target is expected only from then: a plan set up in December is not behind against
+ * weeks 1–48.
+ */
+export function firstMeasuredWeek(
+  ledger: GoalLedger,
+  indicatorId: string,
+  teamWeeks: readonly WeekFigures[],
+): number | undefined {
+  return teamWeeks.find((each) => each.goal !== undefined || ledger.counted(indicatorId, each.week))?.week.week;
+}
+
+/** The annual target pro-rated to the weeks from the first measured week through `through`, the year's weeks dividing it. */
+export function proRatedTarget(
+  annualTarget: number | undefined,
+  measuredFrom: number | undefined,
+  through: IsoWeek,
+): number | undefined {
+  if (annualTarget === undefined || measuredFrom === undefined) return undefined;
+  return (annualTarget * Math.max(0, through.week - measuredFrom + 1)) / weeksInYear(through.year);
+}
+
 export function indicatorSummary(
   ledger: GoalLedger,
   indicator: IndicatorDefinition,
@@ -191,12 +214,8 @@ export function indicatorSummary(
   const teamWeeks = yearWeeks.map((each) => ledger.teamWeek(indicator.id, each));
   const teamYear = total(teamWeeks);
   const annualTarget = ledger.plan(week.year)?.annualTargets[indicator.id];
-  const measuredFrom = teamWeeks.find((each) => each.goal !== undefined || ledger.counted(indicator.id, each.week))
-    ?.week.week;
-  const expectedByNow =
-    annualTarget === undefined || measuredFrom === undefined
-      ? undefined
-      : (annualTarget * (week.week - measuredFrom + 1)) / weeksInYear(week.year);
+  const measuredFrom = firstMeasuredWeek(ledger, indicator.id, teamWeeks);
+  const expectedByNow = proRatedTarget(annualTarget, measuredFrom, week);
   const pace = expectedByNow === undefined || expectedByNow <= 0 ? undefined : teamYear.real / expectedByNow;
   return {
     indicatorId: indicator.id,

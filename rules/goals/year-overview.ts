@@ -10,7 +10,7 @@ import { FLAG_BELOW, sumGoals } from './achievement';
 import type { GoalPlan, PlanMember } from './goal-plan';
 import type { IndicatorCatalog } from './indicator';
 import { indicatorsIn } from './indicator-catalog';
-import { GoalLedger } from './indicator-summary';
+import { GoalLedger, firstMeasuredWeek, proRatedTarget } from './indicator-summary';
 import { compareWeeks, mondayOf, weeksInYear, weeksOfYearUpTo, type IsoWeek } from './iso-week';
 import type { SummaryViewer } from './summary-visibility';
 import type { WeeklyLog } from './weekly-log';
@@ -43,7 +43,10 @@ export interface YearIndicator {
   annualTarget: number | undefined;
   /** real / annualTarget. */
   shareOfTarget: number | undefined;
-  /** Expected by now: the annual target × weeks passed / weeks of the year (team), the goals to date (member). */
+  /**
+   * Expected by now: the annual target × the weeks since the team began measuring the indicator / weeks of the year
+   * (team), the goals to date (member).
+   */
   expectedByNow: number | undefined;
   /** real / expectedByNow. */
   pace: number | undefined;
@@ -126,8 +129,14 @@ export function yearOverview(input: YearOverviewInput): YearOverview | undefined
     const real = (last: number) => upTo(last).reduce((sum, week) => sum + week.real, 0);
     const goals = (last: number) => sumGoals(upTo(last).map((week) => week.goal));
     const target = audience === 'team' ? plan.annualTargets[indicator.id] : undefined;
+    // As the weekly report: the target is expected from the first week the team measured the indicator.
+    const measuredFrom = firstMeasuredWeek(
+      ledger,
+      indicator.id,
+      weeks.map((week) => ledger.teamWeek(indicator.id, week)),
+    );
     const expected = (last: number): number | undefined =>
-      audience === 'team' ? (target === undefined ? undefined : (target * last) / total) : goals(last);
+      audience === 'team' ? proRatedTarget(target, measuredFrom, { year: plan.year, week: last }) : goals(last);
     const expectedByNow = expected(weeks.length);
     const sum = real(weeks.length);
     const pace = expectedByNow === undefined || expectedByNow <= 0 ? undefined : sum / expectedByNow;

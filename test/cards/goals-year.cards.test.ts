@@ -131,7 +131,7 @@ describe("the cards of a team's own indicators and the year overview", () => {
     );
   });
 
-  it('when the year overview has indicators with and without a target, then the table has every figure, the line chart has one series each with a target plus the expected path, and a text fallback', () => {
+  it('when the year overview has indicators with and without a target, then the table has every figure, the line chart has one series each with a target, in % of what was expected by each week, plus the 100 % line, and a text fallback', () => {
     const card = cards.year({
       kind: 'overview',
       overview: year([
@@ -155,8 +155,9 @@ describe("the cards of a team's own indicators and the year overview", () => {
       series.map((each) => each.legend),
       ['Kanvas', 'Jobsamtaler', 'Forventet'],
     );
-    assert.deepEqual(series[0]?.values.at(-1), { x: 9, y: 14 });
-    assert.deepEqual(series[2]?.values.at(-1), { x: 9, y: 17 });
+    // Cumulative Real in % of what was expected by each week: 72 of 520 × 9 / 53 = 88.3 is 82 %; the expected line is 100 %.
+    assert.deepEqual(series[0]?.values.at(-1), { x: 9, y: 82 });
+    assert.deepEqual(series[2]?.values.at(-1), { x: 9, y: 100 });
     assert.match(JSON.stringify(chart?.fallback), /Kanvas\*\* \(akkumuleret\): uge 1 8 · uge 2 16/);
   });
 

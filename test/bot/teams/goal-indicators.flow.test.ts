@@ -175,9 +175,11 @@ describe("a team's own indicators and the year overview over HTTP (real server, 
     const text = cardFullText(year);
     assert.match(text, /Året 2026 – teamet/);
     assert.match(text, /Uge 1–9 \(uge 9 er i gang\): 9 af årets 53 uger/);
-    // 52 a year, 9 of 53 weeks passed: 8.8 expected; 3 real is 6 % of the target and 34 % of the expectation (behind).
-    assert.match(text, /Netværksmøder med virksomheder\n⚠\u00a0bagud · 6 % af årsmålet\n3\n9\n52/);
-    assert.match(text, /Kanvas\n⚠\u00a0bagud · 2 % af årsmålet\n10\n88\n520/);
+    // 52 a year, measured from week 7 (its first goal and log), so 3 of 53 weeks count: 2.9 expected; 3 real is 6 % of
+    // the target and on pace. Counted from week 1 it would be 8.8 expected and 'behind', as the report no longer says.
+    assert.match(text, /Netværksmøder med virksomheder\n✓\u00a0i\u00a0takt · 6 % af årsmålet\n3\n3\n52/);
+    // Kanvas: 520 a year, also measured from week 7: 29 expected, 10 real is 34 % of that (behind).
+    assert.match(text, /Kanvas\n⚠\u00a0bagud · 2 % af årsmålet\n10\n29\n520/);
     const [chart] = chartsIn(year);
     assert.equal(chart?.type, 'Chart.Line');
     const series = chart?.data as { legend: string; values: { x: string; y: number }[] }[];
@@ -185,8 +187,11 @@ describe("a team's own indicators and the year overview over HTTP (real server, 
       series.map((each) => each.legend),
       ['Kanvas', 'Netværksmøder med virksomheder', 'Forventet'],
     );
-    assert.deepEqual(series[1]?.values.at(-1), { x: 9, y: 6 });
-    assert.deepEqual(series[2]?.values.at(-1), { x: 9, y: 17 });
+    // Each line is the cumulative Real in % of what was expected by that week, from week 7: in week 7, 3 of 0.98 is
+    // 306 %; by week 9, 3 of 2.94 is 102 %.
+    assert.deepEqual(series[1]?.values[0], { x: 7, y: 306 });
+    assert.deepEqual(series[1]?.values.at(-1), { x: 9, y: 102 });
+    assert.deepEqual(series[2]?.values.at(-1), { x: 9, y: 100 });
   });
 
   it('when a member opens "mål år", then they see their own numbers; someone outside, a year without a plan or not begun get a message', async () => {

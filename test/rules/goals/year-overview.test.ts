@@ -56,6 +56,36 @@ describe('the year overview (mål år)', () => {
     assert.equal(openings?.behind, false);
   });
 
+  it('when the goals were set up in week 49, then the target is expected from week 49, as in the weekly report, and a team on pace is not behind', () => {
+    const december = plan({
+      annualTargets: { kanvas: 530 },
+      members: [member('u-mette', 'Mette Hansen', 49)],
+      goals: [goal('u-mette', 'kanvas', 10, 49)],
+    });
+    const result = yearOverview({
+      viewer: leader,
+      plan: december,
+      logs: [
+        log('u-mette', { year: 2026, week: 49 }, { kanvas: 10 }),
+        log('u-mette', { year: 2026, week: 50 }, { kanvas: 9 }),
+      ],
+      catalog,
+      today: { year: 2026, week: 50 },
+    });
+    const kanvas = result?.indicators[0];
+    assert.equal(kanvas?.expectedByNow, 20, '530 × 2 / 53: weeks 49–50, not 1–50');
+    assert.equal(kanvas?.pace, 19 / 20);
+    assert.equal(kanvas?.behind, false);
+    const trend = kanvas?.trend ?? [];
+    const before = trend.filter((point) => point.week < 49);
+    assert.ok(before.length > 0);
+    assert.ok(
+      before.every((point) => point.expected === 0),
+      'nothing expected before the team measured',
+    );
+    assert.equal(trend.at(-1)?.expected, 20);
+  });
+
   it('when a member opens it, then they see their own Real against their own goals summed, and nobody else', () => {
     const result = overview(mette);
     assert.equal(result.audience, 'member');
