@@ -174,7 +174,10 @@ export interface ScreeningChartsView {
 }
 
 /** The week's screenings by track, and the intensive share of the capacity window against its cap. */
-export function screeningChartsView(screenings: ScreeningWeekStatistics): ScreeningChartsView {
+export function screeningChartsView(
+  screenings: ScreeningWeekStatistics,
+  labels?: Readonly<Partial<Record<string, string>>>,
+): ScreeningChartsView {
   const tracks = screenings.byTrack.filter((entry) => entry.count > 0);
   const share = screenings.intensiveShare;
   const percent = share.share === undefined ? 0 : Math.round(share.share * 100);
@@ -182,14 +185,14 @@ export function screeningChartsView(screenings: ScreeningWeekStatistics): Screen
   return {
     hasTracks: tracks.length > 0,
     trackBars: tracks.map((entry) => ({
-      x: trackLabel(entry.track),
+      x: trackLabel(entry.track, labels),
       y: entry.count,
       color: TRACK_COLOURS[entry.track] ?? 'neutral',
     })),
     trackText:
       tracks.length === 0
         ? 'Ingen screeninger i ugen.'
-        : `Spor: ${tracks.map((entry) => `${trackLabel(entry.track)} ${formatCount(entry.count)}`).join(' · ')}`,
+        : `Spor: ${tracks.map((entry) => `${trackLabel(entry.track, labels)} ${formatCount(entry.count)}`).join(' · ')}`,
     hasIntensiveGauge: share.share !== undefined,
     intensive: {
       value: Math.min(percent, 100),

@@ -175,7 +175,7 @@ function screeningRows(summary: TeamWeeklySummary): Row[] {
     ...screenings.byTrack.map((entry) => ({
       ...base,
       group: 'Spor',
-      figure: trackLabel(entry.track),
+      figure: trackLabel(entry.track, summary.trackLabels),
       count: entry.count,
     })),
     { ...base, figure: 'Fulgt anbefalingen', count: screenings.accepted },
@@ -308,7 +308,9 @@ function followUpRows(summary: TeamWeeklySummary, context: ReportFileContext): R
     { ...total, figure: 'Forfaldne', count: followUps.all.answered + followUps.unanswered },
     { ...total, figure: 'Mangler svar', count: followUps.unanswered },
     ...outcomeRows(total, 'I alt', followUps.all),
-    ...followUps.byTrack.flatMap((row) => breakdownRows(base, `Spor: ${trackLabel(row.key)}`, row)),
+    ...followUps.byTrack.flatMap((row) =>
+      breakdownRows(base, `Spor: ${trackLabel(row.key, summary.trackLabels)}`, row),
+    ),
     ...followUps.byArchetype.flatMap((row) =>
       breakdownRows(
         base,

@@ -159,7 +159,7 @@ function followUpView(summary: TeamWeeklySummary, context: ReportContext) {
         : `Opfølgninger ${FINAL_FOLLOW_UP_WEEK} uger efter screeningen (${period}): ${answeredText(followUps.all)}${
             followUps.unanswered > 0 ? `; ${formatCount(followUps.unanswered)} mangler svar` : ''
           }. Herunder stadig ledige af besvarede: i alt, blandt dem screeningen pegede på som i risiko, og blandt de øvrige.`,
-    followUpTracks: breakdownFacts(followUps.byTrack, trackLabel),
+    followUpTracks: breakdownFacts(followUps.byTrack, (track) => trackLabel(track, summary.trackLabels)),
     followUpArchetypes: breakdownFacts(followUps.byArchetype, (key) =>
       key === NO_ARCHETYPE ? 'Ingen arketype' : (context.archetypeNames.get(key) ?? key),
     ),
@@ -227,7 +227,7 @@ export function buildTeamReportViewModel(
     detailHeading: detailed.length > 0 ? 'Pr. indikator: seneste 8 uger og medarbejderne' : '',
     indicators: detailed.map(indicatorView),
     screeningFacts: showOverview ? screeningFacts(summary) : [],
-    ...screeningChartsView(summary.screenings),
+    ...screeningChartsView(summary.screenings, summary.trackLabels),
     openingFacts: showOverview ? openingFacts(summary) : [],
     ...(showOverview
       ? followUpView(summary, context)

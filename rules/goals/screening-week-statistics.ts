@@ -16,6 +16,8 @@ export const TOP_OVERRIDE_REASONS = 3;
 export interface CapacitySettings {
   intensiveShareCap: number;
   capacityWindowDays: number;
+  /** The team's own names for the tracks (`indstillinger`), for what a leader reads; the defaults where absent. */
+  trackLabels?: Readonly<Partial<Record<string, string>>>;
 }
 
 export interface ScreeningWeekStatistics {

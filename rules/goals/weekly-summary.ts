@@ -68,6 +68,8 @@ export interface TeamWeeklySummary {
   screenings: ScreeningWeekStatistics;
   openings: OpeningWeekStatistics;
   followUps: FollowUpOutcomeSummary;
+  /** The team's names for the tracks, as its settings hold them now (undefined: the defaults). */
+  trackLabels: Readonly<Partial<Record<string, string>>> | undefined;
 }
 
 export interface WeeklySummaryInput {
@@ -196,5 +198,6 @@ export function weeklySummary(input: WeeklySummaryInput): TeamWeeklySummary {
       dates.followUpsFrom,
       dates.followUpsTo,
     ),
+    trackLabels: input.settings.trackLabels,
   };
 }

@@ -206,6 +206,28 @@ describe('the weekly report as tables and charts', () => {
       assert.match(JSON.stringify(gauge?.fallback), /50 % \(1 af 2\) · loft 30 % ⚠ over loftet/);
     });
 
+    it("when the team has its own names for the tracks, then the report's bars, fallback and file use them", () => {
+      const labels = {
+        selektion: 'Virksomhedsrettet forløb',
+        'catch-all': 'Hurtig start for alle',
+        doedvaegt: 'Klarer sig selv',
+      };
+      const own = { ...summary, trackLabels: labels };
+      const [trackChart] = chartsOfType(cards.teamReport(own)[0], 'Chart.HorizontalBar').filter(
+        (chart) => chart.title === 'Ugens screeninger pr. spor',
+      );
+      const shown = (trackChart?.data as { x: string }[]).map((bar) => bar.x);
+      assert.ok(shown.length > 0);
+      for (const name of shown) assert.ok(Object.values(labels).includes(name), name);
+      assert.match(JSON.stringify(trackChart?.fallback), new RegExp(shown[0] ?? 'none'));
+      const context = { archetypeNames: ARCHETYPE_NAMES, groupLabels: new Map<string, string>() };
+      const trackRows = csvObjects(weeklyReportCsv([own], context)).filter((row) => row.Gruppe === 'Spor');
+      assert.deepEqual(
+        trackRows.map((row) => row['Nøgletal']),
+        own.screenings.byTrack.map((entry) => labels[entry.track as keyof typeof labels]),
+      );
+    });
+
     it('when the whole report is read without charts, then every chart has a text fallback and the card stays valid', () => {
       for (const chart of chartsIn(card)) {
         const fallback = chart.fallback as { type?: string };
