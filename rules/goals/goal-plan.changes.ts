@@ -99,6 +99,16 @@ export function updateMembers(plan: GoalPlan, change: MembersChange, stamp: Plan
   return { ok: true, plan: { ...stamped(plan, stamp), members: [...members.values()] } };
 }
 
+/** The plan with `entries` added, each replacing an entry of the same member, indicator and first week. */
+function withGoalEntries(plan: GoalPlan, entries: readonly WeeklyGoalEntry[], stamp: PlanChangeStamp): GoalPlan {
+  const replaced = (entry: WeeklyGoalEntry) =>
+    entries.some(
+      (next) =>
+        next.userId === entry.userId && next.indicatorId === entry.indicatorId && next.fromWeek === entry.fromWeek,
+    );
+  return { ...stamped(plan, stamp), goals: [...plan.goals.filter((entry) => !replaced(entry)), ...entries] };
+}
+
 /**
  * One member's weekly goals from a week on, one input per chosen indicator (input id = indicator id).
  * An empty input is 0: no goal from that week. Entries from later weeks stay and take over in their week.
@@ -126,15 +136,7 @@ export function setMemberGoals(
     else if (typeof fromWeek === 'number') entries.push({ userId, indicatorId, fromWeek, goal: parsed.value ?? 0 });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const replaced = (entry: WeeklyGoalEntry) =>
-    entries.some(
-      (next) =>
-        next.userId === entry.userId && next.indicatorId === entry.indicatorId && next.fromWeek === entry.fromWeek,
-    );
-  return {
-    ok: true,
-    plan: { ...stamped(plan, stamp), goals: [...plan.goals.filter((entry) => !replaced(entry)), ...entries] },
-  };
+  return { ok: true, plan: withGoalEntries(plan, entries, stamp) };
 }
 
 /** The team's annual targets, one input per chosen indicator; an empty input removes the target. */
@@ -197,13 +199,5 @@ export function setTeamGoals(
     entries.push({ userId: cell.userId, indicatorId: cell.indicatorId, fromWeek, goal });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const replaced = (entry: WeeklyGoalEntry) =>
-    entries.some(
-      (next) =>
-        next.userId === entry.userId && next.indicatorId === entry.indicatorId && next.fromWeek === entry.fromWeek,
-    );
-  return {
-    ok: true,
-    plan: { ...stamped(plan, stamp), goals: [...plan.goals.filter((entry) => !replaced(entry)), ...entries] },
-  };
+  return { ok: true, plan: withGoalEntries(plan, entries, stamp) };
 }

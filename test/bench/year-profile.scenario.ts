@@ -107,7 +107,8 @@ export class YearScenario {
     name: string,
     person: SeedPerson,
     body: Parameters<typeof sendTurn>[1],
-    options: { marker?: string; channel?: string } = {},
+    /** `answer: 'message'`: a card action answered with a message beside the card (the card stays), not a card. */
+    options: { marker?: string; channel?: string; answer?: 'card' | 'message' } = {},
   ): Promise<Card | undefined> {
     const activity: ActivityOptions = {
       user: { id: person.userId, name: person.name },
@@ -124,16 +125,19 @@ export class YearScenario {
     } finally {
       gate.release(party);
     }
+    const expectsMessage = options.answer === 'message';
     const problem =
       answer.status !== 200
         ? `status ${answer.status}`
-        : answer.cards.length === 0
-          ? 'no card'
-          : FAILED.test(answer.text)
-            ? 'an error card'
-            : options.marker !== undefined && !answer.text.includes(options.marker)
-              ? `no "${options.marker}"`
-              : undefined;
+        : expectsMessage && !answer.text.includes('application/vnd.microsoft.activity.message')
+          ? 'no message beside the card'
+          : !expectsMessage && answer.cards.length === 0
+            ? 'no card'
+            : FAILED.test(answer.text)
+              ? 'an error card'
+              : options.marker !== undefined && !answer.text.includes(options.marker)
+                ? `no "${options.marker}"`
+                : undefined;
     this.debug(`${this.store.label} ${name} ${answer.ms.toFixed(1)} ms ${problem ?? 'ok'}`);
     if (problem !== undefined)
       throw new ScenarioFailure(
@@ -249,7 +253,12 @@ export class YearScenario {
     const form = await this.action('opening.edit', consultant, own);
     await this.action('opening.update', consultant, form, { ...shownValues(form), note: `Opdateret i runde ${round}` });
     const openingId = actionData(own, 'opening.edit')?.openingId;
-    await this.turn('opening.candidate', caseworker, { verb: 'opening.candidate', data: { openingId } });
+    await this.turn(
+      'opening.candidate',
+      caseworker,
+      { verb: 'opening.candidate', data: { openingId } },
+      { answer: 'message' },
+    );
     await this.turn('opening.fill', consultant, { verb: 'opening.fill', data: { openingId } });
     await this.turn('opening.close', consultant, { verb: 'opening.close', data: { openingId } });
     await this.turn('opening.reopen', consultant, { verb: 'opening.reopen', data: { openingId } });

@@ -18,7 +18,7 @@ import { rulesDataDir } from '../../bot/project-paths';
 import { openingRegistration } from '../support/opening-registration';
 import { openPersonalChat, openTeamChannel, PLAYGROUND_USER_NAME, type ChannelThread } from './playground.channel';
 import { describeCardActions } from './playground.page';
-import { playgroundSetup, type PlaygroundPerson, type PlaygroundSetup } from './playground.people';
+import { playgroundSetup, submitInThreadAs, type PlaygroundSetup } from './playground.people';
 import { usePlaygroundSession } from './playground.session';
 
 const BOARD_SCREENSHOT = path.resolve('test-results', 'board-meeting-room.png');
@@ -38,44 +38,6 @@ async function sectorLabels(): Promise<Map<string, string>> {
   const file = path.join(rulesDataDir(), 'sectors.json');
   const { sectors } = JSON.parse(await fs.readFile(file, 'utf8')) as { sectors: { id: string; label: string }[] };
   return new Map(sectors.map((sector) => [sector.id, sector.label]));
-}
-
-/**
- * Has `from` submit a card (a message with `value`, as Action.Submit sends it) in a channel thread, through the
- * Playground's "Mock an Activity" API; the bot answers in the thread.
- */
-async function submitInThreadAs(
-  port: number,
-  setup: PlaygroundSetup,
-  threadId: string,
-  from: PlaygroundPerson,
-  value: Record<string, unknown>,
-): Promise<void> {
-  const activity = {
-    type: 'message',
-    id: `forged-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: `http://localhost:${port}/_connector`,
-    from,
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: setup.tenantId, id: threadId },
-    recipient: { ...setup.bot },
-    value,
-    channelData: {
-      tenant: { id: setup.tenantId },
-      team: { id: setup.team.id },
-      channel: { id: setup.team.id },
-      teamsTeamId: setup.team.id,
-      teamsChannelId: setup.team.id,
-    },
-  };
-  const response = await fetch(`http://127.0.0.1:${port}/_internal/v1/customActivities`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await response.body?.cancel();
-  assert.equal(response.status, 200, `the Playground did not take the submit from ${from.name}`);
 }
 
 /** Teams' horizontal bar chart as the Playground draws it (Fluent UI, no SVG). */

@@ -47,17 +47,18 @@ export async function playgroundSetup(port: number): Promise<PlaygroundSetup> {
 }
 
 /**
- * Has `from` write `@<bot> <text>` in a channel thread (`<team id>;messageid=<post id>`), as the Playground sends a
- * channel message its page writes, but from another person; the bot answers in the thread.
+ * Sends `fields` (a mention's text and entities, or a card submit's `value`) as a message from `from` in a channel
+ * thread (`<team id>;messageid=<post id>`), as the Playground sends what its page writes, but from another person,
+ * through its "Mock an Activity" API; the bot answers in the thread.
  */
-export async function writeInThreadAs(
+async function sendInThreadAs(
   port: number,
   setup: PlaygroundSetup,
   threadId: string,
   from: PlaygroundPerson,
-  text: string,
+  fields: Record<string, unknown>,
+  what: string,
 ): Promise<void> {
-  const mention = `<at>${setup.bot.name}</at>`;
   const activity = {
     type: 'message',
     id: `forged-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
@@ -67,8 +68,7 @@ export async function writeInThreadAs(
     from,
     conversation: { isGroup: true, conversationType: 'channel', tenantId: setup.tenantId, id: threadId },
     recipient: { ...setup.bot },
-    text: `${mention} ${text}`,
-    entities: [{ type: 'mention', text: mention, mentioned: { ...setup.bot } }],
+    ...fields,
     channelData: {
       tenant: { id: setup.tenantId },
       team: { id: setup.team.id },
@@ -83,5 +83,32 @@ export async function writeInThreadAs(
     body: JSON.stringify(activity),
   });
   await response.body?.cancel();
-  assert.equal(response.status, 200, `the Playground did not take the activity from ${from.name}`);
+  assert.equal(response.status, 200, `the Playground did not take the ${what} from ${from.name}`);
+}
+
+/** Has `from` write `@<bot> <text>` in a channel thread; the bot answers in the thread. */
+export function writeInThreadAs(
+  port: number,
+  setup: PlaygroundSetup,
+  threadId: string,
+  from: PlaygroundPerson,
+  text: string,
+): Promise<void> {
+  const mention = `<at>${setup.bot.name}</at>`;
+  const fields = {
+    text: `${mention} ${text}`,
+    entities: [{ type: 'mention', text: mention, mentioned: { ...setup.bot } }],
+  };
+  return sendInThreadAs(port, setup, threadId, from, fields, 'activity');
+}
+
+/** Has `from` submit a card (a message with `value`, as Action.Submit sends it) in a channel thread. */
+export function submitInThreadAs(
+  port: number,
+  setup: PlaygroundSetup,
+  threadId: string,
+  from: PlaygroundPerson,
+  value: Record<string, unknown>,
+): Promise<void> {
+  return sendInThreadAs(port, setup, threadId, from, { value }, 'submit');
 }
