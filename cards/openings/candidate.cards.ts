@@ -60,11 +60,6 @@ export function candidateNoticeCard(
   });
 }
 
-/** The notification text of the answer the caseworker gets. */
-export function candidateAnswerText({ offer, consultantName }: CandidateAnswer): string {
-  return `${consultantName} har svaret om din kandidat til ${offer.opening.companyName}.`;
-}
-
 /** The card the caseworker gets in their personal chat: the consultant's answer about their candidate. */
 export function candidateAnswerCard(renderer: CardRenderer, answer: CandidateAnswer): AdaptiveCardJson {
   const { offer, consultantName } = answer;

@@ -1,3 +1,5 @@
+import type { ScreeningResult } from './screening.types';
+
 /** The override reasons a caseworker picks from (spec §1.5). */
 export const OVERRIDE_REASONS = [
   'faglig_vurdering',
@@ -40,6 +42,17 @@ export interface ScreeningSummary {
   bestArchetype: string | null;
   /** Set by retention in place of the risk level: whether the screening flagged the citizen (spec §1.7). */
   flaggedAtRisk?: boolean;
+}
+
+/** What the statistics keep of a result (see {@link ScreeningSummary}). */
+export function summaryOfResult(result: ScreeningResult): ScreeningSummary {
+  return {
+    recommendedTrack: result.track,
+    strategy: result.strategy,
+    targetGroup: result.targetGroup,
+    riskLevel: result.riskLevel,
+    bestArchetype: result.bestArchetype,
+  };
 }
 
 /** A screening as stored: one document per screening, in its team's partition. */

@@ -15,7 +15,7 @@ import { containsCprShape, holdsCprShape, withoutCprShapes } from '../shared/cpr
 import { checkCaseReference, referenceSubjectKey, type ReferenceKeyer } from './case-reference';
 import { decidedScreeningOf } from './decided-screening';
 import { intensiveShare, type IntensiveShare } from './intensive-share';
-import { OVERRIDE_REASONS, type OverrideReason, type ScreeningRecord } from './screening-record';
+import { OVERRIDE_REASONS, summaryOfResult, type OverrideReason, type ScreeningRecord } from './screening-record';
 import { retainedScreening } from './retained-screening';
 import type { Versioned } from '../shared/versioned';
 import { ONE_AFTER_THE_OTHER, type Transactor } from '../shared/transactor';
@@ -279,13 +279,7 @@ export class ScreeningService {
         status: 'awaiting_decision',
         result: result as unknown as Record<string, unknown>,
         rulesetVersion: result.rulesetVersion,
-        summary: {
-          recommendedTrack: result.track,
-          strategy: result.strategy,
-          targetGroup: result.targetGroup,
-          riskLevel: result.riskLevel,
-          bestArchetype: result.bestArchetype,
-        },
+        summary: summaryOfResult(result),
       };
     }
     const saved = await this.change(screening, etag, next, actor.userId, detail);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadDefaultScreeningRuleset } from '../../bot/screening-ruleset.loader';
 import { SqliteDocumentStore } from '../../bot/storage/sqlite/sqlite-document.store';
 import { ScreeningEvaluator } from '../../rules/screening/engine/screening.evaluator';
-import type { ScreeningRecord } from '../../rules/screening/screening-record';
+import { summaryOfResult, type ScreeningRecord } from '../../rules/screening/screening-record';
 import { defaultTeamScreeningSettings } from '../../rules/screening/team-screening-settings';
 import { TYPED_ANSWERS } from '../support/screening-answers';
 import { screeningRecord } from '../support/screening-record.fixture';
@@ -39,13 +39,7 @@ async function evaluatedScreening(): Promise<ScreeningRecord> {
     sectionIndex: ruleset.questionnaire.sections.length,
     answers: { ...TYPED_ANSWERS },
     result: result as unknown as Record<string, unknown>,
-    summary: {
-      recommendedTrack: result.track,
-      strategy: result.strategy,
-      targetGroup: result.targetGroup,
-      riskLevel: result.riskLevel,
-      bestArchetype: result.bestArchetype,
-    },
+    summary: summaryOfResult(result),
     rulesetVersion: result.rulesetVersion,
   });
 }

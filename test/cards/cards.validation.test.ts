@@ -227,7 +227,7 @@ describe('cards', () => {
       )[0] ?? {},
     );
     screeningCards.capacityCalculator = renderer.render('capacityCalculator', buildCapacityViewModel());
-    screeningCards.candidateNotice = candidateNoticeCard(renderer, {
+    const offer = {
       teamId: 'team-1',
       caseworkerName: 'Sara Sagsbehandler',
       caseworkerId: 'aad-sara',
@@ -243,27 +243,13 @@ describe('cards', () => {
         seats: 2,
         filled: 0,
       } as unknown as Opening,
-    });
-    // The answer the caseworker gets (more cases in test/cards/board-cards.test.ts).
+    };
+    screeningCards.candidateNotice = candidateNoticeCard(renderer, offer);
+    // The answer the caseworker gets (more cases in test/cards/board-cards.test.ts); here an opening without a job function.
     screeningCards.candidateAnswer = candidateAnswerCard(renderer, {
       consultantName: 'Vera Virksomhedskonsulent',
       text: 'Ring til mig i morgen.',
-      offer: {
-        teamId: 'team-1',
-        caseworkerName: 'Sara Sagsbehandler',
-        caseworkerId: 'aad-sara',
-        opening: {
-          id: 'o-1',
-          teamId: 'team-1',
-          date: '2026-02-02',
-          registeredBy: { userId: 'aad-vera', name: 'Vera Virksomhedskonsulent' },
-          companyName: 'Bageriet ApS',
-          sector: 'handel',
-          result: 'ordinaer_aabning',
-          seats: 2,
-          filled: 0,
-        } as unknown as Opening,
-      },
+      offer: { ...offer, opening: { ...offer.opening, jobFunction: undefined } as unknown as Opening },
     });
     const largest = parseCapacityInputs({
       ...CAPACITY_DEFAULTS,

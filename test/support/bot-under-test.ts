@@ -1,9 +1,7 @@
-import { Writable } from 'node:stream';
 import { TestAdapter, type Activity } from 'botbuilder';
 import type sinon from 'sinon';
 import { CardRenderer } from '../../cards/rendering/card.renderer';
 import { InstallationService } from '../../rules/teams/installation.service';
-import { createLogger } from '../../bot/logging/logger';
 import { renderStaticCards } from '../../cards/shared/static.cards';
 import { DedupeMiddleware } from '../../bot/teams/dedupe.middleware';
 import { JobcenterBot } from '../../bot/teams/jobcenter.bot';
@@ -11,6 +9,7 @@ import { createTurnErrorHandler } from '../../bot/teams/turn-error.handler';
 import { InMemoryInstallationRepository, InMemoryProcessedActivityRepository } from './in-memory.repositories';
 import { inMemoryTeam } from './test-team';
 import { TeamChoiceCards } from '../../cards/teams/team-choice.cards';
+import { capturingLogger } from './capturing-logger';
 
 /**
  * The bot wired as in the composition root, over in-memory repositories and a captured log; the
@@ -22,16 +21,7 @@ export function botUnderTest(
 ) {
   const installations = new InMemoryInstallationRepository();
   const processed = new InMemoryProcessedActivityRepository();
-  const logLines: string[] = [];
-  const logger = createLogger(
-    'debug',
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logLines.push(chunk.toString('utf8'));
-        callback();
-      },
-    }),
-  );
+  const { logger, lines: logLines } = capturingLogger();
   const clock = { now: sandbox.stub().returns(new Date('2026-02-03T08:30:00Z')) };
   const renderer = new CardRenderer();
   const { membership } = inMemoryTeam(clock, members, [], tenantId);

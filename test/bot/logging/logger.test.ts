@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../bot/logging/logger';
-
-function capturingLogger() {
-  const lines: string[] = [];
-  const logger = createLogger(
-    'info',
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        lines.push(chunk.toString('utf8'));
-        callback();
-      },
-    }),
-  );
-  return { logger, lines };
-}
+import { capturingLogger } from '../../support/capturing-logger';
 
 describe('logger', () => {
   it('when an activity with text, card values and attachments is logged, then none of them reach the log', () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturingLogger('info');
     logger.info(
       {
         activity: {

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../bot/logging/logger';
 import { CAPACITY_FIELD_LABELS, CAPACITY_FIELDS } from '../../../rules/capacity/capacity';
 import { OPENING_FIELD_LABELS, OPENING_FORM_FIELDS } from '../../../rules/openings/opening';
 import { cardFullText } from '../../support/bot-under-test';
@@ -14,6 +12,7 @@ import { stringsIn } from '../../support/reply-checks';
 import { replyCardsOf, startTestBot } from '../../support/running-bot';
 import { CARD_ANSWERS } from '../../support/screening-answers';
 import { joinTeam } from '../../support/test-team';
+import { capturingLogger } from '../../support/capturing-logger';
 
 type Card = Record<string, unknown>;
 type Person = { id: string; name: string };
@@ -114,15 +113,7 @@ describe('CPR numbers in every form over HTTP (real server, embedded SQLite, exp
   }
 
   before(async () => {
-    const logger = createLogger(
-      'debug',
-      new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          logLines.push(chunk.toString('utf8'));
-          callback();
-        },
-      }),
-    );
+    const { logger } = capturingLogger('debug', logLines);
     bot = await startTestBot({}, { clock: { now: () => NOW }, logger });
     connector = await startFakeConnector();
     // The leader installs the bot in the team (so owns it there), and chooses the goals' indicators.

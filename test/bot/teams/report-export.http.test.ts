@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { ExportLinkSigner, exportLinkKey } from '../../../bot/features/goals/export-link.signer';
-import { createLogger } from '../../../bot/logging/logger';
 import { userActivity, type ActivityOptions, type TeamsUser } from '../../support/activities';
 import { cardFullText } from '../../support/bot-under-test';
 import { cardTables } from '../../support/card-tables';
@@ -15,6 +13,7 @@ import { replyCardsOf, startTestBot } from '../../support/running-bot';
 import { completeScreening } from '../../support/screening-completion';
 import { StoredDocuments } from '../../support/stored-documents';
 import { TEST_TEAM, joinTeam } from '../../support/test-team';
+import { capturingLogger } from '../../support/capturing-logger';
 
 /**
  * `ugerapport eksport` over real HTTP and storage (issue 16 item 5): the leader's card with "Hent fil",
@@ -95,15 +94,7 @@ describe('ugerapport eksport over HTTP (real server, embedded SQLite, the file t
 
   before(async () => {
     connector = await startFakeConnector();
-    const logger = createLogger(
-      'debug',
-      new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          logLines.push(chunk.toString('utf8'));
-          callback();
-        },
-      }),
-    );
+    const { logger } = capturingLogger('debug', logLines);
     bot = await startTestBot({ AUDIT_REFERENCE_KEY: AUDIT_KEY }, { clock: { now: () => now }, logger });
     await joinTeam(bot.baseUrl, connector, LEADER, [METTE, ALI, EVA], { tenantId: TENANT });
     await joinTeam(bot.baseUrl, connector, OTHER_LEADER, [OTHER_MEMBER], { teamId: OTHER_TEAM, tenantId: TENANT });
